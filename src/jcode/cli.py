@@ -1,0 +1,195 @@
+"""The command line: parse options, call the library, return an exit code.
+
+This is the only layer that prints or exits. main() maps a JcodeError to exit 2, Ctrl-C to
+130 and anything unexpected to one line and exit 3 (the traceback only with --debug).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from datetime import date, datetime
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from jcode import ISSUES_URL, __version__
+from jcode.config import load_project
+from jcode.errors import ExitCode, JcodeError
+from jcode.findings import SEVERITIES, Severity
+from jcode.linter import collect_files, lint
+from jcode.reporters import REPORTERS, ReportOptions
+from jcode.rules import RULES, UnknownRuleError, get_rule
+from jcode.schema import SCHEMA_FILES, render, write_schemas
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _use_color(flag: bool | None, stream: TextIO) -> bool:
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="jcode")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Customer journeys as code: lint, render and diff journey maps kept in git.
+
+    \b
+    Example:
+      jcode lint journeys/
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format", "output_format", type=click.Choice(list(REPORTERS)), default="text",
+    show_default=True, help="Output format.",
+)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to FILE instead of standard output.")
+@click.option("--fail-on", type=click.Choice(list(SEVERITIES)), default="error", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Use this jcode.yaml instead of searching upward from here.")
+@click.option("--today", type=_DATE, help="Today's date for stale-journey (YYYY-MM-DD).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary.")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text output (default: on a terminal, unless NO_COLOR is set).")
+def lint_command(
+    paths: tuple[Path, ...],
+    output_format: str,
+    output: Path | None,
+    fail_on: Severity,
+    config_file: Path | None,
+    today: datetime | None,
+    quiet: bool,
+    color: bool | None,
+) -> int:
+    """Check journey files against the schema and the rules.
+
+    PATHS are journey files or folders (default: journeys/ beside jcode.yaml).
+    Exit 0: nothing at or above --fail-on; 1: findings at or above it; 2: usage error.
+
+    \b
+    Examples:
+      jcode lint
+      jcode lint journeys/checkout.yaml --fail-on warning
+      jcode lint --format json --output lint.json
+    """
+    project = load_project(config_file)
+    if not paths:
+        default = project.root / "journeys"
+        if not default.is_dir():
+            raise JcodeError(
+                f"no journeys folder at '{default}'; give the journey files or folders to lint"
+            )
+        paths = (default,)
+    files = collect_files(paths)
+    if output is not None and _display_path(output) in files:
+        raise JcodeError(f"--output '{output}' is a journey file; jcode never writes to those")
+    result = lint(files, project, today.date() if today else None, keep_models=False)
+    reporter = REPORTERS[output_format]
+    if output is None:
+        options = ReportOptions(_use_color(color, sys.stdout), quiet, fail_on)
+        reporter(result, sys.stdout, options)
+    else:
+        try:
+            with output.open("w", encoding="utf-8", newline="\n") as stream:
+                reporter(result, stream, ReportOptions(bool(color), quiet, fail_on))
+        except OSError as exc:
+            raise JcodeError(f"cannot write '{output}': {exc.strerror}") from None
+    failed = any(f.at_least(fail_on) for f in result.findings)
+    return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+lint_command.name = "lint"
+
+
+def _display_path(path: Path) -> str:
+    return collect_files([path])[0] if path.is_file() else path.as_posix()
+
+
+@cli.command()
+@click.option("--write", is_flag=True,
+              help="Write schema/journey.schema.json and schema/config.schema.json.")
+@click.option("--config-schema", is_flag=True, help="Print the schema of jcode.yaml instead.")
+def schema(write: bool, config_schema: bool) -> int:
+    """Print the JSON Schema of journey files, or write both schemas into schema/.
+
+    \b
+    Examples:
+      jcode schema > journey.schema.json
+      jcode schema --write
+    """
+    if write:
+        folder = load_project(None).root / "schema"
+        for path in write_schemas(folder):
+            click.echo(f"wrote {path}")
+        return ExitCode.OK
+    models = list(SCHEMA_FILES.values())
+    click.echo(render(models[1] if config_schema else models[0]), nl=False)
+    return ExitCode.OK
+
+
+@cli.command()
+@click.argument("rule_id", required=False)
+def rules(rule_id: str | None) -> int:
+    """List the rules, or show one rule's documentation.
+
+    \b
+    Examples:
+      jcode rules
+      jcode rules stage-without-touchpoints
+    """
+    if rule_id is None:
+        width = max(len(r) for r in RULES)
+        for rule in RULES.values():
+            click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.summary}")
+        return ExitCode.OK
+    try:
+        click.echo(get_rule(rule_id).docs_text(), nl=False)
+    except UnknownRuleError as exc:
+        raise JcodeError(str(exc)) from None
+    return ExitCode.OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        code = cli.main(args=argv, prog_name="jcode", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return ExitCode.USAGE
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 130
+    except JcodeError as exc:
+        click.echo(f"jcode: error: {exc}", err=True)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        return 130
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        click.echo(
+            f"jcode {__version__}: internal error: {type(exc).__name__}: {exc}. "
+            f"Please report it at {ISSUES_URL}"
+            + ("" if debug else " (run with --debug for the traceback)"),
+            err=True,
+        )
+        return ExitCode.INTERNAL
+    return int(code) if isinstance(code, int) else ExitCode.OK

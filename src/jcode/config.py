@@ -1,0 +1,112 @@
+"""Find and load jcode.yaml; resolve it into a Project. Problems here are exit 2, not findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from jcode.errors import JcodeError
+from jcode.findings import Severity
+from jcode.loader import decode, load
+from jcode.rules import RULES
+from jcode.rules.base import closest
+from jcode.spec import PHASE_MODELS
+from jcode.spec.config import Config, Project
+from jcode.validation import pointer_of, show
+
+CONFIG_NAME = "jcode.yaml"
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest jcode.yaml in `start` or one of its parents."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_project(config_file: Path | None, search_from: Path | None = None) -> Project:
+    """Load the given config file, else the one found upward from `search_from`, else defaults."""
+    path = config_file
+    if path is None:
+        path = find_config(search_from or Path.cwd())
+    elif not path.is_file():
+        raise JcodeError(f"config file '{path}' does not exist")
+    if path is None:
+        return Project.resolve(Config(), {}, None, (search_from or Path.cwd()))
+    return parse_config(_read(path), path)
+
+
+def _read(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise JcodeError(f"cannot read config '{path}': {exc.strerror}") from None
+    text, problem = decode(raw)
+    if problem is not None:
+        raise JcodeError(f"{path}:{problem.line}:{problem.column}: {problem.message}")
+    assert text is not None
+    return text
+
+
+def parse_config(text: str, path: Path) -> Project:
+    doc = load(text)
+    name = str(path)
+    for problem in doc.problems:  # yaml-syntax or duplicate-key: both make the config unreliable
+        raise JcodeError(f"{name}:{problem.line}:{problem.column}: {problem.message}")
+    data = {} if doc.empty or doc.data is None else doc.data
+    if not isinstance(data, dict):
+        raise JcodeError(f"{name}:1:1: jcode.yaml should be a mapping of settings")
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors(include_url=False):
+            pointer = pointer_of(error["loc"])
+            line, column = (
+                doc.key_position(pointer)
+                if error["type"] == "extra_forbidden"
+                else doc.position(pointer)
+            )
+            field = pointer.lstrip("/") or "jcode.yaml"
+            message = error["msg"]
+            if error["type"] == "extra_forbidden":
+                known = list(Config.model_fields)
+                hint = closest(str(error["loc"][-1]), known)
+                message = f"unknown setting" + (f"; did you mean '{hint}'?" if hint else "")
+            lines.append(f"{name}:{line}:{column}: {field}: {message}")
+        raise JcodeError("invalid configuration:\n" + "\n".join(lines)) from None
+
+    if isinstance(config.phases, str) and config.phases not in PHASE_MODELS:
+        line, column = doc.position("/phases")
+        hint = closest(config.phases, PHASE_MODELS)
+        raise JcodeError(
+            f"{name}:{line}:{column}: unknown phase model '{show(config.phases)}'"
+            + (f"; did you mean '{hint}'?" if hint else "")
+            + f" (built-in: {', '.join(PHASE_MODELS)}, or a list of phases)"
+        )
+    if isinstance(config.phases, list):
+        if not config.phases:
+            line, column = doc.position("/phases")
+            raise JcodeError(f"{name}:{line}:{column}: the phase list is empty")
+        seen: set[str] = set()
+        for i, phase in enumerate(config.phases):
+            if phase.id in seen:
+                line, column = doc.position(f"/phases/{i}/id")
+                raise JcodeError(f"{name}:{line}:{column}: phase id '{phase.id}' is repeated")
+            seen.add(phase.id)
+
+    severities: dict[str, Severity | None] = {}
+    for rule_id, setting in config.rules.items():
+        if rule_id not in RULES:
+            line, column = doc.key_position(f"/rules/{rule_id}")
+            hint = closest(rule_id, RULES)
+            raise JcodeError(
+                f"{name}:{line}:{column}: unknown rule '{show(rule_id)}' under 'rules'"
+                + (f"; did you mean '{hint}'?" if hint else "")
+            )
+        severities[rule_id] = None if setting in ("off", False) else setting  # type: ignore[assignment]
+    return Project.resolve(config, severities, path, path.parent)

@@ -1,0 +1,18 @@
+"""The one user-facing exception, and the exit codes the CLI returns."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FINDINGS = 1
+    USAGE = 2
+    INTERNAL = 3
+
+
+class JcodeError(Exception):
+    """A problem the user can fix (bad option, unreadable config, missing path): exit 2."""
+
+    exit_code = ExitCode.USAGE

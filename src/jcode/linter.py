@@ -1,0 +1,271 @@
+"""Files -> findings. load -> validate -> run the rules -> apply severities and suppressions.
+
+Returns data and prints nothing. Files are checked independently (in parallel when there are
+many), then the cross-file rules run: journey ids unique across files, related journeys exist.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from multiprocessing import get_context
+from pathlib import Path
+
+from jcode.errors import JcodeError
+from jcode.findings import SEVERITIES, Finding, Severity, SuppressedFinding
+from jcode.loader import MAX_FILE_BYTES, Document, LoadProblem, Position, decode, load
+from jcode.rules import RULES
+from jcode.rules.base import Context
+from jcode.rules.parsing import suppressions
+from jcode.spec import Journey, Project
+from jcode.validation import validate
+
+JOURNEY_SUFFIXES = (".yaml", ".yml")
+PARALLEL_MIN_FILES = 64
+
+
+@dataclass(slots=True)
+class JourneyFile:
+    """One journey file after linting: its model (when it is valid) and its findings."""
+
+    path: str
+    journey: Journey | None = None
+    journey_id: str | None = None
+    valid: bool = False  # it matched the schema, so the rules ran on it
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[SuppressedFinding] = field(default_factory=list)
+    # Kept from the per-file pass for the cross-file rules and the final step.
+    problems: list[LoadProblem] = field(default_factory=list)
+    id_position: Position = (1, 1)
+    related: list[tuple[str, str, Position]] = field(default_factory=list)
+    suppressions: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class LintResult:
+    files: list[JourneyFile]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for file in self.files for f in file.findings]
+
+    @property
+    def suppressed(self) -> list[SuppressedFinding]:
+        return [s for file in self.files for s in file.suppressed]
+
+    @property
+    def journeys(self) -> list[Journey]:
+        return [file.journey for file in self.files if file.journey is not None]
+
+    def counts(self) -> dict[Severity, int]:
+        counts: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+
+def collect_files(paths: Iterable[Path], cwd: Path | None = None) -> list[str]:
+    """Journey files under the given files and folders, in path order, as the user will read
+    them (relative to the current directory when below it). A missing path is a usage error."""
+    cwd = (cwd or Path.cwd()).resolve()
+    found: set[str] = set()
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise JcodeError(f"path '{path}' does not exist")
+        if path.is_dir():
+            found.update(_display(p, cwd) for p in _walk(path))
+        else:
+            found.add(_display(path, cwd))
+    return sorted(found)
+
+
+def _walk(folder: Path) -> Iterable[Path]:
+    seen: set[str] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:  # a symlink loop, or the same folder twice
+            dirs.clear()
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.endswith(JOURNEY_SUFFIXES) and name != "jcode.yaml" and not name.startswith("."):
+                yield Path(root) / name
+
+
+def _display(path: Path, cwd: Path) -> str:
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(cwd).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_text(text: str, path: str, context: Context) -> JourneyFile:
+    """Lint one journey file's text, without the cross-file rules and the final step."""
+    result = JourneyFile(path)
+    doc = load(text)
+    _check_document(doc, result, context)
+    return result
+
+
+def _check_document(doc: Document, result: JourneyFile, context: Context) -> None:
+    result.problems.extend(doc.problems)
+    if not doc.readable:
+        return
+    journey, schema_problems = validate(doc)
+    if journey is None:
+        result.problems.extend(schema_problems)
+        data = doc.data
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            result.journey_id = data["id"]
+        return
+    result.journey = journey
+    result.journey_id = journey.id
+    result.valid = True
+    result.id_position = doc.position("/id")
+    result.related = [
+        (rid, f"/related/{i}", doc.position(f"/related/{i}")) for i, rid in enumerate(journey.related)
+    ]
+    result.suppressions = [
+        (element, s.rule, s.reason)
+        for element, _, s in suppressions(journey)
+        if s.reason and s.rule in RULES
+    ]
+    severities = context.project.severities
+    for rule in RULES.values():
+        if rule.check is None or (rule.id in severities and severities[rule.id] is None):
+            continue
+        for problem in rule.check(journey, context):
+            line, column = doc.position(problem.pointer)
+            result.problems.append(
+                LoadProblem(rule.id, line, column, problem.pointer, problem.message)
+            )
+
+
+def check_file(path: str, context: Context) -> JourneyFile:
+    """Read and lint one file. Unreadable or undecodable files become findings, not errors."""
+    result = JourneyFile(path)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            result.problems.append(
+                LoadProblem(
+                    "yaml-syntax", 1, 1, "",
+                    f"the file is {size // (1024 * 1024)} MiB; journey files are limited to "
+                    f"{MAX_FILE_BYTES // (1024 * 1024)} MiB",
+                )
+            )
+            return result
+        with open(path, "rb") as stream:
+            raw = stream.read()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        result.problems.append(
+            LoadProblem("yaml-syntax", 1, 1, "", f"cannot read the file: {reason}")
+        )
+        return result
+    text, problem = decode(raw)
+    if problem is not None:
+        result.problems.append(problem)
+        return result
+    assert text is not None
+    _check_document(load(text), result, context)
+    return result
+
+
+def _check_chunk(paths: Sequence[str], context: Context, keep_models: bool) -> list[JourneyFile]:
+    gc.disable()  # the loader makes no reference cycles; collecting only costs time here
+    try:
+        results = [check_file(p, context) for p in paths]
+    finally:
+        gc.enable()
+    if not keep_models:
+        for r in results:
+            r.journey = None
+    return results
+
+
+def lint(
+    paths: Sequence[str],
+    project: Project,
+    today: date | None = None,
+    *,
+    jobs: int | None = None,
+    keep_models: bool = True,
+) -> LintResult:
+    """Lint journey files (already collected, in path order) with a project's settings."""
+    context = Context(project, today or date.today())
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(paths) >= PARALLEL_MIN_FILES:
+        chunks = [list(paths[i::workers * 4]) for i in range(workers * 4)]
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            parts = list(pool.map(_check_chunk, chunks, [context] * len(chunks),
+                                  [keep_models] * len(chunks)))
+        by_path = {r.path: r for part in parts for r in part}
+        files = [by_path[p] for p in paths]
+    else:
+        files = _check_chunk(paths, context, keep_models=True)
+    _check_portfolio(files)
+    for file in files:
+        _finish(file, project)
+        if not keep_models:
+            file.journey = None
+    return LintResult(files)
+
+
+def _check_portfolio(files: Sequence[JourneyFile]) -> None:
+    """The cross-file rules: duplicate journey ids, related journeys that do not exist."""
+    first: dict[str, str] = {}
+    for file in files:
+        if file.journey_id is None or not file.valid:
+            continue
+        if file.journey_id in first:
+            file.problems.append(
+                LoadProblem(
+                    "duplicate-id", *file.id_position, "/id",
+                    f"journey id '{file.journey_id}' is already used in {first[file.journey_id]}",
+                )
+            )
+        first.setdefault(file.journey_id, file.path)
+    for file in files:
+        for related_id, pointer, (line, column) in file.related:
+            if related_id not in first:
+                file.problems.append(
+                    LoadProblem(
+                        "unknown-journey", line, column, pointer,
+                        f"related journey '{related_id}' does not exist",
+                    )
+                )
+
+
+def _finish(file: JourneyFile, project: Project) -> None:
+    """Apply configured severities and suppressions; sort by position."""
+    severities = project.severities
+    for problem in sorted(file.problems, key=lambda p: (p.line, p.column, p.rule, p.message)):
+        severity = severities.get(problem.rule, RULES[problem.rule].severity)
+        if severity is None:
+            continue
+        finding = Finding(
+            file.path, problem.line, problem.column, problem.rule, severity,
+            problem.pointer, file.journey_id, problem.message,
+        )
+        reason = _suppression(file, problem.rule, problem.pointer)
+        if reason is None:
+            file.findings.append(finding)
+        else:
+            file.suppressed.append(SuppressedFinding(finding, reason))
+    file.problems = []
+
+
+def _suppression(file: JourneyFile, rule: str, pointer: str) -> str | None:
+    for element, suppressed_rule, reason in file.suppressions:
+        if suppressed_rule == rule and (
+            not element or pointer == element or pointer.startswith(element + "/")
+        ):
+            return reason
+    return None

@@ -1,0 +1,211 @@
+"""Rules about the shape of the journey: phases covered, touchpoints before, during and after
+the purchase, assistance and feedback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from jcode.findings import Problem
+from jcode.rules.base import Rule
+
+if TYPE_CHECKING:
+    from jcode.rules.base import Context
+    from jcode.spec import Journey, Stage
+
+
+def _stages_in(journey: Journey, context: Context, moment: str) -> list[tuple[int, Stage]]:
+    phases = context.project.phase_by_id
+    return [
+        (i, s)
+        for i, s in enumerate(journey.stages)
+        if s.phase in phases and phases[s.phase].moment == moment
+    ]
+
+
+def check_stage_touchpoints(journey: Journey, context: Context) -> Iterator[Problem]:
+    for si, stage in enumerate(journey.stages):
+        if not stage.touchpoints:
+            yield Problem(f"/stages/{si}", f"stage '{stage.id}' has no touchpoints")
+
+
+def check_post_purchase(journey: Journey, context: Context) -> Iterator[Problem]:
+    after = _stages_in(journey, context, "post-purchase")
+    if not after:
+        yield Problem(
+            "", f"journey '{journey.id}' has no post-purchase stage: nothing after the purchase"
+        )
+    elif not any(stage.touchpoints for _, stage in after):
+        names = ", ".join(f"'{stage.id}'" for _, stage in after)
+        yield Problem(
+            "",
+            f"journey '{journey.id}' has no touchpoint after the purchase "
+            f"(post-purchase stages {names} have none)",
+        )
+
+
+def check_missing_phases(journey: Journey, context: Context) -> Iterator[Problem]:
+    present = {stage.phase for stage in journey.stages}
+    for phase in context.project.phases:
+        if not phase.optional and phase.id not in present:
+            yield Problem("", f"journey '{journey.id}' has no stage in phase '{phase.id}'")
+
+
+def check_phase_order(journey: Journey, context: Context) -> Iterator[Problem]:
+    phases = context.project.phase_by_id
+    latest: tuple[int, Stage] | None = None
+    for si, stage in enumerate(journey.stages):
+        phase = phases.get(stage.phase)
+        if phase is None:
+            continue
+        if latest is not None and phase.index < phases[latest[1].phase].index:
+            yield Problem(
+                f"/stages/{si}",
+                f"stage '{stage.id}' is in phase '{stage.phase}', which comes before phase "
+                f"'{latest[1].phase}' of the earlier stage '{latest[1].id}'",
+            )
+        if latest is None or phase.index > phases[latest[1].phase].index:
+            latest = (si, stage)
+
+
+def check_assistance(journey: Journey, context: Context) -> Iterator[Problem]:
+    buying = _stages_in(journey, context, "purchase")
+    touchpoints = [t for _, stage in buying for t in stage.touchpoints]
+    if not touchpoints:
+        return
+    channels = context.project.channels
+    if not any(t.channel in channels and channels[t.channel].assisted for t in touchpoints):
+        assisted = ", ".join(c.id for c in channels.values() if c.assisted)
+        first_index, first = buying[0]
+        yield Problem(
+            f"/stages/{first_index}",
+            f"no purchase touchpoint of journey '{journey.id}' offers a person to help "
+            f"(assisted channels: {assisted})",
+        )
+
+
+def check_feedback(journey: Journey, context: Context) -> Iterator[Problem]:
+    touchpoints = [
+        t for _, stage in _stages_in(journey, context, "post-purchase") for t in stage.touchpoints
+    ]
+    if touchpoints and not any(t.feedback for t in touchpoints):
+        yield Problem(
+            "",
+            f"none of the {len(touchpoints)} post-purchase touchpoints of journey "
+            f"'{journey.id}' collects feedback",
+        )
+
+
+RULES = (
+    Rule(
+        id="stage-without-touchpoints",
+        severity="warning",
+        summary="A stage lists no touchpoints.",
+        what="A stage with no `touchpoints:` (or an empty list).",
+        why=(
+            "A journey is lived through its touchpoints: the website, a review site, the store, "
+            "a phone call. A stage without any says nothing about how the customer meets the "
+            "brand there; it is a placeholder, not a map."
+        ),
+        example="- id: evaluation\n  name: Comparing options\n  phase: evaluation\n",
+        fix="List the touchpoints the customer uses in this stage, owned or third-party.",
+        check=check_stage_touchpoints,
+    ),
+    Rule(
+        id="missing-post-purchase",
+        severity="warning",
+        summary="No touchpoint of the journey is in a post-purchase stage.",
+        what=(
+            "A journey in which no touchpoint sits in a post-purchase stage: there is no such "
+            "stage, or those stages have no touchpoints. Reported once per journey."
+        ),
+        why=(
+            "The journey does not end at the checkout: after-sales care, loyalty and "
+            "recommendation are where a customer becomes an ambassador of the brand, or leaves. "
+            "\"Many companies focus only on the sale, neglecting what happens before and after\" "
+            "(the domain sources, 004)."
+        ),
+        example=(
+            "stages:\n  - {id: discovery, name: Discovery, phase: discovery, touchpoints: [...]}\n"
+            "  - {id: checkout, name: Checkout, phase: purchase, touchpoints: [...]}\n"
+        ),
+        fix="Add the stages after the purchase (delivery, support, loyalty) with their touchpoints.",
+        check=check_post_purchase,
+    ),
+    Rule(
+        id="missing-phase",
+        severity="warning",
+        summary="A non-optional phase of the phase model has no stage.",
+        what=(
+            "A phase of the project's phase model, not marked optional, in which the journey has "
+            "no stage. Reported once per missing phase."
+        ),
+        why=(
+            "The journey is a chain: \"if one link is weak, the customer may not go on\" (000). "
+            "A phase nobody mapped is a link nobody looks after."
+        ),
+        example="# seven-stage model, no stage with phase: loyalty\n",
+        fix="Add a stage for the phase, or mark the phase optional in a custom phase model.",
+        check=check_missing_phases,
+    ),
+    Rule(
+        id="phase-order",
+        severity="warning",
+        summary="A stage's phase comes before the phase of an earlier stage.",
+        what=(
+            "A stage whose phase comes earlier in the phase model than the phase of a stage "
+            "listed before it. Reported at that stage."
+        ),
+        why=(
+            "Stages are read in order, as the customer walks them; the site draws them left to "
+            "right. A purchase listed after the loyalty stage is almost always a misplaced stage "
+            "or a wrong phase."
+        ),
+        example=(
+            "stages:\n  - {id: checkout, name: Checkout, phase: purchase}\n"
+            "  - {id: research, name: Research, phase: evaluation}   # before purchase\n"
+        ),
+        fix="Move the stage to its place in the journey, or correct its phase.",
+        check=check_phase_order,
+    ),
+    Rule(
+        id="purchase-without-assistance",
+        severity="info",
+        summary="No purchase-moment touchpoint is on an assisted channel.",
+        what=(
+            "A journey whose purchase-moment stages have touchpoints, none on an assisted "
+            "channel (chat, phone, store, or one declared `assisted: true`). Reported at the "
+            "first purchase stage."
+        ),
+        why=(
+            "\"During the purchase we must let the customer clear any doubt, with customer care "
+            "that answers immediately\" (the domain sources, 000). A checkout without a person "
+            "to ask loses the customers who hesitate."
+        ),
+        example=(
+            "- id: checkout\n  name: Checkout\n  phase: purchase\n  touchpoints:\n"
+            "    - {id: cart, name: Online checkout, channel: web}\n"
+        ),
+        fix="Add an assisted touchpoint to the purchase: live chat, a phone line, the store.",
+        check=check_assistance,
+    ),
+    Rule(
+        id="no-feedback-loop",
+        severity="info",
+        summary="Post-purchase touchpoints exist but none collects feedback.",
+        what=(
+            "A journey with touchpoints in post-purchase stages, none marked `feedback: true`."
+        ),
+        why=(
+            "\"After the purchase, to keep the relationship alive and make sure all is well, "
+            "send a satisfaction survey or ask for a review\" (the domain sources, 000). Without "
+            "feedback the team cannot tell how the journey ends."
+        ),
+        example=(
+            "- id: delivery\n  name: Delivery\n  phase: post-purchase\n  touchpoints:\n"
+            "    - {id: tracking, name: Tracking emails, channel: email}\n"
+        ),
+        fix="Add a survey or review request after the purchase and mark it `feedback: true`.",
+        check=check_feedback,
+    ),
+)

@@ -1,0 +1,171 @@
+"""Rules about reading the file and its structure: syntax, keys, schema, ids, suppressions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from jcode.findings import Problem
+from jcode.rules.base import Rule
+
+if TYPE_CHECKING:
+    from jcode.rules.base import Context
+    from jcode.spec import Journey, Suppression
+
+
+def check_duplicate_ids(journey: Journey, context: Context) -> Iterator[Problem]:
+    seen: dict[tuple[str, str], str] = {}
+    for si, stage in enumerate(journey.stages):
+        items: list[tuple[str, str, str, str]] = [("stage", stage.id, stage.name, f"/stages/{si}")]
+        items += [
+            ("touchpoint", t.id, t.name, f"/stages/{si}/touchpoints/{ti}")
+            for ti, t in enumerate(stage.touchpoints)
+        ]
+        items += [
+            ("KPI", k.id, k.name, f"/stages/{si}/kpis/{ki}") for ki, k in enumerate(stage.kpis)
+        ]
+        for kind, element_id, name, pointer in items:
+            first = seen.setdefault((kind, element_id), name)
+            if first is not name:
+                yield Problem(
+                    f"{pointer}/id",
+                    f"{kind} id '{element_id}' is already used by {kind} '{first}' "
+                    "in this journey",
+                )
+
+
+def check_suppressions(journey: Journey, context: Context) -> Iterator[Problem]:
+    from jcode.rules import RULES
+    from jcode.rules.base import closest
+
+    for _, pointer, suppression in suppressions(journey):
+        if suppression.rule not in RULES:
+            hint = closest(suppression.rule, RULES)
+            yield Problem(
+                pointer,
+                f"suppression names unknown rule '{suppression.rule}'"
+                + (f"; did you mean '{hint}'?" if hint else "")
+                + " It does not apply.",
+            )
+        elif not suppression.reason:
+            yield Problem(
+                pointer,
+                f"suppression of '{suppression.rule}' has no reason, so it does not apply; "
+                "say why the finding is accepted",
+            )
+
+
+def suppressions(journey: Journey) -> Iterator[tuple[str, str, Suppression]]:
+    """Every suppression as (pointer of the element it covers, pointer of the entry, entry):
+    the journey's first, then each stage's and its touchpoints'."""
+    carriers: list[tuple[str, list[Suppression]]] = [("", journey.suppress)]
+    for si, stage in enumerate(journey.stages):
+        carriers.append((f"/stages/{si}", stage.suppress))
+        carriers += [
+            (f"/stages/{si}/touchpoints/{ti}", t.suppress) for ti, t in enumerate(stage.touchpoints)
+        ]
+    for element, entries in carriers:
+        for i, suppression in enumerate(entries):
+            yield element, f"{element}/suppress/{i}", suppression
+
+
+RULES = (
+    Rule(
+        id="yaml-syntax",
+        severity="error",
+        summary="The file is not readable YAML (syntax, encoding, tabs).",
+        what=(
+            "A journey file that YAML cannot read: a syntax error, a tab used for indentation, "
+            "text that is not UTF-8, more than one document, an unsupported tag such as "
+            "`!!python/object`, or a structure jcode refuses to expand (an alias bomb, nesting "
+            "deeper than 100 levels, more than 10,000 items in one list). The finding stands at "
+            "the line and column where the parser stopped."
+        ),
+        why=(
+            "Nothing else can be checked in a file that cannot be read: the journey is missing "
+            "from the site and from every other check until the file is fixed. The limits keep "
+            "one malicious or broken file from stalling CI for everybody."
+        ),
+        example="stages:\n\t- id: discovery   # a tab before the dash\n",
+        fix=(
+            "Indent with spaces, quote text that contains `: ` or starts with a special "
+            "character, and save the file as UTF-8."
+        ),
+    ),
+    Rule(
+        id="duplicate-key",
+        severity="error",
+        summary="A mapping repeats a key; YAML would silently keep only the last value.",
+        what="A key that appears twice in the same mapping, such as two `touchpoints:` in a stage.",
+        why=(
+            "YAML loaders keep the last value without a word, so the first list of touchpoints "
+            "silently disappears from the map, the site and every report."
+        ),
+        example=(
+            "- id: purchase\n  name: Checkout\n  phase: purchase\n  touchpoints: [...]\n"
+            "  touchpoints: [...]   # replaces the first list\n"
+        ),
+        fix="Merge the two entries into one key, or rename the one that was meant differently.",
+    ),
+    Rule(
+        id="schema",
+        severity="error",
+        summary="The document does not match the journey schema.",
+        what=(
+            "A missing required field (`id`, `title`, `stages`; a stage's `id`, `name`, `phase`; "
+            "a touchpoint's `id`, `name`, `channel`; a KPI's `id`, `name`), an unknown field "
+            "(with the nearest known name), a wrong type, a value out of range (emotion outside "
+            "-2..2), an invalid id, text that is too long or holds control or "
+            "bidirectional-override characters. Every violation is reported."
+        ),
+        why=(
+            "A journey that does not follow the format cannot be trusted: an unknown field is "
+            "usually a typo (`touchpoint:` for `touchpoints:`) that hides data from everyone. "
+            "Such a file is not checked further until it matches the schema."
+        ),
+        example=(
+            "- id: evaluation\n  name: Comparing options\n  phase: evaluation\n"
+            "  touchpoint:            # did you mean 'touchpoints'?\n"
+            "    - {id: web, name: Product pages, channel: web}\n"
+        ),
+        fix=(
+            "Correct the field the message names. The schema in `schema/journey.schema.json` "
+            "gives completion and hover help in editors with the YAML language server."
+        ),
+    ),
+    Rule(
+        id="duplicate-id",
+        severity="error",
+        summary="Two stages, touchpoints or KPIs of a journey, or two journeys, share an id.",
+        what=(
+            "A stage, touchpoint or KPI id used twice within one journey (reported at the "
+            "second), or a journey id used by two files (reported in each file after the first, "
+            "in path order, naming the first)."
+        ),
+        why=(
+            "Ids are how jcode links findings, reviews, diffs and site pages to an element; two "
+            "elements with one id make links ambiguous and diffs wrong."
+        ),
+        example=(
+            "stages:\n  - {id: purchase, name: Checkout, phase: purchase}\n"
+            "  - {id: purchase, name: Payment, phase: purchase}\n"
+        ),
+        fix="Give each element its own id: ids are unique per kind within a journey.",
+        check=check_duplicate_ids,
+    ),
+    Rule(
+        id="invalid-suppression",
+        severity="warning",
+        summary="A suppression has no reason or names an unknown rule; it does not apply.",
+        what=(
+            "An entry of `suppress:` without a `reason`, or whose `rule` is not a jcode rule."
+        ),
+        why=(
+            "A suppression accepts a gap on purpose; reviewers must see why. Without a reason, "
+            "or with a misspelt rule id, it would silence nothing or hide a real gap."
+        ),
+        example="suppress:\n  - rule: stage-without-kpi   # no reason\n",
+        fix="Add a `reason:` that says why the finding is accepted, and check the rule id.",
+        check=check_suppressions,
+    ),
+)

@@ -1,0 +1,89 @@
+"""Built-in phase models and channel catalog, from the domain sources in shared/seeds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from jcode.spec.types import Moment
+
+Mode = Literal["online", "offline"]
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltinPhase:
+    id: str
+    name: str
+    moment: Moment
+    optional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    id: str
+    name: str
+    mode: Mode
+    assisted: bool
+
+
+_PRE, _BUY, _POST = "pre-purchase", "purchase", "post-purchase"
+
+PHASE_MODELS: dict[str, tuple[BuiltinPhase, ...]] = {
+    # "Le 7 fasi del Customer Journey" (004): scoperta, valutazione, interesse, acquisto,
+    # post-vendita, fidelizzazione, advocacy.
+    "seven-stage": (
+        BuiltinPhase("discovery", "Discovery", _PRE),
+        BuiltinPhase("evaluation", "Evaluation", _PRE),
+        BuiltinPhase("interest", "Interest", _PRE, optional=True),
+        BuiltinPhase("purchase", "Purchase", _BUY),
+        BuiltinPhase("post-purchase", "Post-purchase", _POST),
+        BuiltinPhase("loyalty", "Loyalty", _POST),
+        BuiltinPhase("advocacy", "Advocacy", _POST),
+    ),
+    # Awareness, consideration, decision, post-purchase (002).
+    "four-stage": (
+        BuiltinPhase("awareness", "Awareness", _PRE),
+        BuiltinPhase("consideration", "Consideration", _PRE),
+        BuiltinPhase("decision", "Decision", _BUY),
+        BuiltinPhase("post-purchase", "Post-purchase", _POST),
+    ),
+    # Scoperta, valutazione delle alternative, azione di acquisto, assistenza post-vendita,
+    # lealta (003).
+    "five-stage": (
+        BuiltinPhase("discovery", "Discovery", _PRE),
+        BuiltinPhase("evaluation", "Evaluation", _PRE),
+        BuiltinPhase("purchase", "Purchase", _BUY),
+        BuiltinPhase("post-purchase", "Post-purchase", _POST),
+        BuiltinPhase("loyalty", "Loyalty", _POST),
+    ),
+}
+DEFAULT_PHASE_MODEL = "seven-stage"
+
+_OFFLINE = {"word-of-mouth", "store", "event", "print", "tv", "radio", "post", "phone"}
+_ASSISTED = {"chat", "phone", "store"}
+_CHANNEL_NAMES = {
+    "web": "Website",
+    "mobile-app": "Mobile app",
+    "email": "Email",
+    "sms": "SMS",
+    "push": "Push notification",
+    "social": "Social media",
+    "search": "Search engine",
+    "ads": "Advertising",
+    "reviews": "Review sites",
+    "word-of-mouth": "Word of mouth",
+    "chat": "Live chat",
+    "phone": "Phone",
+    "store": "Store",
+    "event": "Event",
+    "print": "Print",
+    "tv": "TV",
+    "radio": "Radio",
+    "partner": "Partner",
+    "post": "Post",
+    "in-product": "In-product",
+}
+BUILTIN_CHANNELS: dict[str, Channel] = {
+    cid: Channel(cid, name, "offline" if cid in _OFFLINE else "online", cid in _ASSISTED)
+    for cid, name in _CHANNEL_NAMES.items()
+}

@@ -1,0 +1,200 @@
+"""Validate a loaded document against the journey model; turn each violation into a precise
+schema problem: the field, the value, what was expected, and the nearest known name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from jcode.loader import Document, LoadProblem, escape_token
+from jcode.rules.base import closest
+from jcode.spec.models import Journey, Kpi, Stage, Suppression, Touchpoint
+from jcode.spec.types import ID_PATTERN, UNSAFE_CHAR_RE
+
+_ID_FIELDS = {"id", "phase", "channel", "owner", "persona", "related"}
+_KINDS: dict[str, tuple[str, type[BaseModel]]] = {
+    "stages": ("stage", Stage),
+    "touchpoints": ("touchpoint", Touchpoint),
+    "kpis": ("KPI", Kpi),
+    "suppress": ("suppression", Suppression),
+}
+_ID_RE = re.compile(ID_PATTERN)
+
+
+def show(value: object, limit: int = 60) -> str:
+    """A user value as it may appear in a message: clipped, and with control and bidi characters
+    escaped so that a message can never rewrite the terminal or the page it is shown in."""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return UNSAFE_CHAR_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("\n", "\\n"))
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {show(value)}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return f"the text '{show(value)}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _element(loc: Sequence[int | str], data: Any) -> tuple[str, type[BaseModel]]:
+    """Describe the model element that holds the field at `loc`: ("stage 'delivery'", Stage)."""
+    description, model, node = "the journey", Journey, data
+    i = 0
+    while i + 1 < len(loc) and isinstance(loc[i], str) and isinstance(loc[i + 1], int):
+        kind = _KINDS.get(str(loc[i]))
+        if kind is None:
+            break
+        try:
+            node = node[loc[i]][loc[i + 1]]
+        except (KeyError, IndexError, TypeError):
+            node = None
+        index = int(loc[i + 1])
+        element_id = node.get("id") if isinstance(node, dict) else None
+        if isinstance(element_id, str) and _ID_RE.match(element_id):
+            description = f"{kind[0]} '{element_id}'"
+        else:
+            description = f"{kind[0]} {index + 1}"
+        model = kind[1]
+        i += 2
+    return description, model
+
+
+def _field_label(loc: Sequence[int | str]) -> str:
+    if not loc:
+        return "the journey"
+    last = loc[-1]
+    if isinstance(last, int):
+        return f"item {last + 1} of '{loc[-2]}'" if len(loc) > 1 else f"item {last + 1}"
+    return f"'{last}'"
+
+
+def _message(error: ErrorDetails, data: Any) -> str:  # noqa: C901, PLR0911 - one case per error type
+    loc = error["loc"]
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    owner, model = _element(loc[:-1], data) if loc else ("the journey", Journey)
+    field = _field_label(loc)
+    where = f" in {owner}" if loc[:-1] else ""
+    if kind == "missing":
+        return f"{owner} is missing the required field '{loc[-1]}'"
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        known = [n for n in model.model_fields]
+        hint = closest(name, known)
+        return f"unknown field '{show(name)}'{where}" + (
+            f"; did you mean '{hint}'?" if hint else f" (known fields: {', '.join(known)})"
+        )
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        what = owner if loc else "a journey file"
+        required = [n for n, f in model.model_fields.items() if f.is_required()]
+        return (
+            f"{what} should be a mapping with {', '.join(required)}, not {_type_name(value)}"
+        )
+    if kind == "string_pattern_mismatch":
+        if isinstance(value, str) and UNSAFE_CHAR_RE.search(value):
+            bad = UNSAFE_CHAR_RE.search(value)
+            assert bad is not None
+            return (
+                f"{field}{where} contains the control or bidirectional-override character "
+                f"U+{ord(bad.group()):04X} at character {bad.start() + 1}; remove it"
+            )
+        return (
+            f"{field}{where}: '{show(value)}' is not a valid id: use lowercase letters a-z, "
+            "digits and hyphens, starting with a letter or digit"
+        )
+    if kind == "string_too_long":
+        length = len(value) if isinstance(value, str) else "?"
+        return (
+            f"{field}{where} is {length} characters long; at most {ctx.get('max_length')} "
+            "are allowed"
+        )
+    if kind == "string_too_short":
+        return f"{field}{where} is empty"
+    if kind == "string_type":
+        hint = "; put it in quotes" if isinstance(value, bool | int | float | date) else ""
+        return f"{field}{where} should be text, not {_type_name(value)}{hint}"
+    if kind in ("int_type", "int_from_float"):
+        return f"{field}{where} should be a whole number, not {_type_name(value)}"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        low, high = _range(model, loc)
+        return f"{field}{where} is {show(value)}, outside the range {low} to {high}"
+    if kind == "float_type":
+        return f"{field}{where} should be a number, not {_type_name(value)}"
+    if kind == "finite_number":
+        return f"{field}{where} should be a finite number, not {show(value)}"
+    if kind == "bool_type":
+        return f"{field}{where} should be true or false, not {_type_name(value)}"
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        choices = [c.strip() for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+        hint = closest(str(value), choices) if isinstance(value, str) else None
+        return f"{field}{where} is {_type_name(value)}; expected one of: {', '.join(choices)}" + (
+            f" (did you mean '{hint}'?)" if hint else ""
+        )
+    if kind == "list_type":
+        return f"{field}{where} should be a list, not {_type_name(value)}"
+    if kind == "too_short":
+        return f"{field}{where} should list at least {ctx.get('min_length', 1)} item"
+    if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
+        return f"{field}{where} should be a date written YYYY-MM-DD, not {_type_name(value)}"
+    return f"{field}{where}: {error['msg']}"
+
+
+def _range(model: type[BaseModel], loc: Sequence[int | str]) -> tuple[object, object]:
+    info = model.model_fields.get(str(loc[-1]))
+    low: object = "?"
+    high: object = "?"
+    for meta in info.metadata if info else ():
+        low = getattr(meta, "ge", low)
+        high = getattr(meta, "le", high)
+    return low, high
+
+
+def pointer_of(loc: Sequence[int | str]) -> str:
+    return "".join("/" + escape_token(str(part)) for part in loc)
+
+
+def validate(doc: Document) -> tuple[Journey | None, list[LoadProblem]]:
+    """The journey model, or the schema problems that keep the file from being one."""
+    data = doc.data
+    if doc.empty or data is None:
+        return None, [
+            LoadProblem(
+                "schema",
+                *doc.position(""),
+                "",
+                "the file holds no journey: it needs at least 'id', 'title' and 'stages'",
+            )
+        ]
+    try:
+        return Journey.model_validate(data), []
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False, include_context=True):
+            loc = error["loc"]
+            # A missing field is reported at the element that lacks it.
+            pointer = pointer_of(loc[:-1] if error["type"] == "missing" else loc)
+            if error["type"] == "extra_forbidden":
+                line, column = doc.key_position(pointer)
+            else:
+                line, column = doc.position(pointer)
+            problems.append(LoadProblem("schema", line, column, pointer, _message(error, data)))
+        return None, problems
