@@ -68,10 +68,10 @@ class LintResult:
         return counts
 
 
-def collect_files(paths: Iterable[Path], cwd: Path | None = None) -> list[str]:
+def collect_files(paths: Iterable[Path]) -> list[str]:
     """Journey files under the given files and folders, in path order, as the user will read
     them (relative to the current directory when below it). A missing path is a usage error."""
-    cwd = (cwd or Path.cwd()).resolve()
+    cwd = Path.cwd().resolve()
     found: set[str] = set()
     for path in paths:
         if not path.exists() and not path.is_symlink():

@@ -173,14 +173,22 @@ def load(text: str) -> Document:
             if exc.context_mark and exc.context_mark is not mark:
                 what += f" at line {exc.context_mark.line + 1}"
             what += ")"
-        if "\t" in what or "'\\t'" in what:
-            what += "; indent with spaces, not tabs"
+        if _char_at(text, line, column) == "\t":
+            what = "a tab character where YAML expects indentation or a value; indent with spaces"
         doc.problems.append(LoadProblem("yaml-syntax", line, column, "", what))
     except yaml.YAMLError as exc:  # a reader error: a character YAML does not allow
         doc.data = None
         line, column = _reader_position(text, exc)
         doc.problems.append(LoadProblem("yaml-syntax", line, column, "", str(exc).split("\n")[0]))
     return doc
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line)
+    if len(lines) < line:
+        return ""
+    row = lines[line - 1]
+    return row[column - 1] if 0 < column <= len(row) else ""
 
 
 def _reader_position(text: str, exc: yaml.YAMLError) -> Position:

@@ -1,0 +1,82 @@
+"""Data-driven rule and bad-input cases: tests/cases/<group>/**/<case>.yaml with its exact
+findings in <case>.expected (one per line: file:line:column | severity | rule | pointer |
+message). A case that is a folder (<case>.d/) is linted as a whole, for the cross-file rules.
+Each case is linted with the nearest jcode.yaml above it and --today 2026-11-22.
+
+Adding a case means adding two files. JCODE_REGEN=1 rewrites the .expected files: read the
+diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from jcode.rules import RULES
+
+from .helpers import CASES, lint_paths, render
+
+
+def _cases() -> list[Path]:
+    found = []
+    for path in sorted(CASES.rglob("*")):
+        if path.suffix == ".d" and path.is_dir():
+            found.append(path)
+        elif (
+            path.suffix in (".yaml", ".yml")
+            and path.name != "jcode.yaml"
+            and not any(p.suffix == ".d" for p in path.parents)
+        ):
+            found.append(path)
+    return found
+
+
+def _config_for(case: Path) -> Path | None:
+    for folder in case.parents:
+        if (folder / "jcode.yaml").is_file():
+            return folder / "jcode.yaml"
+        if folder == CASES:
+            break
+    return None
+
+
+def _expected_path(case: Path) -> Path:
+    return case.with_suffix(".expected")
+
+
+def run_case(case: Path) -> list[str]:
+    cwd = case if case.is_dir() else case.parent
+    result = lint_paths([case], cwd=cwd, config=_config_for(case))
+    return [render(f) for f in result.findings] + [
+        "suppressed: " + render(s.finding) + f" | {s.reason}" for s in result.suppressed
+    ]
+
+
+CASE_FILES = _cases()
+
+
+@pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: str(p.relative_to(CASES)))
+def test_case(case: Path) -> None:
+    actual = run_case(case)
+    expected_file = _expected_path(case)
+    if os.environ.get("JCODE_REGEN"):
+        expected_file.write_text("".join(line + "\n" for line in actual), encoding="utf-8")
+    assert expected_file.is_file(), f"{expected_file} is missing"
+    expected = expected_file.read_text(encoding="utf-8").splitlines()
+    assert actual == expected
+
+
+def _rules_in(case: Path) -> set[str]:
+    lines = _expected_path(case).read_text(encoding="utf-8").splitlines()
+    return {line.split(" | ")[2] for line in lines if not line.startswith("suppressed: ")}
+
+
+@pytest.mark.parametrize("rule_id", list(RULES))
+def test_every_rule_has_cases_that_fire_and_stay_silent(rule_id: str) -> None:
+    folder = CASES / "rules" / rule_id
+    cases = [c for c in CASE_FILES if folder in c.parents]
+    assert cases, f"no cases under {folder}"
+    assert any(rule_id in _rules_in(c) for c in cases), f"no case where {rule_id} fires"
+    assert any(rule_id not in _rules_in(c) for c in cases), f"no case where {rule_id} is silent"
