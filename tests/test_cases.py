@@ -22,9 +22,7 @@ from .helpers import CASES, lint_paths, render
 def _cases() -> list[Path]:
     found = []
     for path in sorted(CASES.rglob("*")):
-        if path.suffix == ".d" and path.is_dir():
-            found.append(path)
-        elif (
+        if (path.suffix == ".d" and path.is_dir()) or (
             path.suffix in (".yaml", ".yml")
             and path.name != "jcode.yaml"
             and not any(p.suffix == ".d" for p in path.parents)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -21,7 +21,7 @@ from jcode.errors import ExitCode, JcodeError
 from jcode.findings import SEVERITIES, Severity
 from jcode.linter import collect_files, lint
 from jcode.reporters import REPORTERS, ReportOptions
-from jcode.rules import RULES, UnknownRuleError, get_rule
+from jcode.rules import RULES, UnknownRuleError, get_rule, rules_table_markdown
 from jcode.schema import SCHEMA_FILES, render, write_schemas
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -53,19 +53,38 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "output_format", type=click.Choice(list(REPORTERS)), default="text",
-    show_default=True, help="Output format.",
+    "--format",
+    "output_format",
+    type=click.Choice(list(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
 )
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to FILE instead of standard output.")
-@click.option("--fail-on", type=click.Choice(list(SEVERITIES)), default="error", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this jcode.yaml instead of searching upward from here.")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(SEVERITIES)),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this jcode.yaml instead of searching upward from here.",
+)
 @click.option("--today", type=_DATE, help="Today's date for stale-journey (YYYY-MM-DD).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary.")
-@click.option("--color/--no-color", default=None,
-              help="Colour the text output (default: on a terminal, unless NO_COLOR is set).")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
+)
 def lint_command(
     paths: tuple[Path, ...],
     output_format: str,
@@ -121,8 +140,9 @@ def _display_path(path: Path) -> str:
 
 
 @cli.command()
-@click.option("--write", is_flag=True,
-              help="Write schema/journey.schema.json and schema/config.schema.json.")
+@click.option(
+    "--write", is_flag=True, help="Write schema/journey.schema.json and schema/config.schema.json."
+)
 @click.option("--config-schema", is_flag=True, help="Print the schema of jcode.yaml instead.")
 def schema(write: bool, config_schema: bool) -> int:
     """Print the JSON Schema of journey files, or write both schemas into schema/.
@@ -144,7 +164,8 @@ def schema(write: bool, config_schema: bool) -> int:
 
 @cli.command()
 @click.argument("rule_id", required=False)
-def rules(rule_id: str | None) -> int:
+@click.option("--markdown", is_flag=True, help="Print the rule table as Markdown (the README's).")
+def rules(rule_id: str | None, markdown: bool) -> int:
     """List the rules, or show one rule's documentation.
 
     \b
@@ -152,6 +173,9 @@ def rules(rule_id: str | None) -> int:
       jcode rules
       jcode rules stage-without-touchpoints
     """
+    if markdown:
+        click.echo(rules_table_markdown(), nl=False)
+        return ExitCode.OK
     if rule_id is None:
         width = max(len(r) for r in RULES)
         for rule in RULES.values():

@@ -76,7 +76,7 @@ def parse_config(text: str, path: Path) -> Project:
             if error["type"] == "extra_forbidden":
                 known = list(Config.model_fields)
                 hint = closest(str(error["loc"][-1]), known)
-                message = f"unknown setting" + (f"; did you mean '{hint}'?" if hint else "")
+                message = "unknown setting" + (f"; did you mean '{hint}'?" if hint else "")
             lines.append(f"{name}:{line}:{column}: {field}: {message}")
         raise JcodeError("invalid configuration:\n" + "\n".join(lines)) from None
 

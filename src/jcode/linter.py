@@ -93,12 +93,17 @@ def _walk(folder: Path) -> Iterable[Path]:
         seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if name.endswith(JOURNEY_SUFFIXES) and name != "jcode.yaml" and not name.startswith("."):
+            if (
+                name.endswith(JOURNEY_SUFFIXES)
+                and name != "jcode.yaml"
+                and not name.startswith(".")
+            ):
                 yield Path(root) / name
 
 
 def _display(path: Path, cwd: Path) -> str:
-    absolute = Path(os.path.abspath(path))
+    # abspath, not resolve(): keep symlinked paths as the user wrote them, only normalised.
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100
     try:
         return absolute.relative_to(cwd).as_posix()
     except ValueError:
@@ -129,7 +134,8 @@ def _check_document(doc: Document, result: JourneyFile, context: Context) -> Non
     result.valid = True
     result.id_position = doc.position("/id")
     result.related = [
-        (rid, f"/related/{i}", doc.position(f"/related/{i}")) for i, rid in enumerate(journey.related)
+        (rid, f"/related/{i}", doc.position(f"/related/{i}"))
+        for i, rid in enumerate(journey.related)
     ]
     result.suppressions = [
         (element, s.rule, s.reason)
@@ -151,17 +157,20 @@ def check_file(path: str, context: Context) -> JourneyFile:
     """Read and lint one file. Unreadable or undecodable files become findings, not errors."""
     result = JourneyFile(path)
     try:
-        size = os.path.getsize(path)
+        size = Path(path).stat().st_size
         if size > MAX_FILE_BYTES:
             result.problems.append(
                 LoadProblem(
-                    "yaml-syntax", 1, 1, "",
+                    "yaml-syntax",
+                    1,
+                    1,
+                    "",
                     f"the file is {size // (1024 * 1024)} MiB; journey files are limited to "
                     f"{MAX_FILE_BYTES // (1024 * 1024)} MiB",
                 )
             )
             return result
-        with open(path, "rb") as stream:
+        with Path(path).open("rb") as stream:
             raw = stream.read()
     except OSError as exc:
         reason = exc.strerror or str(exc)
@@ -202,10 +211,11 @@ def lint(
     context = Context(project, today or date.today())
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(paths) >= PARALLEL_MIN_FILES:
-        chunks = [list(paths[i::workers * 4]) for i in range(workers * 4)]
+        chunks = [list(paths[i :: workers * 4]) for i in range(workers * 4)]
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            parts = list(pool.map(_check_chunk, chunks, [context] * len(chunks),
-                                  [keep_models] * len(chunks)))
+            parts = list(
+                pool.map(_check_chunk, chunks, [context] * len(chunks), [keep_models] * len(chunks))
+            )
         by_path = {r.path: r for part in parts for r in part}
         files = [by_path[p] for p in paths]
     else:
@@ -219,15 +229,22 @@ def lint(
 
 
 def _check_portfolio(files: Sequence[JourneyFile]) -> None:
-    """The cross-file rules: duplicate journey ids, related journeys that do not exist."""
+    """The cross-file rules: duplicate journey ids, related journeys that do not exist.
+
+    A file with a schema error still declares its id when the id is readable: it counts as
+    existing (for `related`) and as the first holder of its id, but gets no finding itself,
+    since such a file is not checked further.
+    """
     first: dict[str, str] = {}
     for file in files:
-        if file.journey_id is None or not file.valid:
+        if file.journey_id is None:
             continue
-        if file.journey_id in first:
+        if file.journey_id in first and file.valid:
             file.problems.append(
                 LoadProblem(
-                    "duplicate-id", *file.id_position, "/id",
+                    "duplicate-id",
+                    *file.id_position,
+                    "/id",
                     f"journey id '{file.journey_id}' is already used in {first[file.journey_id]}",
                 )
             )
@@ -237,7 +254,10 @@ def _check_portfolio(files: Sequence[JourneyFile]) -> None:
             if related_id not in first:
                 file.problems.append(
                     LoadProblem(
-                        "unknown-journey", line, column, pointer,
+                        "unknown-journey",
+                        line,
+                        column,
+                        pointer,
                         f"related journey '{related_id}' does not exist",
                     )
                 )
@@ -251,8 +271,14 @@ def _finish(file: JourneyFile, project: Project) -> None:
         if severity is None:
             continue
         finding = Finding(
-            file.path, problem.line, problem.column, problem.rule, severity,
-            problem.pointer, file.journey_id, problem.message,
+            file.path,
+            problem.line,
+            problem.column,
+            problem.rule,
+            severity,
+            problem.pointer,
+            file.journey_id,
+            problem.message,
         )
         reason = _suppression(file, problem.rule, problem.pointer)
         if reason is None:

@@ -11,6 +11,7 @@ that over every fixture.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,7 +96,7 @@ def escape_token(token: str) -> str:
     return token
 
 
-def _resolve_scalar(event: ev.ScalarEvent) -> Any:
+def _resolve_scalar(event: Any) -> Any:
     value: str = event.value
     tag = event.tag
     if tag is None or tag == "!":
@@ -199,9 +200,10 @@ def _reader_position(text: str, exc: yaml.YAMLError) -> Position:
     return 1, 1
 
 
-def _build(text: str, doc: Document) -> None:  # noqa: C901 - one loop on purpose: it is the hot path
+def _build(text: str, doc: Document) -> None:
     parser = CParser(text)
-    get_event = parser.get_event
+    # Events are typed loosely on purpose: this loop reads their attributes by event kind.
+    get_event: Callable[[], Any] = parser.get_event
     positions = doc.positions
     key_positions = doc.key_positions
     anchors: dict[str, tuple[Any, int]] = {}
@@ -398,9 +400,7 @@ def decode(raw: bytes) -> tuple[str | None, LoadProblem | None]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, LoadProblem(
-            "yaml-syntax", 1, 1, "", "the file is UTF-16; save it as UTF-8"
-        )
+        return None, LoadProblem("yaml-syntax", 1, 1, "", "the file is UTF-16; save it as UTF-8")
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:

@@ -55,7 +55,9 @@ def _type_name(value: object) -> str:
 
 def _element(loc: Sequence[int | str], data: Any) -> tuple[str, type[BaseModel]]:
     """Describe the model element that holds the field at `loc`: ("stage 'delivery'", Stage)."""
-    description, model, node = "the journey", Journey, data
+    description = "the journey"
+    model: type[BaseModel] = Journey
+    node = data
     i = 0
     while i + 1 < len(loc) and isinstance(loc[i], str) and isinstance(loc[i + 1], int):
         kind = _KINDS.get(str(loc[i]))
@@ -85,7 +87,7 @@ def _field_label(loc: Sequence[int | str]) -> str:
     return f"'{last}'"
 
 
-def _message(error: ErrorDetails, data: Any) -> str:  # noqa: C901, PLR0911 - one case per error type
+def _message(error: ErrorDetails, data: Any) -> str:
     loc = error["loc"]
     kind = error["type"]
     value = error.get("input")
@@ -97,7 +99,7 @@ def _message(error: ErrorDetails, data: Any) -> str:  # noqa: C901, PLR0911 - on
         return f"{owner} is missing the required field '{loc[-1]}'"
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        known = [n for n in model.model_fields]
+        known = list(model.model_fields)
         hint = closest(name, known)
         return f"unknown field '{show(name)}'{where}" + (
             f"; did you mean '{hint}'?" if hint else f" (known fields: {', '.join(known)})"
@@ -105,9 +107,7 @@ def _message(error: ErrorDetails, data: Any) -> str:  # noqa: C901, PLR0911 - on
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         what = owner if loc else "a journey file"
         required = [n for n, f in model.model_fields.items() if f.is_required()]
-        return (
-            f"{what} should be a mapping with {', '.join(required)}, not {_type_name(value)}"
-        )
+        return f"{what} should be a mapping with {', '.join(required)}, not {_type_name(value)}"
     if kind == "string_pattern_mismatch":
         if isinstance(value, str) and UNSAFE_CHAR_RE.search(value):
             bad = UNSAFE_CHAR_RE.search(value)

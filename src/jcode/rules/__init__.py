@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from jcode.findings import SEVERITY_RANK
 from jcode.rules import coverage, kpis, ownership, parsing, references, stages
 from jcode.rules.base import Context, Rule, closest
 
-__all__ = ["RULES", "Context", "Rule", "UnknownRuleError", "closest", "get_rule"]
+__all__ = [
+    "RULES",
+    "Context",
+    "Rule",
+    "UnknownRuleError",
+    "closest",
+    "get_rule",
+    "rules_table_markdown",
+]
 
 
 def _collect() -> dict[str, Rule]:
@@ -15,7 +24,9 @@ def _collect() -> dict[str, Rule]:
             if rule.id in rules:
                 raise RuntimeError(f"rule id {rule.id!r} is defined twice")
             rules[rule.id] = rule
-    return rules
+    # Errors first, then warnings, then info; within a severity, in the order written.
+    ordered = sorted(rules.values(), key=lambda r: -SEVERITY_RANK[r.severity])
+    return {r.id: r for r in ordered}
 
 
 RULES: dict[str, Rule] = _collect()
@@ -30,6 +41,13 @@ class UnknownRuleError(KeyError):
     def __str__(self) -> str:
         hint = f"; did you mean '{self.suggestion}'?" if self.suggestion else ""
         return f"unknown rule '{self.rule_id}'{hint}"
+
+
+def rules_table_markdown() -> str:
+    """The README's rule table, rendered from the rules (a test keeps the README in step)."""
+    rows = ["| rule | severity | fires when |", "|---|---|---|"]
+    rows += [f"| `{r.id}` | {r.severity} | {r.summary} |" for r in RULES.values()]
+    return "\n".join(rows) + "\n"
 
 
 def get_rule(rule_id: str) -> Rule:

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from jcode.spec import Journey, Project
 
 
-
 @dataclass(frozen=True, slots=True)
 class Context:
     """What a check may read besides the journey: the project settings and today's date."""

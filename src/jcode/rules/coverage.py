@@ -76,7 +76,7 @@ def check_assistance(journey: Journey, context: Context) -> Iterator[Problem]:
     channels = context.project.channels
     if not any(t.channel in channels and channels[t.channel].assisted for t in touchpoints):
         assisted = ", ".join(c.id for c in channels.values() if c.assisted)
-        first_index, first = buying[0]
+        first_index = buying[0][0]
         yield Problem(
             f"/stages/{first_index}",
             f"no purchase touchpoint of journey '{journey.id}' offers a person to help "
@@ -122,14 +122,16 @@ RULES = (
         why=(
             "The journey does not end at the checkout: after-sales care, loyalty and "
             "recommendation are where a customer becomes an ambassador of the brand, or leaves. "
-            "\"Many companies focus only on the sale, neglecting what happens before and after\" "
+            '"Many companies focus only on the sale, neglecting what happens before and after" '
             "(the domain sources, 004)."
         ),
         example=(
             "stages:\n  - {id: discovery, name: Discovery, phase: discovery, touchpoints: [...]}\n"
             "  - {id: checkout, name: Checkout, phase: purchase, touchpoints: [...]}\n"
         ),
-        fix="Add the stages after the purchase (delivery, support, loyalty) with their touchpoints.",
+        fix=(
+            "Add the stages after the purchase (delivery, support, loyalty) with their touchpoints."
+        ),
         check=check_post_purchase,
     ),
     Rule(
@@ -141,7 +143,7 @@ RULES = (
             "no stage. Reported once per missing phase."
         ),
         why=(
-            "The journey is a chain: \"if one link is weak, the customer may not go on\" (000). "
+            'The journey is a chain: "if one link is weak, the customer may not go on" (000). '
             "A phase nobody mapped is a link nobody looks after."
         ),
         example="# seven-stage model, no stage with phase: loyalty\n",
@@ -178,8 +180,8 @@ RULES = (
             "first purchase stage."
         ),
         why=(
-            "\"During the purchase we must let the customer clear any doubt, with customer care "
-            "that answers immediately\" (the domain sources, 000). A checkout without a person "
+            '"During the purchase we must let the customer clear any doubt, with customer care '
+            'that answers immediately" (the domain sources, 000). A checkout without a person '
             "to ask loses the customers who hesitate."
         ),
         example=(
@@ -193,12 +195,10 @@ RULES = (
         id="no-feedback-loop",
         severity="info",
         summary="Post-purchase touchpoints exist but none collects feedback.",
-        what=(
-            "A journey with touchpoints in post-purchase stages, none marked `feedback: true`."
-        ),
+        what=("A journey with touchpoints in post-purchase stages, none marked `feedback: true`."),
         why=(
-            "\"After the purchase, to keep the relationship alive and make sure all is well, "
-            "send a satisfaction survey or ask for a review\" (the domain sources, 000). Without "
+            '"After the purchase, to keep the relationship alive and make sure all is well, '
+            'send a satisfaction survey or ask for a review" (the domain sources, 000). Without '
             "feedback the team cannot tell how the journey ends."
         ),
         example=(

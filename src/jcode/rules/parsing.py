@@ -29,8 +29,7 @@ def check_duplicate_ids(journey: Journey, context: Context) -> Iterator[Problem]
             if first is not name:
                 yield Problem(
                     f"{pointer}/id",
-                    f"{kind} id '{element_id}' is already used by {kind} '{first}' "
-                    "in this journey",
+                    f"{kind} id '{element_id}' is already used by {kind} '{first}' in this journey",
                 )
 
 
@@ -157,9 +156,7 @@ RULES = (
         id="invalid-suppression",
         severity="warning",
         summary="A suppression has no reason or names an unknown rule; it does not apply.",
-        what=(
-            "An entry of `suppress:` without a `reason`, or whose `rule` is not a jcode rule."
-        ),
+        what=("An entry of `suppress:` without a `reason`, or whose `rule` is not a jcode rule."),
         why=(
             "A suppression accepts a gap on purpose; reviewers must see why. Without a reason, "
             "or with a misspelt rule id, it would silence nothing or hide a real gap."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from jcode.findings import Problem
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from jcode.spec import Journey
 
 
-def _hint(value: str, known: object) -> str:
+def _hint(value: str, known: Iterable[str]) -> str:
     match = closest(value, known)
     return f"; did you mean '{match}'?" if match else ""
 
@@ -105,7 +105,7 @@ RULES = (
         ),
         why=(
             "A journey is walked by a specific customer; mapping it \"from the customer's point "
-            "of view\" needs to know which customer. An undeclared persona breaks that link."
+            'of view" needs to know which customer. An undeclared persona breaks that link.'
         ),
         example="persona: remote-worker   # jcode.yaml declares 'remote-professional'\n",
         fix="Use a declared persona id, or declare it under `personas:` in jcode.yaml.",
@@ -123,9 +123,14 @@ RULES = (
             "and the site's portfolio grid depend on them. An unknown phase drops the stage "
             "from all of them."
         ),
-        example="- id: research\n  name: Research\n  phase: valutazione   # the model says 'evaluation'\n",
-        fix="Use a phase of the model (`jcode rules unknown-phase` lists them in the message), "
-        "or declare a custom phase model in jcode.yaml.",
+        example=(
+            "- id: research\n  name: Research\n"
+            "  phase: valutazione   # the model says 'evaluation'\n"
+        ),
+        fix=(
+            "Use a phase of the project's model (the message suggests the nearest one), or "
+            "declare a custom phase model in jcode.yaml."
+        ),
         check=check_phases,
     ),
     Rule(
@@ -142,7 +147,9 @@ RULES = (
             "assists the customer; the channel matrix and the assistance and coverage checks "
             "read it."
         ),
-        example="- id: newsletter\n  name: Newsletter\n  channel: e-mail   # the catalog says 'email'\n",
+        example=(
+            "- id: newsletter\n  name: Newsletter\n  channel: e-mail   # the catalog says 'email'\n"
+        ),
         fix="Use a catalog channel, or declare the channel (name, mode, assisted) in jcode.yaml.",
         check=check_channels,
     ),

@@ -40,7 +40,7 @@ RULES = (
         summary="A stage lists pain points but no opportunities.",
         what="A stage with `pain_points:` and no `opportunities:`.",
         why=(
-            "Mapping the journey is a means \"to start the activities that improve the "
+            'Mapping the journey is a means "to start the activities that improve the '
             "customer's experience\" (the domain sources, 001): a pain point with no idea "
             "attached is a complaint filed away."
         ),

@@ -26,7 +26,9 @@ class Channel:
     assisted: bool
 
 
-_PRE, _BUY, _POST = "pre-purchase", "purchase", "post-purchase"
+_PRE: Moment = "pre-purchase"
+_BUY: Moment = "purchase"
+_POST: Moment = "post-purchase"
 
 PHASE_MODELS: dict[str, tuple[BuiltinPhase, ...]] = {
     # "Le 7 fasi del Customer Journey" (004): scoperta, valutazione, interesse, acquisto,

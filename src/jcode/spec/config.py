@@ -39,9 +39,7 @@ class Phase(BaseModel):
 
     id: Id
     name: Name
-    moment: Annotated[
-        Moment, Field(description="Before, during or after the purchase.")
-    ]
+    moment: Annotated[Moment, Field(description="Before, during or after the purchase.")]
     optional: Annotated[
         bool, Field(description="A journey may leave it out without a missing-phase finding.")
     ] = False
@@ -81,7 +79,7 @@ class Config(BaseModel):
     """jcode.yaml, found by searching upward from the current directory."""
 
     model_config = ConfigDict(
-        _MODEL_CONFIG,
+        **_MODEL_CONFIG,
         title="jcode project configuration",
         json_schema_extra={"$id": "https://jcode.dev/schema/config.schema.json"},
     )
@@ -104,8 +102,10 @@ class Config(BaseModel):
     ] = 365
     rules: Annotated[
         dict[str, RuleSetting],
-        Field(description="Rule id -> off, info, warning or error.",
-              examples=[{"kpi-without-baseline": "warning"}]),
+        Field(
+            description="Rule id -> off, info, warning or error.",
+            examples=[{"kpi-without-baseline": "warning"}],
+        ),
     ] = {}
 
 

@@ -121,7 +121,7 @@ class Journey(BaseModel):
     """A customer journey: one per YAML file."""
 
     model_config = ConfigDict(
-        _MODEL_CONFIG,
+        **_MODEL_CONFIG,
         title="jcode journey",
         json_schema_extra={"$id": "https://jcode.dev/schema/journey.schema.json"},
     )

@@ -1,0 +1,58 @@
+"""Documentation that is generated from, or must match, the code: rules and the README."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from jcode.rules import RULES, rules_table_markdown
+
+ROOT = Path(__file__).parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("rule_id", list(RULES))
+def test_rule_documents_every_section(rule_id: str) -> None:
+    rule = RULES[rule_id]
+    for section in ("summary", "what", "why", "example", "fix"):
+        text = getattr(rule, section)
+        assert isinstance(text, str) and len(text.strip()) >= 10, f"{rule_id}: {section}"
+    assert rule.summary.endswith(".") and "\n" not in rule.summary
+    # The example is YAML a user could paste (a fragment, so [...] placeholders are fine);
+    # the syntax rule's example is, on purpose, not.
+    example = rule.example.replace("[...]", "[]")
+    if rule_id == "yaml-syntax":
+        with pytest.raises(yaml.YAMLError):
+            yaml.safe_load(example)
+    else:
+        yaml.safe_load(example)
+    markdown = rule.docs_markdown()
+    for heading in ("### What it flags", "### Why it matters", "### Example", "### Fix"):
+        assert heading in markdown
+
+
+def test_readme_rule_table_is_generated_from_the_rules() -> None:
+    start = README.index("<!-- rules-table:start -->\n") + len("<!-- rules-table:start -->\n")
+    end = README.index("<!-- rules-table:end -->")
+    assert README[start:end] == rules_table_markdown(), "regenerate with `jcode rules --markdown`"
+
+
+@pytest.mark.parametrize("path", ["journeys/laptop-replacement.yaml", "jcode.yaml"])
+def test_readme_examples_are_the_shipped_files(path: str) -> None:
+    assert (ROOT / path).read_text(encoding="utf-8").rstrip() in README
+
+
+def test_contract_files_ship_unchanged() -> None:
+    contract = ROOT.parent / "shared" / "contract"
+    if not contract.is_dir():
+        pytest.skip("shared/contract is not beside this checkout")
+    assert (ROOT / "jcode.yaml").read_bytes() == (contract / "jcode.yaml").read_bytes()
+    assert (ROOT / "journeys" / "laptop-replacement.yaml").read_bytes() == (
+        contract / "laptop-replacement.yaml"
+    ).read_bytes()
+
+
+def test_readme_states_the_two_commands() -> None:
+    assert "make demo" in README and "make test" in README

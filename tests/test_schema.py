@@ -1,0 +1,100 @@
+"""The published schemas are generated from the models, current, and agree with the linter."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from jcode.loader import decode, load
+from jcode.schema import SCHEMA_FILES, render
+from jcode.validation import validate
+
+ROOT = Path(__file__).parent.parent
+SCHEMA = ROOT / "schema"
+CASES = Path(__file__).parent / "cases"
+
+
+@pytest.mark.parametrize("name", list(SCHEMA_FILES))
+def test_committed_schema_is_current(name: str) -> None:
+    committed = (SCHEMA / name).read_text(encoding="utf-8")
+    assert committed == render(SCHEMA_FILES[name]), f"run `jcode schema --write` ({name} is stale)"
+
+
+def test_schemas_are_valid_draft_2020_12() -> None:
+    for name in SCHEMA_FILES:
+        jsonschema.Draft202012Validator.check_schema(json.loads((SCHEMA / name).read_text()))
+
+
+def test_schema_has_editor_help() -> None:
+    schema = json.loads((SCHEMA / "journey.schema.json").read_text())
+    stage = schema["$defs"]["Stage"]["properties"]
+    assert "description" in stage["phase"] and stage["phase"]["examples"] == ["evaluation"]
+    assert "description" in schema["$defs"]["Touchpoint"]["properties"]["managed_by"]
+
+
+def _as_json(value: Any) -> Any:
+    """YAML data as a JSON validator sees it: dates become ISO strings."""
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _documents() -> list[Path]:
+    return sorted(
+        p
+        for p in [*CASES.rglob("*.yaml"), *(ROOT / "journeys").rglob("*.yaml")]
+        if p.name != "jcode.yaml"
+    )
+
+
+@pytest.mark.parametrize("path", _documents(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_json_schema_and_models_agree(path: Path) -> None:
+    text, problem = decode(path.read_bytes())
+    if problem is not None or text is None:
+        return
+    doc = load(text)
+    if not doc.readable or doc.empty:
+        return
+    journey, _ = validate(doc)
+    validator = jsonschema.Draft202012Validator(
+        json.loads((SCHEMA / "journey.schema.json").read_text()),
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    )
+    schema_valid = validator.is_valid(_as_json(doc.data))
+    assert schema_valid == (journey is not None)
+
+
+def test_check_jsonschema_accepts_valid_and_rejects_invalid(tmp_path: Path) -> None:
+    exe = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+    assert exe, "check-jsonschema is a test dependency"
+    schema = str(SCHEMA / "journey.schema.json")
+    good = subprocess.run(
+        [exe, "--schemafile", schema, str(ROOT / "journeys" / "laptop-replacement.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        yaml.safe_dump({"id": "Bad Id", "title": "T", "stages": [{"id": "s", "name": "S"}]}),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [exe, "--schemafile", schema, str(bad)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert "'Bad Id' does not match" in result.stdout
+    assert "'phase' is a required property" in result.stdout
