@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def check_duplicate_ids(journey: Journey, context: Context) -> Iterator[Problem]:
-    seen: dict[tuple[str, str], str] = {}
+    first: dict[tuple[str, str], str] = {}  # (kind, id) -> the name of its first holder
     for si, stage in enumerate(journey.stages):
         items: list[tuple[str, str, str, str]] = [("stage", stage.id, stage.name, f"/stages/{si}")]
         items += [
@@ -25,12 +25,14 @@ def check_duplicate_ids(journey: Journey, context: Context) -> Iterator[Problem]
             ("KPI", k.id, k.name, f"/stages/{si}/kpis/{ki}") for ki, k in enumerate(stage.kpis)
         ]
         for kind, element_id, name, pointer in items:
-            first = seen.setdefault((kind, element_id), name)
-            if first is not name:
+            if (kind, element_id) in first:
                 yield Problem(
                     f"{pointer}/id",
-                    f"{kind} id '{element_id}' is already used by {kind} '{first}' in this journey",
+                    f"{kind} id '{element_id}' is already used by {kind} "
+                    f"'{first[kind, element_id]}' in this journey",
                 )
+            else:
+                first[kind, element_id] = name
 
 
 def check_suppressions(journey: Journey, context: Context) -> Iterator[Problem]:
