@@ -66,6 +66,11 @@ def test_case(case: Path) -> None:
     assert actual == expected
 
 
+def test_no_two_cases_share_an_expected_file() -> None:
+    expected = [_expected_path(c) for c in CASE_FILES]
+    assert len(expected) == len(set(expected))
+
+
 def _rules_in(case: Path) -> set[str]:
     lines = _expected_path(case).read_text(encoding="utf-8").splitlines()
     return {line.split(" | ")[2] for line in lines if not line.startswith("suppressed: ")}
