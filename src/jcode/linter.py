@@ -211,12 +211,16 @@ def lint(
     context = Context(project, today or date.today())
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(paths) >= PARALLEL_MIN_FILES:
-        chunks = [list(paths[i :: workers * 4]) for i in range(workers * 4)]
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            parts = list(
-                pool.map(_check_chunk, chunks, [context] * len(chunks), [keep_models] * len(chunks))
-            )
-        by_path = {r.path: r for part in parts for r in part}
+        # Interleaved shares balance big and small files; this process lints the first share
+        # itself while forked workers lint the others.
+        shares = [list(paths[i::workers]) for i in range(workers)]
+        with ProcessPoolExecutor(workers - 1, mp_context=get_context("fork")) as pool:
+            others = [
+                pool.submit(_check_chunk, share, context, keep_models) for share in shares[1:]
+            ]
+            results = _check_chunk(shares[0], context, keep_models)
+            results += [r for future in others for r in future.result()]
+        by_path = {r.path: r for r in results}
         files = [by_path[p] for p in paths]
     else:
         files = _check_chunk(paths, context, keep_models=True)

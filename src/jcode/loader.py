@@ -11,7 +11,7 @@ that over every fixture.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,11 +56,11 @@ class Document:
     """A parsed journey file: its data, and where each part of it stands in the text."""
 
     data: Any = None
-    positions: dict[str, Position] = field(default_factory=dict)
-    key_positions: dict[str, Position] = field(default_factory=dict)
+    # libyaml's marks (0-based line and column), turned into positions only when asked for.
+    positions: dict[str, Any] = field(default_factory=dict)
+    key_positions: dict[str, Any] = field(default_factory=dict)
     problems: list[LoadProblem] = field(default_factory=list)
     empty: bool = False
-    lines: int = 0
 
     @property
     def readable(self) -> bool:
@@ -74,11 +74,13 @@ class Document:
             if not pointer:
                 return (1, 1)
             pointer = pointer[: pointer.rfind("/")]
-        return positions[pointer]
+        mark = positions[pointer]
+        return (mark.line + 1, mark.column + 1)
 
     def key_position(self, pointer: str) -> Position:
         """Where the key of the field at `pointer` stands (for unknown and duplicate keys)."""
-        return self.key_positions.get(pointer) or self.position(pointer)
+        mark = self.key_positions.get(pointer)
+        return (mark.line + 1, mark.column + 1) if mark else self.position(pointer)
 
 
 class _Refused(Exception):
@@ -96,7 +98,8 @@ def escape_token(token: str) -> str:
     return token
 
 
-def _resolve_scalar(event: Any) -> Any:
+def _resolve_tagged(event: Any) -> Any:
+    """A scalar with an explicit tag, or a plain one that a YAML 1.1 resolver claims."""
     value: str = event.value
     tag = event.tag
     if tag is None or tag == "!":
@@ -113,17 +116,12 @@ def _resolve_scalar(event: Any) -> Any:
     if tag == _STR:
         return value
     if tag not in _SCALAR_TAGS:
-        mark = event.start_mark
-        raise _Refused(f"unsupported tag '{tag}'", mark.line + 1, mark.column + 1)
-    node = ScalarNode(tag, value)
+        raise _refused(f"unsupported tag '{tag}'", event)
     try:
-        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, ScalarNode(tag, value))
     except (ConstructorError, ValueError) as exc:
-        mark = event.start_mark
-        raise _Refused(
-            f"'{_clip(value)}' is not a valid {tag.rsplit(':', 1)[-1]} ({exc})",
-            mark.line + 1,
-            mark.column + 1,
+        raise _refused(
+            f"'{_clip(value)}' is not a valid {tag.rsplit(':', 1)[-1]} ({exc})", event
         ) from None
 
 
@@ -132,33 +130,37 @@ class _MergeKeyType:
 
 
 _MergeKey = _MergeKeyType()
+_NoKey = object()
 
 
 def _clip(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-class _Frame:
-    __slots__ = ("anchor", "container", "count", "key", "key_text", "merges", "pointer", "size")
+def _refused(message: str, event: Any) -> _Refused:
+    mark = event.start_mark
+    return _Refused(message, mark.line + 1, mark.column + 1)
 
-    def __init__(self, container: Any, pointer: str, anchor: str | None) -> None:
+
+class _Frame:
+    """An open mapping or list while its events stream in."""
+
+    __slots__ = ("anchor", "container", "is_map", "key", "key_text", "merges", "pointer", "start")
+
+    def __init__(self, container: Any, pointer: str, anchor: str | None, start: int) -> None:
         self.container = container
+        self.is_map = type(container) is dict
         self.pointer = pointer
         self.anchor = anchor
+        self.start = start  # the node count when it opened: its size is the count at close - this
         self.key: Any = _NoKey
         self.key_text = ""
-        self.merges: list[Any] | None = None
-        self.size = 1  # nodes below, aliases expanded: how big the value really is
-        self.count = 0
-
-
-_NoKey = object()
+        self.merges: list[tuple[Any, Any]] | None = None
 
 
 def load(text: str) -> Document:
     """Parse one journey file's text. Never raises for bad input: problems are recorded."""
     doc = Document()
-    doc.lines = text.count("\n") + 1
     try:
         _build(text, doc)
     except _Refused as exc:
@@ -201,164 +203,141 @@ def _reader_position(text: str, exc: yaml.YAMLError) -> Position:
 
 
 def _build(text: str, doc: Document) -> None:
-    parser = CParser(text)
     # Events are typed loosely on purpose: this loop reads their attributes by event kind.
-    get_event: Callable[[], Any] = parser.get_event
+    get_event: Callable[[], Any] = CParser(text).get_event
     positions = doc.positions
     key_positions = doc.key_positions
+    resolvers = _RESOLVERS
     anchors: dict[str, tuple[Any, int]] = {}
-    open_anchors: set[str] = set()
     stack: list[_Frame] = []
+    frame: _Frame | None = None
+    nodes = 0  # values seen so far, aliases counted at their expanded size
     expanded = 0
-    documents = 0
     scalar_t, mstart_t, sstart_t = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
     mend_t, send_t, alias_t = ev.MappingEndEvent, ev.SequenceEndEvent, ev.AliasEvent
 
     while True:
         event = get_event()
         etype = type(event)
-        size = 1
         if etype is scalar_t:
-            value = _resolve_scalar(event)
-            if stack:
-                frame = stack[-1]
-                if frame.key is _NoKey and type(frame.container) is dict:  # a key
-                    if value is _MergeKey:
-                        frame.key = _MergeKey
-                    else:
-                        frame.key = value
-                        frame.key_text = event.value
-                        mark = event.start_mark
-                        pointer = frame.pointer + "/" + escape_token(event.value)
-                        if value in frame.container:
-                            doc.problems.append(
-                                LoadProblem(
-                                    "duplicate-key",
-                                    mark.line + 1,
-                                    mark.column + 1,
-                                    pointer,
-                                    f"key '{_clip(event.value)}' is repeated; "
-                                    "YAML keeps only the last value",
-                                )
-                            )
-                        key_positions[pointer] = (mark.line + 1, mark.column + 1)
+            nodes += 1
+            raw = event.value
+            if event.tag is None and event.implicit[0] and raw[:1] not in resolvers and raw:
+                value = raw  # the common case: plain text no resolver claims
+            else:
+                value = _resolve_tagged(event)
+            if frame is not None and frame.is_map and frame.key is _NoKey:  # a key
+                if value is _MergeKey:
+                    frame.key = _MergeKey
                     continue
+                if not isinstance(value, Hashable):
+                    raise _refused("a mapping or list used as a key", event)
+                frame.key = value
+                frame.key_text = raw
+                mark = event.start_mark
+                pointer = (
+                    frame.pointer
+                    + "/"
+                    + (raw if "/" not in raw and "~" not in raw else escape_token(raw))
+                )
+                if value in frame.container:
+                    doc.problems.append(
+                        LoadProblem(
+                            "duplicate-key",
+                            mark.line + 1,
+                            mark.column + 1,
+                            pointer,
+                            f"key '{_clip(raw)}' is repeated; YAML keeps only the last value",
+                        )
+                    )
+                key_positions[pointer] = mark
+                continue
             if event.anchor is not None:
                 anchors[event.anchor] = (value, 1)
         elif etype is mstart_t or etype is sstart_t:
+            nodes += 1
             tag = event.tag
             if tag is not None and tag != "!" and tag != (_MAP if etype is mstart_t else _SEQ):
-                mark = event.start_mark
-                raise _Refused(f"unsupported tag '{tag}'", mark.line + 1, mark.column + 1)
-            container: Any = {} if etype is mstart_t else []
+                raise _refused(f"unsupported tag '{tag}'", event)
             if len(stack) >= MAX_DEPTH:
-                mark = event.start_mark
-                raise _Refused(
-                    f"nesting deeper than {MAX_DEPTH} levels", mark.line + 1, mark.column + 1
-                )
-            if stack and stack[-1].key is _NoKey and type(stack[-1].container) is dict:
-                mark = event.start_mark
-                raise _Refused("a mapping or list used as a key", mark.line + 1, mark.column + 1)
-            pointer = _attach(stack, container, event) if stack else ""
-            if not stack:
-                documents += 1
-                if documents > 1:
-                    mark = event.start_mark
-                    raise _Refused(
-                        "more than one YAML document: a journey file holds one journey",
-                        mark.line + 1,
-                        mark.column + 1,
+                raise _refused(f"nesting deeper than {MAX_DEPTH} levels", event)
+            value = {} if etype is mstart_t else []
+            if frame is None:
+                if doc.data is not None or positions:
+                    raise _refused(
+                        "more than one YAML document: a journey file holds one journey", event
                     )
-                doc.data = container
-            mark = event.start_mark
-            positions[pointer] = (mark.line + 1, mark.column + 1)
-            if event.anchor is not None:
-                open_anchors.add(event.anchor)
-            stack.append(_Frame(container, pointer, event.anchor))
+                doc.data = value
+                pointer = ""
+            else:
+                if frame.is_map and frame.key is _NoKey:
+                    raise _refused("a mapping or list used as a key", event)
+                pointer = _attach(frame, value, event)
+            positions[pointer] = event.start_mark
+            frame = _Frame(value, pointer, event.anchor, nodes)
+            stack.append(frame)
             continue
         elif etype is mend_t or etype is send_t:
-            frame = stack.pop()
-            if frame.merges is not None:
-                _apply_merges(frame)
-            size = frame.size
-            if frame.anchor is not None:
-                open_anchors.discard(frame.anchor)
-                anchors[frame.anchor] = (frame.container, size)
-            if not stack:
-                continue
-            stack[-1].size += size
+            closed = stack.pop()
+            if closed.merges is not None:
+                _apply_merges(closed)
+            if closed.anchor is not None:
+                anchors[closed.anchor] = (closed.container, nodes - closed.start + 1)
+            frame = stack[-1] if stack else None
             continue
         elif etype is alias_t:
-            mark = event.start_mark
             anchor = event.anchor
-            if anchor in open_anchors:
-                raise _Refused(
-                    f"alias '*{anchor}' refers to a value that contains it",
-                    mark.line + 1,
-                    mark.column + 1,
-                )
             if anchor not in anchors:
-                raise _Refused(f"alias '*{anchor}' names no anchor", mark.line + 1, mark.column + 1)
+                if any(f.anchor == anchor for f in stack):
+                    raise _refused(f"alias '*{anchor}' refers to a value that contains it", event)
+                raise _refused(f"alias '*{anchor}' names no anchor", event)
             value, size = anchors[anchor]
+            nodes += size
             expanded += size
             if expanded > MAX_ALIAS_EXPANSION:
-                raise _Refused(
+                raise _refused(
                     f"aliases expand to more than {MAX_ALIAS_EXPANSION} values "
                     "(an alias bomb?); refusing to expand them",
-                    mark.line + 1,
-                    mark.column + 1,
+                    event,
                 )
-            if stack and stack[-1].key is _NoKey and type(stack[-1].container) is dict:
-                frame = stack[-1]
-                if not isinstance(value, str | int | float | bool | type(None)):
-                    raise _Refused(
-                        "a mapping or list used as a key", mark.line + 1, mark.column + 1
-                    )
+            if frame is not None and frame.is_map and frame.key is _NoKey:
+                if not isinstance(value, Hashable):
+                    raise _refused("a mapping or list used as a key", event)
                 frame.key = value
                 frame.key_text = str(value)
                 continue
         elif etype is ev.StreamEndEvent:
-            if documents == 0 and doc.data is None:
+            if doc.data is None and not positions:
                 doc.empty = True
             return
         elif etype is ev.DocumentStartEvent:
-            if documents >= 1:
-                mark = event.start_mark
-                raise _Refused(
-                    "more than one YAML document: a journey file holds one journey",
-                    mark.line + 1,
-                    mark.column + 1,
+            if doc.data is not None or positions:
+                raise _refused(
+                    "more than one YAML document: a journey file holds one journey", event
                 )
             continue
         else:
             continue
         # A scalar value or an alias: attach it to its parent.
-        if not stack:
-            documents += 1
+        if frame is None:
+            if positions:
+                raise _refused(
+                    "more than one YAML document: a journey file holds one journey", event
+                )
             doc.data = value
-            if etype is scalar_t and value is None and event.value == "" and not event.tag:
+            if etype is scalar_t and value is None and not event.value and not event.tag:
                 doc.empty = True  # a document with nothing in it ("---" alone)
-            mark = event.start_mark
-            positions[""] = (mark.line + 1, mark.column + 1)
+            positions[""] = event.start_mark
             continue
-        frame = stack[-1]
-        frame.size += size
-        pointer = _attach(stack, value, event)
-        mark = event.start_mark
-        positions[pointer] = (mark.line + 1, mark.column + 1)
+        positions[_attach(frame, value, event)] = event.start_mark
 
 
-def _attach(stack: list[_Frame], value: Any, event: Any) -> str:
+def _attach(frame: _Frame, value: Any, event: Any) -> str:
     """Put a value into the innermost container; return its pointer."""
-    frame = stack[-1]
     container = frame.container
-    frame.count += 1
-    if frame.count > MAX_ITEMS:
-        mark = event.start_mark
-        raise _Refused(
-            f"more than {MAX_ITEMS} items in one list or mapping", mark.line + 1, mark.column + 1
-        )
-    if type(container) is list:
+    if len(container) >= MAX_ITEMS:
+        raise _refused(f"more than {MAX_ITEMS} items in one list or mapping", event)
+    if not frame.is_map:
         container.append(value)
         return frame.pointer + "/" + str(len(container) - 1)
     key = frame.key
@@ -369,7 +348,10 @@ def _attach(stack: list[_Frame], value: Any, event: Any) -> str:
         frame.merges.append((value, event))
         return frame.pointer + "/<<"
     container[key] = value
-    return frame.pointer + "/" + escape_token(frame.key_text)
+    text = frame.key_text
+    return (
+        frame.pointer + "/" + (text if "/" not in text and "~" not in text else escape_token(text))
+    )
 
 
 def _apply_merges(frame: _Frame) -> None:
@@ -378,14 +360,8 @@ def _apply_merges(frame: _Frame) -> None:
     merged: dict[Any, Any] = {}
     for value, event in frame.merges:
         sources = value if isinstance(value, list) else [value]
-        for source in sources:
-            if not isinstance(source, dict):
-                mark = event.start_mark
-                raise _Refused(
-                    "a merge key '<<' needs a mapping or a list of mappings",
-                    mark.line + 1,
-                    mark.column + 1,
-                )
+        if not all(isinstance(source, dict) for source in sources):
+            raise _refused("a merge key '<<' needs a mapping or a list of mappings", event)
         # In a list, the first mapping's keys take precedence (YAML merge key spec).
         for source in reversed(sources):
             merged.update(source)
