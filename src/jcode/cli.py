@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -20,7 +21,7 @@ from jcode.config import load_project
 from jcode.errors import ExitCode, JcodeError
 from jcode.findings import SEVERITIES, Severity
 from jcode.linter import collect_files, lint
-from jcode.reporters import REPORTERS, ReportOptions
+from jcode.reporters import REPORTERS, ReportOptions, find_repo_root
 from jcode.rules import RULES, UnknownRuleError, get_rule, rules_table_markdown
 from jcode.schema import SCHEMA_FILES, render, write_schemas
 
@@ -50,21 +51,66 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-@cli.command()
+def plan_outputs(
+    formats: tuple[str, ...], output: Path | None, per_format: dict[str, Path | None]
+) -> list[tuple[str, Path | None]]:
+    """Where each report goes: (format, file), None meaning standard output.
+
+    A format goes to its --output-FORMAT file; else to --output (which only one format may
+    take: the one format that is not text, or text alone); else to standard output, which
+    only one format may take. --output-FORMAT alone also asks for that format, beside text.
+    """
+    chosen = list(dict.fromkeys(formats))
+    chosen += [name for name, path in per_format.items() if path and name not in chosen]
+    if not formats and "text" not in chosen:
+        chosen.insert(0, "text")
+    plan = [(name, per_format[name]) for name in chosen if per_format.get(name)]
+    rest = [name for name in chosen if not per_format.get(name)]
+    if output is not None:
+        takers = [n for n in rest if n != "text"] or rest
+        if len(takers) != 1:
+            raise JcodeError(
+                "--output takes one format; with several, give each its --output-FORMAT file"
+                if takers
+                else "--output has no format left to write (each has its --output-FORMAT)"
+            )
+        plan.append((takers[0], output))
+        rest.remove(takers[0])
+    if len(rest) > 1:
+        raise JcodeError(
+            f"formats {', '.join(rest)} would all go to standard output; "
+            "give all but one an --output-FORMAT file"
+        )
+    return plan + [(name, None) for name in rest]
+
+
+def _output_options(command: Callable[..., int]) -> Callable[..., int]:
+    for name in reversed(list(REPORTERS)):
+        command = click.option(
+            f"--output-{name}",
+            f"output_{name}",
+            type=click.Path(dir_okay=False, path_type=Path),
+            metavar="FILE",
+            help=f"Write the {name} report to FILE (implies --format {name}).",
+        )(command)
+    return command
+
+
+@cli.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
-    "output_format",
+    "formats",
     type=click.Choice(list(REPORTERS)),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    multiple=True,
+    help="Output format (default text); may be given more than once.",
 )
 @click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to FILE instead of standard output.",
 )
+@_output_options
 @click.option(
     "--fail-on",
     type=click.Choice(list(SEVERITIES)),
@@ -87,13 +133,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
 )
 def lint_command(
     paths: tuple[Path, ...],
-    output_format: str,
+    formats: tuple[str, ...],
     output: Path | None,
     fail_on: Severity,
     config_file: Path | None,
     today: datetime | None,
     quiet: bool,
     color: bool | None,
+    **per_format: Path | None,
 ) -> int:
     """Check journey files against the schema and the rules.
 
@@ -105,7 +152,9 @@ def lint_command(
       jcode lint
       jcode lint journeys/checkout.yaml --fail-on warning
       jcode lint --format json --output lint.json
+      jcode lint --format text --format sarif --output-sarif jcode.sarif
     """
+    plan = plan_outputs(formats, output, {name: per_format[f"output_{name}"] for name in REPORTERS})
     project = load_project(config_file)
     if not paths:
         default = project.root / "journeys"
@@ -115,24 +164,24 @@ def lint_command(
             )
         paths = (default,)
     files = collect_files(paths)
-    if output is not None and _display_path(output) in files:
-        raise JcodeError(f"--output '{output}' is a journey file; jcode never writes to those")
+    for _, target in plan:
+        if target is not None and _display_path(target) in files:
+            raise JcodeError(f"'{target}' is a journey file; jcode never writes to those")
     result = lint(files, project, today.date() if today else None, keep_models=False)
-    reporter = REPORTERS[output_format]
-    if output is None:
-        options = ReportOptions(_use_color(color, sys.stdout), quiet, fail_on)
-        reporter(result, sys.stdout, options)
-    else:
+    repo_root = find_repo_root(Path.cwd())
+    for name, target in plan:
+        reporter = REPORTERS[name]
+        if target is None:
+            options = ReportOptions(_use_color(color, sys.stdout), quiet, fail_on, repo_root)
+            reporter(result, sys.stdout, options)
+            continue
         try:
-            with output.open("w", encoding="utf-8", newline="\n") as stream:
-                reporter(result, stream, ReportOptions(bool(color), quiet, fail_on))
+            with target.open("w", encoding="utf-8", newline="\n") as stream:
+                reporter(result, stream, ReportOptions(bool(color), quiet, fail_on, repo_root))
         except OSError as exc:
-            raise JcodeError(f"cannot write '{output}': {exc.strerror}") from None
+            raise JcodeError(f"cannot write '{target}': {exc.strerror}") from None
     failed = any(f.at_least(fail_on) for f in result.findings)
     return ExitCode.FINDINGS if failed else ExitCode.OK
-
-
-lint_command.name = "lint"
 
 
 def _display_path(path: Path) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -28,9 +29,43 @@ class Finding:
     pointer: str
     journey: str | None
     message: str
+    # The element by ids rather than positions ("stages/delivery/touchpoints/survey/owner"), so
+    # that a finding keeps its identity when lines move or items are inserted before it.
+    element: str = field(default="", compare=False)
 
     def at_least(self, severity: str) -> bool:
         return SEVERITY_RANK[self.severity] >= SEVERITY_RANK[severity]
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across line drift: the journey (or the file, when it has no readable journey),
+        the rule, the element by ids, and the message (which names values, never lines)."""
+        if self.rule == "yaml-syntax":  # the parser's message may mention lines
+            parts = [self.file, self.rule]
+        else:
+            parts = [self.journey or self.file, self.rule, self.element, self.message]
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def element_key(data: Any, pointer: str) -> str:
+    """A JSON Pointer rewritten with ids: list items that carry an `id` (stages, touchpoints,
+    KPIs) or that are plain text (related journeys, tags) are named by it, not by position."""
+    node = data
+    parts = []
+    for token in pointer.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+            if isinstance(node, dict) and isinstance(node.get("id"), str):
+                parts.append(node["id"])
+            elif isinstance(node, str):
+                parts.append(node)
+            else:
+                parts.append(token)
+        else:
+            parts.append(token)
+            node = node.get(token) if isinstance(node, dict) else None
+    return "/".join(parts)
 
 
 @dataclass(frozen=True, slots=True)

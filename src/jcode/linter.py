@@ -16,7 +16,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from jcode.errors import JcodeError
-from jcode.findings import SEVERITIES, Finding, Severity, SuppressedFinding
+from jcode.findings import SEVERITIES, Finding, Severity, SuppressedFinding, element_key
 from jcode.loader import MAX_FILE_BYTES, Document, LoadProblem, Position, decode, load
 from jcode.rules import RULES
 from jcode.rules.base import Context
@@ -43,6 +43,7 @@ class JourneyFile:
     id_position: Position = (1, 1)
     related: list[tuple[str, str, Position]] = field(default_factory=list)
     suppressions: list[tuple[str, str, str]] = field(default_factory=list)
+    elements: dict[str, str] = field(default_factory=dict)  # pointer -> element by ids
 
 
 @dataclass(slots=True)
@@ -119,6 +120,15 @@ def check_text(text: str, path: str, context: Context) -> JourneyFile:
 
 
 def _check_document(doc: Document, result: JourneyFile, context: Context) -> None:
+    _run_checks(doc, result, context)
+    data = doc.data
+    result.elements = {
+        p.pointer: element_key(data, p.pointer) for p in result.problems if p.pointer
+    }
+    result.elements.update((pointer, f"related/{rid}") for rid, pointer, _ in result.related)
+
+
+def _run_checks(doc: Document, result: JourneyFile, context: Context) -> None:
     result.problems.extend(doc.problems)
     if not doc.readable:
         return
@@ -283,6 +293,7 @@ def _finish(file: JourneyFile, project: Project) -> None:
             problem.pointer,
             file.journey_id,
             problem.message,
+            file.elements.get(problem.pointer, problem.pointer.lstrip("/")),
         )
         reason = _suppression(file, problem.rule, problem.pointer)
         if reason is None:

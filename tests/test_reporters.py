@@ -1,0 +1,234 @@
+"""The CI formats, checked by their real consumers: the official SARIF 2.1.0 schema plus what
+GitHub code scanning requires, a JUnit reader, and GitHub's workflow-command syntax."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from junitparser import Failure, JUnitXml
+
+from jcode.cli import main, plan_outputs
+from jcode.errors import JcodeError
+from jcode.findings import Finding
+from jcode.linter import JourneyFile, LintResult
+from jcode.reporters import ReportOptions
+from jcode.reporters.github import report as github_report
+from jcode.rules import RULES
+
+from .helpers import lint_paths
+
+TESTS = Path(__file__).parent
+PROJECT = TESTS / "golden" / "project"
+SARIF_SCHEMA = json.loads((TESTS / "vendor" / "sarif-schema-2.1.0.json").read_text())
+
+
+def _lint_output(fmt: str, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+    with contextlib.chdir(PROJECT):
+        code = main(["lint", "--today", "2026-11-22", "--format", fmt, *extra])
+    return code, capsys.readouterr().out
+
+
+def test_vendored_sarif_schema_is_the_official_one() -> None:
+    shared = TESTS.parent.parent / "shared" / "vendor" / "sarif-schema-2.1.0.json"
+    if shared.is_file():
+        assert json.loads(shared.read_text()) == SARIF_SCHEMA
+
+
+def test_sarif_is_valid_and_has_what_github_requires(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _lint_output("sarif", capsys)
+    assert code == 1
+    sarif = json.loads(out)
+    jsonschema.Draft7Validator(SARIF_SCHEMA).validate(sarif)
+    assert sarif["version"] == "2.1.0"
+    [run] = sarif["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == list(RULES)
+    for rule in rules:
+        for key in ("shortDescription", "fullDescription", "help"):
+            assert rule[key]["text"].strip(), (rule["id"], key)
+    results = run["results"]
+    assert len(results) == 14  # 13 findings and 1 suppressed
+    for result in results:
+        assert result["ruleId"] in RULES and rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] in ("error", "warning", "note") and result["message"]["text"]
+        location = result["locations"][0]["physicalLocation"]
+        uri = location["artifactLocation"]["uri"]
+        assert uri.startswith("tests/golden/project/journeys/"), uri  # relative to the repo root
+        assert location["region"]["startLine"] >= 1 and location["region"]["startColumn"] >= 1
+        assert re.fullmatch(r"[0-9a-f]{32}", result["partialFingerprints"]["jcodeFinding/v1"])
+    suppressed = [r for r in results if "suppressions" in r]
+    assert [s["suppressions"][0]["justification"] for s in suppressed] == [
+        "Gestita dal corriere, non da noi"
+    ]
+    levels = {r["ruleId"]: r["level"] for r in results}
+    assert levels["purchase-without-assistance"] == "note"
+
+
+JOURNEY = """\
+id: drift
+title: Drift
+owner: sales
+stages:
+  - id: discovery
+    name: Discovery
+    phase: discovery
+  - id: purchase
+    name: Checkout
+    phase: purchase
+    touchpoints: [{id: web, name: Web, channel: web, owner: nobody}]
+"""
+
+
+def _fingerprints(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
+    (tmp_path / "jcode.yaml").write_text("owners: {sales: {name: Sales}}\n", encoding="utf-8")
+    (tmp_path / "j.yaml").write_text(text, encoding="utf-8")
+    findings = lint_paths([tmp_path / "j.yaml"], cwd=tmp_path).findings
+    fingerprints = {f.fingerprint: (f.rule, f.line) for f in findings}
+    assert len(fingerprints) == len(findings)  # no two findings share one
+    return fingerprints
+
+
+def test_fingerprints_survive_line_drift(tmp_path: Path) -> None:
+    before = _fingerprints(tmp_path, JOURNEY)
+    drifted = "# a comment\n\n" + JOURNEY.replace(
+        "stages:\n",
+        "stages:\n  - id: early\n    name: Early\n    phase: discovery\n"
+        "    touchpoints: [{id: ad, name: Ad, channel: ads}]\n",
+    )
+    after = _fingerprints(tmp_path, drifted)
+    # 4 missing phases, missing-post-purchase, stage-without-touchpoints, unknown-owner,
+    # purchase-without-assistance and 2 stage-without-kpi.
+    assert len(before) == 10
+    # Every finding of the unchanged elements keeps its fingerprint though its line moved.
+    assert set(before) <= set(after)
+    moved = [fp for fp in before if before[fp][1] != after[fp][1]]
+    assert len(moved) == len(before)
+
+
+def test_junit_is_read_by_a_junit_reader(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for fail_on, failures in (("error", 3), ("warning", 10), ("info", 13)):
+        target = tmp_path / f"{fail_on}.xml"
+        code, _ = _lint_output("text", capsys, "--output-junit", str(target), "--fail-on", fail_on)
+        assert code == 1
+        xml = JUnitXml.fromfile(str(target))
+        [suite] = list(xml)
+        cases = list(suite)
+        assert [c.name for c in cases] == [
+            "journeys/bank-account.yaml",
+            "journeys/beach-holiday.yaml",
+            "journeys/clean.yaml",
+        ]
+        found = [r for c in cases for r in c.result if isinstance(r, Failure)]
+        assert len(found) == failures
+        assert suite.tests == 3
+        assert cases[2].is_passed
+    [suite] = list(JUnitXml.fromfile(str(tmp_path / "error.xml")))
+    errors = [r for case in suite for r in case.result]
+    assert {(r.type, r.message) for r in errors} == {
+        (
+            "schema",
+            "8:5: unknown field 'touchpoint' in stage 'discovery'; did you mean 'touchpoints'?",
+        ),
+        ("unknown-journey", "6:25: related journey 'summer-sale' does not exist"),
+        (
+            "unknown-owner",
+            "22:73: owner 'legale' is not declared in jcode.yaml (declared: assistenza, vendite)",
+        ),
+    }
+
+
+GITHUB_LINE = re.compile(
+    r"::(error|warning|notice) file=([^,:]+),line=(\d+),col=(\d+),title=([a-z-]+)::(.*)"
+)
+
+
+def test_github_annotations_follow_the_command_syntax(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _lint_output("github", capsys)
+    lines = out.splitlines()
+    assert code == 1
+    assert lines[-1] == "3 errors, 7 warnings, 3 info in 3 files (1 suppressed)"
+    annotations = [GITHUB_LINE.fullmatch(line) for line in lines[:-1]]
+    assert all(annotations) and len(annotations) == 13
+    first = annotations[0]
+    assert first is not None
+    assert first.groups() == (
+        "error",
+        "tests/golden/project/journeys/bank-account.yaml",
+        "8",
+        "5",
+        "schema",
+        "unknown field 'touchpoint' in stage 'discovery'; did you mean 'touchpoints'?",
+    )
+    assert {m.group(1) for m in annotations if m} == {"error", "warning", "notice"}
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"%(25|0D|0A|3A|2C)", lambda m: chr(int(m.group(1), 16)), text)
+
+
+def test_github_escaping_round_trips() -> None:
+    message = "100% sure: a, b\nand c\r\n"
+    finding = Finding("dir, with: odd/j%.yaml", 3, 4, "schema", "warning", "", "j", message)
+    result = LintResult([JourneyFile("dir, with: odd/j%.yaml", findings=[finding])])
+    out = io.StringIO()
+    github_report(result, out, ReportOptions(quiet=True))
+    line = out.getvalue()
+    assert line.count("\n") == 1 and "\r" not in line
+    match = re.fullmatch(r"::warning file=(.*),line=3,col=4,title=schema::(.*)\n", line)
+    assert match is not None
+    assert "," not in match.group(1) and ":" not in match.group(1)
+    assert _unescape(match.group(1)) == "dir, with: odd/j%.yaml"
+    assert _unescape(match.group(2)) == message
+
+
+@pytest.mark.parametrize(
+    ("formats", "output", "per_format", "plan"),
+    [
+        ((), None, {}, [("text", None)]),
+        (("json",), Path("r.json"), {}, [("json", Path("r.json"))]),
+        (("text", "sarif"), Path("s"), {}, [("sarif", Path("s")), ("text", None)]),
+        (("text", "sarif"), None, {"sarif": Path("s")}, [("sarif", Path("s")), ("text", None)]),
+        ((), None, {"junit": Path("j")}, [("junit", Path("j")), ("text", None)]),
+        (("github",), None, {"sarif": Path("s")}, [("sarif", Path("s")), ("github", None)]),
+        (("text", "text"), None, {}, [("text", None)]),
+    ],
+)
+def test_plan_outputs(
+    formats: tuple[str, ...],
+    output: Path | None,
+    per_format: dict[str, Any],
+    plan: list[tuple[str, Path | None]],
+) -> None:
+    assert plan_outputs(formats, output, per_format) == plan
+
+
+@pytest.mark.parametrize(
+    ("formats", "output", "per_format", "message"),
+    [
+        (("text", "json"), None, {}, "formats text, json would all go to standard output"),
+        (("json", "sarif"), Path("x"), {}, "--output takes one format"),
+        (("sarif",), Path("x"), {"sarif": Path("y")}, "--output has no format left"),
+    ],
+)
+def test_plan_outputs_refuses_ambiguity(
+    formats: tuple[str, ...], output: Path | None, per_format: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(JcodeError, match=re.escape(message)):
+        plan_outputs(formats, output, per_format)
+
+
+def test_text_and_sarif_in_one_run(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "jcode.sarif"
+    code, out = _lint_output("text", capsys, "--format", "sarif", "--output-sarif", str(target))
+    assert code == 1
+    assert out == (TESTS / "golden" / "lint.txt").read_text(encoding="utf-8")
+    jsonschema.Draft7Validator(SARIF_SCHEMA).validate(json.loads(target.read_text()))
