@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,8 +39,8 @@ GENERATED: dict[str, tuple[Callable[[], str], list[str]]] = {
     "200000-stages": (
         _many_stages,
         [
-            "200000-stages.yaml:10004:5 | error | yaml-syntax | '' | more than 10000 items in "
-            "one list or mapping"
+            "200000-stages.yaml:2860:10 | error | yaml-syntax | '' | more than 20000 values in "
+            "one file: too large for a journey map"
         ],
     ),
 }
@@ -66,3 +67,43 @@ def test_other_files_are_still_linted(tmp_path: Path) -> None:
     assert files == {"a-broken.yaml", "b-fine.yaml"}
     assert [f.rule for f in result.findings if f.file == "a-broken.yaml"] == ["yaml-syntax"]
     assert result.files[1].valid
+
+
+def _project(tmp_path: Path) -> Path:
+    (tmp_path / "jcode.yaml").write_bytes((CASES / "bad-input" / "jcode.yaml").read_bytes())
+    return tmp_path
+
+
+def test_special_files_are_findings_not_hangs(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    os.mkfifo(project / "fifo.yaml")
+    (project / "zero.yaml").symlink_to("/dev/zero")
+    (project / "fine.yaml").write_text(_many_files_ok(), encoding="utf-8")
+    result = lint_paths([project], cwd=project)
+    assert [render(f) for f in result.findings if f.rule == "yaml-syntax"] == [
+        "fifo.yaml:1:1 | error | yaml-syntax | '' | not a regular file; cannot read it",
+        "zero.yaml:1:1 | error | yaml-syntax | '' | not a regular file; cannot read it",
+    ]
+    assert result.files[0].path == "fifo.yaml" and result.files[1].valid  # the others linted
+
+
+def test_non_utf8_file_name_is_shown_escaped(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    name = os.fsencode(project) + b"/caf\xe9.yaml"
+    with open(name, "wb") as stream:  # noqa: PTH123 - a bytes path on purpose
+        stream.write(b"id: [\n")
+    [finding] = lint_paths([project], cwd=project).findings
+    assert finding.file == "caf\\xe9.yaml"
+    finding.file.encode("utf-8")  # printable anywhere
+
+
+def test_a_file_reached_twice_is_linted_once(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    (project / "sub").mkdir()
+    (project / "sub" / "j.yaml").write_text(_many_files_ok(), encoding="utf-8")
+    (project / "link").symlink_to(project / "sub")
+    result = lint_paths(
+        [project / "sub" / "j.yaml", Path("sub/../sub/j.yaml"), project / "link"], cwd=project
+    )
+    assert [f.path for f in result.files] == ["sub/j.yaml"]
+    assert "duplicate-id" not in {f.rule for f in result.findings}

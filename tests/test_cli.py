@@ -284,3 +284,25 @@ def test_schema_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) 
     assert out == (ROOT / "schema" / names[0]).read_text(encoding="utf-8")
     _, out, _ = run(["schema", "--config-schema"], capsys)
     assert out == (ROOT / "schema" / names[1]).read_text(encoding="utf-8")
+
+
+def test_output_through_a_symlink_never_reaches_a_journey(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "journeys").mkdir()
+    journey = tmp_path / "journeys" / "a.yaml"
+    journey.write_text("id: a\ntitle: A\nstages: [{id: s, name: S, phase: discovery}]\n")
+    (tmp_path / "out.json").symlink_to(journey)
+    monkeypatch.chdir(tmp_path)
+    before = journey.read_bytes()
+    code, _, err = run(["lint", "--format", "json", "--output", "out.json", "journeys/"], capsys)
+    assert code == ExitCode.USAGE and "jcode never writes to those" in err
+    assert journey.read_bytes() == before
+
+
+def test_default_paths_from_a_subfolder_are_relative(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(PROJECT / "journeys")
+    _, out, _ = run(["lint", "--today", "2026-11-22"], capsys)
+    assert out.splitlines()[0].startswith("bank-account.yaml:8:5: error:")

@@ -164,8 +164,9 @@ def lint_command(
             )
         paths = (default,)
     files = collect_files(paths)
-    for _, target in plan:
-        if target is not None and _display_path(target) in files:
+    journey_files = {os.path.realpath(f) for f in files}
+    for _, target in plan:  # real paths: a symlink must not lead a report into a journey
+        if target is not None and os.path.realpath(target) in journey_files:
             raise JcodeError(f"'{target}' is a journey file; jcode never writes to those")
     result = lint(files, project, today.date() if today else None, keep_models=False)
     repo_root = find_repo_root(Path.cwd())
@@ -182,10 +183,6 @@ def lint_command(
             raise JcodeError(f"cannot write '{target}': {exc.strerror}") from None
     failed = any(f.at_least(fail_on) for f in result.findings)
     return ExitCode.FINDINGS if failed else ExitCode.OK
-
-
-def _display_path(path: Path) -> str:
-    return collect_files([path])[0] if path.is_file() else path.as_posix()
 
 
 @cli.command()

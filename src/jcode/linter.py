@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gc
 import os
+import re
+import stat
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -25,6 +27,7 @@ from jcode.spec import Journey, Project
 from jcode.validation import validate
 
 JOURNEY_SUFFIXES = (".yaml", ".yml")
+_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}\Z")
 PARALLEL_MIN_FILES = 64
 
 
@@ -71,17 +74,16 @@ class LintResult:
 
 def collect_files(paths: Iterable[Path]) -> list[str]:
     """Journey files under the given files and folders, in path order, as the user will read
-    them (relative to the current directory when below it). A missing path is a usage error."""
-    cwd = Path.cwd().resolve()
-    found: set[str] = set()
+    them (relative to the current directory). A missing path is a usage error. A file reached
+    twice (through two spellings or a symlinked folder) is linted once."""
+    found: dict[str, str] = {}  # real path -> path as shown
     for path in paths:
         if not path.exists() and not path.is_symlink():
             raise JcodeError(f"path '{path}' does not exist")
-        if path.is_dir():
-            found.update(_display(p, cwd) for p in _walk(path))
-        else:
-            found.add(_display(path, cwd))
-    return sorted(found)
+        for file in _walk(path) if path.is_dir() else [path]:
+            shown = _display(file)
+            found.setdefault(os.path.realpath(file), shown)
+    return sorted(set(found.values()))
 
 
 def _walk(folder: Path) -> Iterable[Path]:
@@ -102,13 +104,27 @@ def _walk(folder: Path) -> Iterable[Path]:
                 yield Path(root) / name
 
 
-def _display(path: Path, cwd: Path) -> str:
-    # abspath, not resolve(): keep symlinked paths as the user wrote them, only normalised.
-    absolute = Path(os.path.abspath(path))  # noqa: PTH100
-    try:
-        return absolute.relative_to(cwd).as_posix()
-    except ValueError:
-        return path.as_posix()
+def _display(path: Path) -> str:
+    if not path.is_absolute():
+        return Path(os.path.normpath(path)).as_posix()
+    relative = os.path.relpath(path)
+    return Path(relative).as_posix() if not relative.startswith("..") else path.as_posix()
+
+
+def printable(text: str) -> str:
+    """Text safe to print: control and bidi characters escaped (no terminal or log injection),
+    bytes of a non-UTF-8 file name shown as \\xNN."""
+    if text.isprintable():
+        return text
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(
+        ch
+        if ch.isprintable() or ch == " "
+        else f"\\u{ord(ch):04x}"
+        if ord(ch) > 0xFF
+        else f"\\x{ord(ch):02x}"
+        for ch in text
+    )
 
 
 def check_text(text: str, path: str, context: Context) -> JourneyFile:
@@ -136,8 +152,8 @@ def _run_checks(doc: Document, result: JourneyFile, context: Context) -> None:
     if journey is None:
         result.problems.extend(schema_problems)
         data = doc.data
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            result.journey_id = data["id"]
+        if isinstance(data, dict) and isinstance(data.get("id"), str) and _ID_RE.match(data["id"]):
+            result.journey_id = data["id"]  # known, though the journey is not trusted
         return
     result.journey = journey
     result.journey_id = journey.id
@@ -167,7 +183,13 @@ def check_file(path: str, context: Context) -> JourneyFile:
     """Read and lint one file. Unreadable or undecodable files become findings, not errors."""
     result = JourneyFile(path)
     try:
-        size = Path(path).stat().st_size
+        status = Path(path).stat()
+        if not stat.S_ISREG(status.st_mode):
+            result.problems.append(
+                LoadProblem("yaml-syntax", 1, 1, "", "not a regular file; cannot read it")
+            )
+            return result
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             result.problems.append(
                 LoadProblem(
@@ -181,7 +203,7 @@ def check_file(path: str, context: Context) -> JourneyFile:
             )
             return result
         with Path(path).open("rb") as stream:
-            raw = stream.read()
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         result.problems.append(
@@ -199,13 +221,15 @@ def check_file(path: str, context: Context) -> JourneyFile:
 
 def _check_chunk(paths: Sequence[str], context: Context, keep_models: bool) -> list[JourneyFile]:
     gc.disable()  # the loader makes no reference cycles; collecting only costs time here
+    results = []
     try:
-        results = [check_file(p, context) for p in paths]
+        for path in paths:
+            result = check_file(path, context)
+            if not keep_models:
+                result.journey = None  # let it go now: 10,000 models would not fit in memory
+            results.append(result)
     finally:
         gc.enable()
-    if not keep_models:
-        for r in results:
-            r.journey = None
     return results
 
 
@@ -280,19 +304,20 @@ def _check_portfolio(files: Sequence[JourneyFile]) -> None:
 def _finish(file: JourneyFile, project: Project) -> None:
     """Apply configured severities and suppressions; sort by position."""
     severities = project.severities
+    shown = printable(file.path)
     for problem in sorted(file.problems, key=lambda p: (p.line, p.column, p.rule, p.message)):
         severity = severities.get(problem.rule, RULES[problem.rule].severity)
         if severity is None:
             continue
         finding = Finding(
-            file.path,
+            shown,
             problem.line,
             problem.column,
             problem.rule,
             severity,
-            problem.pointer,
+            printable(problem.pointer),
             file.journey_id,
-            problem.message,
+            printable(problem.message),
             file.elements.get(problem.pointer, problem.pointer.lstrip("/")),
         )
         reason = _suppression(file, problem.rule, problem.pointer)

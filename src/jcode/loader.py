@@ -26,7 +26,9 @@ Position = tuple[int, int]  # 1-based line and column
 
 MAX_DEPTH = 100
 MAX_ITEMS = 10_000
-MAX_ALIAS_EXPANSION = 100_000
+MAX_NODES = 20_000  # a real journey map has about a thousand values
+MAX_NUMBER_CHARS = 100  # int("9" * 10**6) takes seconds; no KPI needs a number that long
+MAX_ALIAS_EXPANSION = 10_000  # below MAX_NODES, so a bomb is named as one
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 _STR = "tag:yaml.org,2002:str"
@@ -36,6 +38,7 @@ _MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "null", "bool", "int", "float", "timestamp", "binary")
 )
+_NUMBER_TAGS = frozenset(("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
 _RESOLVERS = Resolver.yaml_implicit_resolvers
 _CONSTRUCTOR = SafeConstructor()
 
@@ -115,6 +118,10 @@ def _resolve_tagged(event: Any) -> Any:
             return _MergeKey
     if tag == _STR:
         return value
+    if len(value) > MAX_NUMBER_CHARS and tag in _NUMBER_TAGS:
+        raise _refused(
+            f"a number {len(value)} characters long; put it in quotes if it is text", event
+        )
     if tag not in _SCALAR_TAGS:
         raise _refused(f"unsupported tag '{tag}'", event)
     try:
@@ -219,6 +226,10 @@ def _build(text: str, doc: Document) -> None:
     while True:
         event = get_event()
         etype = type(event)
+        if nodes > MAX_NODES:
+            raise _refused(
+                f"more than {MAX_NODES} values in one file: too large for a journey map", event
+            )
         if etype is scalar_t:
             nodes += 1
             raw = event.value
@@ -305,6 +316,18 @@ def _build(text: str, doc: Document) -> None:
                     raise _refused("a mapping or list used as a key", event)
                 frame.key = value
                 frame.key_text = str(value)
+                if value in frame.container:
+                    mark = event.start_mark
+                    doc.problems.append(
+                        LoadProblem(
+                            "duplicate-key",
+                            mark.line + 1,
+                            mark.column + 1,
+                            frame.pointer + "/" + escape_token(frame.key_text),
+                            f"key '{_clip(frame.key_text)}' is repeated; "
+                            "YAML keeps only the last value",
+                        )
+                    )
                 continue
         elif etype is ev.StreamEndEvent:
             if doc.data is None and not positions:

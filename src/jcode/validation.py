@@ -24,11 +24,14 @@ _KINDS: dict[str, tuple[str, type[BaseModel]]] = {
     "suppress": ("suppression", Suppression),
 }
 _ID_RE = re.compile(ID_PATTERN)
+MAX_SCHEMA_PROBLEMS = 200
 
 
 def show(value: object, limit: int = 60) -> str:
     """A user value as it may appear in a message: clipped, and with control and bidi characters
     escaped so that a message can never rewrite the terminal or the page it is shown in."""
+    if isinstance(value, int) and value.bit_length() > 200:
+        return f"a number of about {int(value.bit_length() * 0.30103)} digits"
     text = value if isinstance(value, str) else str(value)
     if len(text) > limit:
         text = text[: limit - 3] + "..."
@@ -41,7 +44,11 @@ def _type_name(value: object) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, int | float):
-        return f"the number {show(value)}"
+        return (
+            show(value)
+            if isinstance(value, int) and value.bit_length() > 200
+            else (f"the number {show(value)}")
+        )
     if isinstance(value, date):
         return f"the date {value.isoformat()}"
     if isinstance(value, str):
@@ -92,7 +99,10 @@ def _message(error: ErrorDetails, data: Any) -> str:
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    owner, model = _element(loc[:-1], data) if loc else ("the journey", Journey)
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        owner, model = _element(loc, data) if loc else ("the journey", Journey)
+    else:
+        owner, model = _element(loc[:-1], data) if loc else ("the journey", Journey)
     field = _field_label(loc)
     where = f" in {owner}" if loc[:-1] else ""
     if kind == "missing":
@@ -133,9 +143,10 @@ def _message(error: ErrorDetails, data: Any) -> str:
         return f"{field}{where} should be text, not {_type_name(value)}{hint}"
     if kind in ("int_type", "int_from_float"):
         return f"{field}{where} should be a whole number, not {_type_name(value)}"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        low, high = _range(model, loc)
-        return f"{field}{where} is {show(value)}, outside the range {low} to {high}"
+    if kind == "greater_than_equal":
+        return f"{field}{where} is {show(value)}, below the least allowed, {ctx.get('ge')}"
+    if kind == "less_than_equal":
+        return f"{field}{where} is {show(value)}, above the most allowed, {ctx.get('le')}"
     if kind == "float_type":
         return f"{field}{where} should be a number, not {_type_name(value)}"
     if kind == "finite_number":
@@ -158,16 +169,6 @@ def _message(error: ErrorDetails, data: Any) -> str:
     return f"{field}{where}: {error['msg']}"
 
 
-def _range(model: type[BaseModel], loc: Sequence[int | str]) -> tuple[object, object]:
-    info = model.model_fields.get(str(loc[-1]))
-    low: object = "?"
-    high: object = "?"
-    for meta in info.metadata if info else ():
-        low = getattr(meta, "ge", low)
-        high = getattr(meta, "le", high)
-    return low, high
-
-
 def pointer_of(loc: Sequence[int | str]) -> str:
     return "".join("/" + escape_token(str(part)) for part in loc)
 
@@ -188,7 +189,20 @@ def validate(doc: Document) -> tuple[Journey | None, list[LoadProblem]]:
         return Journey.model_validate(data), []
     except ValidationError as exc:
         problems = []
-        for error in exc.errors(include_url=False, include_context=True):
+        errors = exc.errors(include_url=False, include_context=True)
+        if len(errors) > MAX_SCHEMA_PROBLEMS:
+            hidden = len(errors) - MAX_SCHEMA_PROBLEMS
+            errors = errors[:MAX_SCHEMA_PROBLEMS]
+            problems.append(
+                LoadProblem(
+                    "schema",
+                    1,
+                    1,
+                    "",
+                    f"{hidden} more schema violations not listed; fix these first",
+                )
+            )
+        for error in errors:
             loc = error["loc"]
             # A missing field is reported at the element that lacks it.
             pointer = pointer_of(loc[:-1] if error["type"] == "missing" else loc)

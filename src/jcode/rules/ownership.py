@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from jcode.findings import Problem
@@ -29,9 +28,8 @@ def check_review(journey: Journey, context: Context) -> Iterator[Problem]:
     every = context.project.config.review_every_days
     if journey.reviewed is None:
         return
-    due = journey.reviewed + timedelta(days=every)
-    if due < context.today:
-        age = (context.today - journey.reviewed).days
+    age = (context.today - journey.reviewed).days  # no date arithmetic that can overflow
+    if age > every:
         yield Problem(
             "",
             f"journey '{journey.id}' was last reviewed on {journey.reviewed.isoformat()}, "

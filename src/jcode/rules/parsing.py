@@ -44,9 +44,8 @@ def check_suppressions(journey: Journey, context: Context) -> Iterator[Problem]:
             hint = closest(suppression.rule, RULES)
             yield Problem(
                 pointer,
-                f"suppression names unknown rule '{suppression.rule}'"
-                + (f"; did you mean '{hint}'?" if hint else "")
-                + " It does not apply.",
+                f"suppression names unknown rule '{suppression.rule}', so it does not apply"
+                + (f"; did you mean '{hint}'?" if hint else ""),
             )
         elif not suppression.reason:
             yield Problem(

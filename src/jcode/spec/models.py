@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from jcode.spec.types import Id, IsoDate, Name, Text
 
@@ -13,6 +13,13 @@ _MODEL_CONFIG = ConfigDict(
     extra="forbid", strict=True, frozen=True, allow_inf_nan=False, validate_default=False
 )
 Number = Annotated[float, Field(allow_inf_nan=False)]
+
+
+def _whole_float(value: object) -> object:
+    # JSON Schema's "integer" accepts 1.0; so do we, as 1, so the schema and the model agree.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 class Suppression(BaseModel):
@@ -106,8 +113,9 @@ class Stage(BaseModel):
     ]
     goal: Annotated[Text | None, Field(description="What the customer wants to achieve.")] = None
     emotion: Annotated[
-        int | None,
-        Field(ge=-2, le=2, description="How the customer feels, from -2 (awful) to 2 (delighted)."),
+        Annotated[int, Field(ge=-2, le=2)] | None,
+        BeforeValidator(_whole_float),
+        Field(description="How the customer feels, from -2 (awful) to 2 (delighted)."),
     ] = None
     owner: OwnerRef = None
     touchpoints: list[Touchpoint] = []

@@ -48,12 +48,15 @@ def _iso_date(value: object) -> object:
     pydantic's lax date parsing would read a bare number as a Unix timestamp; an ISO string is
     what the JSON Schema promises (format: date), so that is what we take.
     """
-    if isinstance(value, str):
+    if isinstance(value, str) and _DATE_RE.fullmatch(value):
         try:
-            return date.fromisoformat(value) if len(value) == 10 else value
+            return date.fromisoformat(value)
         except ValueError:
             return value
     return value
+
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 IsoDate = Annotated[
