@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck schema clean
+.PHONY: demo test schema bench clean
 
 $(VENV)/.python-ok:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "jcode needs Python 3.11 or newer (set PYTHON=...)")'
@@ -23,13 +23,16 @@ demo: $(VENV)/.demo
 	$(BIN)/jcode lint journeys/
 
 test: $(VENV)/.test
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 
 schema: $(VENV)/.demo
 	$(BIN)/jcode schema --write
+
+bench: $(VENV)/.test
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

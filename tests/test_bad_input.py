@@ -39,7 +39,7 @@ GENERATED: dict[str, tuple[Callable[[], str], list[str]]] = {
     "200000-stages": (
         _many_stages,
         [
-            "200000-stages.yaml:2860:10 | error | yaml-syntax | '' | more than 20000 values in "
+            "200000-stages.yaml:2861:5 | error | yaml-syntax | '' | more than 20000 values in "
             "one file: too large for a journey map"
         ],
     ),

@@ -226,10 +226,6 @@ def _build(text: str, doc: Document) -> None:
     while True:
         event = get_event()
         etype = type(event)
-        if nodes > MAX_NODES:
-            raise _refused(
-                f"more than {MAX_NODES} values in one file: too large for a journey map", event
-            )
         if etype is scalar_t:
             nodes += 1
             raw = event.value
@@ -266,6 +262,12 @@ def _build(text: str, doc: Document) -> None:
             if event.anchor is not None:
                 anchors[event.anchor] = (value, 1)
         elif etype is mstart_t or etype is sstart_t:
+            # Checked where values pile up: every container opens here, and each holds at
+            # most MAX_ITEMS; aliases are checked below.
+            if nodes > MAX_NODES:
+                raise _refused(
+                    f"more than {MAX_NODES} values in one file: too large for a journey map", event
+                )
             nodes += 1
             tag = event.tag
             if tag is not None and tag != "!" and tag != (_MAP if etype is mstart_t else _SEQ):
@@ -305,6 +307,10 @@ def _build(text: str, doc: Document) -> None:
             value, size = anchors[anchor]
             nodes += size
             expanded += size
+            if nodes > MAX_NODES and expanded <= MAX_ALIAS_EXPANSION:
+                raise _refused(
+                    f"more than {MAX_NODES} values in one file: too large for a journey map", event
+                )
             if expanded > MAX_ALIAS_EXPANSION:
                 raise _refused(
                     f"aliases expand to more than {MAX_ALIAS_EXPANSION} values "

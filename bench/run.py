@@ -1,0 +1,137 @@
+"""The benchmark: whole-process times, measured side by side in one run, printed as a table.
+
+    python bench/run.py            # full run (1,000 and 10,000 journeys; a few minutes)
+    python bench/run.py --quick    # 100 and 1,000 journeys only
+
+Every figure is the median of several interleaved runs of a whole command, so that machine
+noise hits each side alike; the targets are ratios between numbers measured in this run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from generate import generate
+
+HERE = Path(__file__).parent
+OUT = HERE / "out"
+BIN = Path(sys.executable).parent
+BARE_LOAD = (
+    "import glob, yaml\n"
+    "for f in sorted(glob.glob('journeys/*.yaml')):\n"
+    "    with open(f, encoding='utf-8') as s: yaml.load(s, Loader=yaml.CSafeLoader)\n"
+)
+
+
+def corpus(count: int) -> Path:
+    folder = OUT / f"c{count}"
+    if not (folder / "journeys" / f"journey-{count - 1:05d}.yaml").is_file():
+        shutil.rmtree(folder, ignore_errors=True)
+        generate(count, folder)
+    return folder
+
+
+def timed(argv: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time and peak memory (KiB) of one whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before)
+
+
+def peak_memory_kib(argv: list[str], cwd: Path) -> int:
+    """Peak resident memory of the process and its children, read by GNU time."""
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *argv], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    return int(result.stderr.strip().splitlines()[-1])
+
+
+def median_times(commands: dict[str, list[str]], cwd: Path, repeat: int) -> dict[str, float]:
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, argv in commands.items():  # interleaved: noise hits every command alike
+            samples[name].append(timed(argv, cwd)[0])
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    python = str(BIN / "python")
+    jcode = [str(BIN / "jcode"), "lint", "--today", "2026-11-22", "--quiet"]
+    rows: list[tuple[str, str, str]] = []
+
+    c1000 = corpus(1000)
+    size = sum(p.stat().st_size for p in (c1000 / "journeys").iterdir()) / 1e6
+    t = median_times({"bare": [python, "-c", BARE_LOAD], "lint": jcode}, c1000, args.repeat)
+    ratio = t["lint"] / t["bare"]
+    rows += [
+        (f"bare PyYAML C-loader load, 1,000 journeys ({size:.1f} MB)", f"{t['bare']:.2f} s", ""),
+        (
+            "jcode lint, 1,000 journeys",
+            f"{t['lint']:.2f} s",
+            f"{ratio:.2f}x the bare load (target <= 0.60x) {'OK' if ratio <= 0.6 else 'MISSED'}",
+        ),
+    ]
+
+    c100 = corpus(100)
+    checker = shutil.which("check-jsonschema", path=str(BIN))
+    if checker:
+        schema = str(HERE.parent / "schema" / "journey.schema.json")
+        files = sorted(str(p) for p in (c100 / "journeys").iterdir())
+        t100 = median_times(
+            {"cj": [checker, "--schemafile", schema, *files], "lint": jcode},
+            c100,
+            max(1, args.repeat // 2),
+        )
+        speedup = t100["cj"] / t100["lint"]
+        rows += [
+            ("check-jsonschema, schema only, 100 journeys", f"{t100['cj']:.2f} s", ""),
+            (
+                "jcode lint, 100 journeys",
+                f"{t100['lint']:.2f} s",
+                f"{speedup:.0f}x faster (target >= 20x) {'OK' if speedup >= 20 else 'MISSED'}",
+            ),
+        ]
+    else:
+        t100 = median_times({"lint": jcode}, c100, args.repeat)
+
+    if not args.quick:
+        c10000 = corpus(10_000)
+        t10k = median_times({"lint": jcode}, c10000, max(1, args.repeat // 2))
+        per_file = (t10k["lint"] / 10_000) / (t["lint"] / 1000)
+        peak = peak_memory_kib(jcode, c10000) / 1024
+        rows += [
+            (
+                "jcode lint, 10,000 journeys",
+                f"{t10k['lint']:.2f} s",
+                f"per-file cost {per_file:.2f}x that at 1,000 (linear: about 1x)",
+            ),
+            (
+                "peak memory, jcode lint of 10,000 journeys",
+                f"{peak:.0f} MB",
+                f"target < 400 MB {'OK' if peak < 400 else 'MISSED'}",
+            ),
+        ]
+
+    width = max(len(r[0]) for r in rows)
+    print(f"| {'measure':<{width}} | time | verdict |\n|{'-' * (width + 2)}|---|---|")
+    for name, value, verdict in rows:
+        print(f"| {name:<{width}} | {value} | {verdict} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
