@@ -61,10 +61,6 @@ class LintResult:
     def suppressed(self) -> list[SuppressedFinding]:
         return [s for file in self.files for s in file.suppressed]
 
-    @property
-    def journeys(self) -> list[Journey]:
-        return [file.journey for file in self.files if file.journey is not None]
-
     def counts(self) -> dict[Severity, int]:
         counts: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
         for finding in self.findings:
@@ -125,14 +121,6 @@ def printable(text: str) -> str:
         else f"\\x{ord(ch):02x}"
         for ch in text
     )
-
-
-def check_text(text: str, path: str, context: Context) -> JourneyFile:
-    """Lint one journey file's text, without the cross-file rules and the final step."""
-    result = JourneyFile(path)
-    doc = load(text)
-    _check_document(doc, result, context)
-    return result
 
 
 def _check_document(doc: Document, result: JourneyFile, context: Context) -> None:

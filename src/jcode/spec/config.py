@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -130,8 +131,9 @@ class Project:
     config_path: Path | None = None
     root: Path = field(default_factory=Path)
 
-    @property
+    @cached_property
     def phase_by_id(self) -> dict[str, ProjectPhase]:
+        # Built once: rules ask for it for every journey.
         return {p.id: p for p in self.phases}
 
     @classmethod
