@@ -138,6 +138,14 @@ class _MergeKeyType:
 
 _MergeKey = _MergeKeyType()
 _NoKey = object()
+_MISS = object()
+# Plain scalars resolve by their text alone, and keys and short values repeat across files:
+# remember what short texts resolve to. Every resolved value is immutable (str, int, float,
+# bool, None, date, datetime), so sharing them is safe. Texts that fail to resolve raise and are
+# never remembered.
+_PLAIN: dict[str, Any] = {}
+_PLAIN_CACHE_TEXT = 40
+_PLAIN_CACHE_SIZE = 50_000
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -152,7 +160,16 @@ def _refused(message: str, event: Any) -> _Refused:
 class _Frame:
     """An open mapping or list while its events stream in."""
 
-    __slots__ = ("anchor", "container", "is_map", "key", "key_text", "merges", "pointer", "start")
+    __slots__ = (
+        "anchor",
+        "container",
+        "is_map",
+        "key",
+        "key_pointer",
+        "merges",
+        "pointer",
+        "start",
+    )
 
     def __init__(self, container: Any, pointer: str, anchor: str | None, start: int) -> None:
         self.container = container
@@ -161,7 +178,7 @@ class _Frame:
         self.anchor = anchor
         self.start = start  # the node count when it opened: its size is the count at close - this
         self.key: Any = _NoKey
-        self.key_text = ""
+        self.key_pointer = ""  # the pointer of the value the current key introduces
         self.merges: list[tuple[Any, Any]] | None = None
 
 
@@ -214,7 +231,7 @@ def _build(text: str, doc: Document) -> None:
     get_event: Callable[[], Any] = CParser(text).get_event
     positions = doc.positions
     key_positions = doc.key_positions
-    resolvers = _RESOLVERS
+    plain = _PLAIN
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[_Frame] = []
     frame: _Frame | None = None
@@ -229,24 +246,28 @@ def _build(text: str, doc: Document) -> None:
         if etype is scalar_t:
             nodes += 1
             raw = event.value
-            if event.tag is None and event.implicit[0] and raw[:1] not in resolvers and raw:
-                value = raw  # the common case: plain text no resolver claims
+            if event.tag is None and event.implicit[0]:  # plain: resolved by its text alone
+                value = plain.get(raw, _MISS)
+                if value is _MISS:
+                    value = _resolve_tagged(event)
+                    if len(raw) <= _PLAIN_CACHE_TEXT and len(plain) < _PLAIN_CACHE_SIZE:
+                        plain[raw] = value
             else:
                 value = _resolve_tagged(event)
             if frame is not None and frame.is_map and frame.key is _NoKey:  # a key
                 if value is _MergeKey:
                     frame.key = _MergeKey
                     continue
-                if not isinstance(value, Hashable):
+                if type(value) is not str and not isinstance(value, Hashable):
                     raise _refused("a mapping or list used as a key", event)
                 frame.key = value
-                frame.key_text = raw
                 mark = event.start_mark
                 pointer = (
                     frame.pointer
                     + "/"
                     + (raw if "/" not in raw and "~" not in raw else escape_token(raw))
                 )
+                frame.key_pointer = pointer
                 if value in frame.container:
                     doc.problems.append(
                         LoadProblem(
@@ -321,7 +342,7 @@ def _build(text: str, doc: Document) -> None:
                 if not isinstance(value, Hashable):
                     raise _refused("a mapping or list used as a key", event)
                 frame.key = value
-                frame.key_text = str(value)
+                frame.key_pointer = frame.pointer + "/" + escape_token(str(value))
                 if value in frame.container:
                     mark = event.start_mark
                     doc.problems.append(
@@ -329,8 +350,8 @@ def _build(text: str, doc: Document) -> None:
                             "duplicate-key",
                             mark.line + 1,
                             mark.column + 1,
-                            frame.pointer + "/" + escape_token(frame.key_text),
-                            f"key '{_clip(frame.key_text)}' is repeated; "
+                            frame.key_pointer,
+                            f"key '{_clip(str(value))}' is repeated; "
                             "YAML keeps only the last value",
                         )
                     )
@@ -358,7 +379,13 @@ def _build(text: str, doc: Document) -> None:
                 doc.empty = True  # a document with nothing in it ("---" alone)
             positions[""] = event.start_mark
             continue
-        positions[_attach(frame, value, event)] = event.start_mark
+        container = frame.container
+        if frame.is_map and frame.key is not _MergeKey and len(container) < MAX_ITEMS:
+            container[frame.key] = value  # inlined from _attach: the most common case by far
+            frame.key = _NoKey
+            positions[frame.key_pointer] = event.start_mark
+        else:
+            positions[_attach(frame, value, event)] = event.start_mark
 
 
 def _attach(frame: _Frame, value: Any, event: Any) -> str:
@@ -377,10 +404,7 @@ def _attach(frame: _Frame, value: Any, event: Any) -> str:
         frame.merges.append((value, event))
         return frame.pointer + "/<<"
     container[key] = value
-    text = frame.key_text
-    return (
-        frame.pointer + "/" + (text if "/" not in text and "~" not in text else escape_token(text))
-    )
+    return frame.key_pointer
 
 
 def _apply_merges(frame: _Frame) -> None:
