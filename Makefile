@@ -30,6 +30,7 @@ test: $(VENV)/.test
 
 schema: $(VENV)/.demo
 	$(BIN)/jcode schema --write
+	$(BIN)/python -m jcode.spec.codegen
 
 bench: $(VENV)/.test
 	$(BIN)/python bench/run.py

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -21,9 +20,8 @@ from jcode.config import load_project
 from jcode.errors import ExitCode, JcodeError
 from jcode.findings import SEVERITIES, Severity
 from jcode.linter import collect_files, lint
-from jcode.reporters import REPORTERS, ReportOptions, find_repo_root
+from jcode.reporters import REPORTERS, ReportOptions, find_repo_root, get_reporter
 from jcode.rules import RULES, UnknownRuleError, get_rule, rules_table_markdown
-from jcode.schema import SCHEMA_FILES, render, write_schemas
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -171,7 +169,7 @@ def lint_command(
     result = lint(files, project, today.date() if today else None, keep_models=False)
     repo_root = find_repo_root(Path.cwd())
     for name, target in plan:
-        reporter = REPORTERS[name]
+        reporter = get_reporter(name)
         if target is None:
             options = ReportOptions(_use_color(color, sys.stdout), quiet, fail_on, repo_root)
             reporter(result, sys.stdout, options)
@@ -198,6 +196,8 @@ def schema(write: bool, config_schema: bool) -> int:
       jcode schema > journey.schema.json
       jcode schema --write
     """
+    from jcode.schema import SCHEMA_FILES, render, write_schemas  # imports pydantic
+
     if write:
         folder = load_project(None).root / "schema"
         for path in write_schemas(folder):
@@ -254,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:
         if debug:
+            import traceback  # only here: it costs start-up time
+
             traceback.print_exc()
         click.echo(
             f"jcode {__version__}: internal error: {type(exc).__name__}: {exc}. "

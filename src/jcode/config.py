@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from jcode.errors import JcodeError
 from jcode.findings import Severity
 from jcode.loader import decode, load
 from jcode.rules import RULES
 from jcode.rules.base import closest
-from jcode.spec import PHASE_MODELS
-from jcode.spec.config import Config, Project
-from jcode.validation import pointer_of, show
+from jcode.spec import PHASE_MODELS, Config, Project
+from jcode.spec import parse_config as parse_config_data
+from jcode.validation import show
 
 CONFIG_NAME = "jcode.yaml"
 
@@ -60,25 +58,12 @@ def parse_config(text: str, path: Path) -> Project:
     data = {} if doc.empty or doc.data is None else doc.data
     if not isinstance(data, dict):
         raise JcodeError(f"{name}:1:1: jcode.yaml should be a mapping of settings")
-    try:
-        config = Config.model_validate(data)
-    except ValidationError as exc:
-        lines = []
-        for error in exc.errors(include_url=False):
-            pointer = pointer_of(error["loc"])
-            line, column = (
-                doc.key_position(pointer)
-                if error["type"] == "extra_forbidden"
-                else doc.position(pointer)
-            )
-            field = pointer.lstrip("/") or "jcode.yaml"
-            message = error["msg"]
-            if error["type"] == "extra_forbidden":
-                known = list(Config.model_fields)
-                hint = closest(str(error["loc"][-1]), known)
-                message = "unknown setting" + (f"; did you mean '{hint}'?" if hint else "")
-            lines.append(f"{name}:{line}:{column}: {field}: {message}")
-        raise JcodeError("invalid configuration:\n" + "\n".join(lines)) from None
+    config = parse_config_data(data)
+    if config is None:
+        from jcode.explain import config_errors  # pydantic: for bad files only
+
+        errors = config_errors(doc, name)
+        raise JcodeError("invalid configuration:\n" + "\n".join(errors))
 
     if isinstance(config.phases, str) and config.phases not in PHASE_MODELS:
         line, column = doc.position("/phases")
@@ -88,7 +73,7 @@ def parse_config(text: str, path: Path) -> Project:
             + (f"; did you mean '{hint}'?" if hint else "")
             + f" (built-in: {', '.join(PHASE_MODELS)}, or a list of phases)"
         )
-    if isinstance(config.phases, list):
+    if isinstance(config.phases, tuple):
         if not config.phases:
             line, column = doc.position("/phases")
             raise JcodeError(f"{name}:{line}:{column}: the phase list is empty")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -44,6 +43,8 @@ class Finding:
             parts = [self.file, self.rule]
         else:
             parts = [self.journey or self.file, self.rule, self.element, self.message]
+        import hashlib  # only for the formats that need it: it costs start-up time
+
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 

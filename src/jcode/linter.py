@@ -10,11 +10,9 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from multiprocessing import get_context
 from pathlib import Path
 
 from jcode.errors import JcodeError
@@ -191,7 +189,10 @@ def check_file(path: str, context: Context) -> JourneyFile:
             )
             return result
         with Path(path).open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+            # Asking for the size we saw, not for the limit: read(64 MiB) allocates 64 MiB.
+            raw = stream.read(size + 1)
+            if len(raw) > size:  # it grew since: read on, up to the limit
+                raw += stream.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:
         reason = exc.strerror or str(exc)
         result.problems.append(
@@ -232,17 +233,11 @@ def lint(
     """Lint journey files (already collected, in path order) with a project's settings."""
     context = Context(project, today or date.today())
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers > 1 and len(paths) >= PARALLEL_MIN_FILES:
-        # Interleaved shares balance big and small files; this process lints the first share
-        # itself while forked workers lint the others.
+    if workers > 1 and len(paths) >= PARALLEL_MIN_FILES and hasattr(os, "fork"):
+        # Interleaved shares balance big and small files.
         shares = [list(paths[i::workers]) for i in range(workers)]
-        with ProcessPoolExecutor(workers - 1, mp_context=get_context("fork")) as pool:
-            others = [
-                pool.submit(_check_chunk, share, context, keep_models) for share in shares[1:]
-            ]
-            results = _check_chunk(shares[0], context, keep_models)
-            results += [r for future in others for r in future.result()]
-        by_path = {r.path: r for r in results}
+        chunks = _forked(lambda share: _check_chunk(share, context, keep_models), shares)
+        by_path = {r.path: r for chunk in chunks for r in chunk}
         files = [by_path[p] for p in paths]
     else:
         files = _check_chunk(paths, context, keep_models=True)
@@ -252,6 +247,59 @@ def lint(
         if not keep_models:
             file.journey = None
     return LintResult(files)
+
+
+def _forked(
+    work: Callable[[list[str]], list[JourneyFile]], shares: list[list[str]]
+) -> list[list[JourneyFile]]:
+    """work(share) for every share: the first in this process, the others in forked children
+    that send their results back pickled through a pipe.
+
+    A bare fork and a pipe, not multiprocessing: importing multiprocessing and starting its
+    pool costs more than linting a hundred files, and the children need nothing but this.
+    """
+    import pickle
+    import signal
+
+    children: list[tuple[int, int]] = []
+    try:
+        for share in shares[1:]:
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: work, send, and leave without running the parent's cleanup
+                os.close(read_end)
+                status = 0
+                try:
+                    payload = pickle.dumps((True, work(share)), pickle.HIGHEST_PROTOCOL)
+                except BaseException as exc:  # everything goes back to the parent, even Ctrl-C
+                    payload = pickle.dumps((False, f"{type(exc).__name__}: {exc}"))
+                    status = 1
+                try:
+                    with os.fdopen(write_end, "wb") as pipe:
+                        pipe.write(payload)
+                finally:
+                    os._exit(status)
+            os.close(write_end)
+            children.append((pid, read_end))
+        results = [work(shares[0])]
+        while children:
+            pid, read_end = children[0]
+            with os.fdopen(read_end, "rb") as pipe:
+                payload = pipe.read()
+            children.pop(0)
+            _, status = os.waitpid(pid, 0)
+            if not payload:
+                raise RuntimeError(f"a worker process ended without results (status {status})")
+            ok, value = pickle.loads(payload)
+            if not ok:
+                raise RuntimeError(f"a worker process failed: {value}")
+            results.append(value)
+        return results
+    finally:
+        for pid, read_end in children:  # left behind by an error: stop and reap them
+            os.close(read_end)
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
 
 
 def _check_portfolio(files: Sequence[JourneyFile]) -> None:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml import events as ev
-from yaml._yaml import CParser  # the libyaml binding; jcode requires PyYAML built with it
+from yaml import _yaml  # the libyaml binding; jcode requires PyYAML built with it
+from yaml._yaml import CParser
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
@@ -101,12 +101,10 @@ def escape_token(token: str) -> str:
     return token
 
 
-def _resolve_tagged(event: Any) -> Any:
-    """A scalar with an explicit tag, or a plain one that a YAML 1.1 resolver claims."""
-    value: str = event.value
-    tag = event.tag
+def _resolve(value: str, tag: str | None, plain: bool, mark: Any) -> Any:
+    """A scalar's value: plain ones through the YAML 1.1 resolvers, tagged ones by their tag."""
     if tag is None or tag == "!":
-        if tag == "!" or not event.implicit[0]:
+        if tag == "!" or not plain:
             return value  # quoted, or the non-specific tag: a string
         for resolved_tag, regexp in _RESOLVERS.get(value[:1] if value else "", ()):
             if regexp.match(value):
@@ -120,15 +118,15 @@ def _resolve_tagged(event: Any) -> Any:
         return value
     if len(value) > MAX_NUMBER_CHARS and tag in _NUMBER_TAGS:
         raise _refused(
-            f"a number {len(value)} characters long; put it in quotes if it is text", event
+            f"a number {len(value)} characters long; put it in quotes if it is text", mark
         )
     if tag not in _SCALAR_TAGS:
-        raise _refused(f"unsupported tag '{tag}'", event)
+        raise _refused(f"unsupported tag '{tag}'", mark)
     try:
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, ScalarNode(tag, value))
     except (ConstructorError, ValueError) as exc:
         raise _refused(
-            f"'{_clip(value)}' is not a valid {tag.rsplit(':', 1)[-1]} ({exc})", event
+            f"'{_clip(value)}' is not a valid {tag.rsplit(':', 1)[-1]} ({exc})", mark
         ) from None
 
 
@@ -152,8 +150,7 @@ def _clip(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _refused(message: str, event: Any) -> _Refused:
-    mark = event.start_mark
+def _refused(message: str, mark: Any) -> _Refused:
     return _Refused(message, mark.line + 1, mark.column + 1)
 
 
@@ -226,9 +223,46 @@ def _reader_position(text: str, exc: yaml.YAMLError) -> Position:
     return 1, 1
 
 
+# PyYAML's C parser builds each event by calling a Python class whose __init__ sets its fields
+# one by one: that is a third of the cost of reading a journey file. While we parse, the
+# binding's event classes are swapped for exception classes (whose construction is all C,
+# keeping the arguments as .args) and swapped back afterwards. The fields come in the order
+# of yaml.events' __init__ signatures; test_loader checks the data against yaml.safe_load.
+_EVENT_NAMES = (
+    "StreamStartEvent",
+    "StreamEndEvent",
+    "DocumentStartEvent",
+    "DocumentEndEvent",
+    "AliasEvent",
+    "ScalarEvent",
+    "SequenceStartEvent",
+    "SequenceEndEvent",
+    "MappingStartEvent",
+    "MappingEndEvent",
+)
+_LEAN_EVENTS = {name: type(name, (BaseException,), {"__slots__": ()}) for name in _EVENT_NAMES}
+_SCALAR = _LEAN_EVENTS["ScalarEvent"]  # (anchor, tag, implicit, value, start, end, style)
+_MAP_START = _LEAN_EVENTS["MappingStartEvent"]  # (anchor, tag, implicit, start, end, flow)
+_SEQ_START = _LEAN_EVENTS["SequenceStartEvent"]  # (anchor, tag, implicit, start, end, flow)
+_MAP_END = _LEAN_EVENTS["MappingEndEvent"]  # (start, end)
+_SEQ_END = _LEAN_EVENTS["SequenceEndEvent"]  # (start, end)
+_ALIAS = _LEAN_EVENTS["AliasEvent"]  # (anchor, start, end)
+_DOC_START = _LEAN_EVENTS["DocumentStartEvent"]  # (start, end, explicit, version, tags)
+_STREAM_END = _LEAN_EVENTS["StreamEndEvent"]  # (start, end)
+
+
 def _build(text: str, doc: Document) -> None:
-    # Events are typed loosely on purpose: this loop reads their attributes by event kind.
-    get_event: Callable[[], Any] = CParser(text).get_event
+    standard = {name: getattr(_yaml, name) for name in _EVENT_NAMES}
+    for name, lean in _LEAN_EVENTS.items():
+        setattr(_yaml, name, lean)
+    try:
+        _read_events(CParser(text).get_event, doc)
+    finally:
+        for name, event_class in standard.items():
+            setattr(_yaml, name, event_class)
+
+
+def _read_events(get_event: Callable[[], Any], doc: Document) -> None:
     positions = doc.positions
     key_positions = doc.key_positions
     plain = _PLAIN
@@ -237,31 +271,28 @@ def _build(text: str, doc: Document) -> None:
     frame: _Frame | None = None
     nodes = 0  # values seen so far, aliases counted at their expanded size
     expanded = 0
-    scalar_t, mstart_t, sstart_t = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
-    mend_t, send_t, alias_t = ev.MappingEndEvent, ev.SequenceEndEvent, ev.AliasEvent
 
     while True:
         event = get_event()
         etype = type(event)
-        if etype is scalar_t:
+        if etype is _SCALAR:
+            anchor, tag, implicit, raw, mark, _, _ = event.args
             nodes += 1
-            raw = event.value
-            if event.tag is None and event.implicit[0]:  # plain: resolved by its text alone
+            if tag is None and implicit[0]:  # plain: resolved by its text alone
                 value = plain.get(raw, _MISS)
                 if value is _MISS:
-                    value = _resolve_tagged(event)
+                    value = _resolve(raw, None, True, mark)
                     if len(raw) <= _PLAIN_CACHE_TEXT and len(plain) < _PLAIN_CACHE_SIZE:
                         plain[raw] = value
             else:
-                value = _resolve_tagged(event)
+                value = _resolve(raw, tag, implicit[0], mark)
             if frame is not None and frame.is_map and frame.key is _NoKey:  # a key
                 if value is _MergeKey:
                     frame.key = _MergeKey
                     continue
                 if type(value) is not str and not isinstance(value, Hashable):
-                    raise _refused("a mapping or list used as a key", event)
+                    raise _refused("a mapping or list used as a key", mark)
                 frame.key = value
-                mark = event.start_mark
                 pointer = (
                     frame.pointer
                     + "/"
@@ -280,38 +311,38 @@ def _build(text: str, doc: Document) -> None:
                     )
                 key_positions[pointer] = mark
                 continue
-            if event.anchor is not None:
-                anchors[event.anchor] = (value, 1)
-        elif etype is mstart_t or etype is sstart_t:
+            if anchor is not None:
+                anchors[anchor] = (value, 1)
+        elif etype is _MAP_START or etype is _SEQ_START:
+            anchor, tag, _, mark, _, _ = event.args
             # Checked where values pile up: every container opens here, and each holds at
             # most MAX_ITEMS; aliases are checked below.
             if nodes > MAX_NODES:
                 raise _refused(
-                    f"more than {MAX_NODES} values in one file: too large for a journey map", event
+                    f"more than {MAX_NODES} values in one file: too large for a journey map", mark
                 )
             nodes += 1
-            tag = event.tag
-            if tag is not None and tag != "!" and tag != (_MAP if etype is mstart_t else _SEQ):
-                raise _refused(f"unsupported tag '{tag}'", event)
+            if tag is not None and tag != "!" and tag != (_MAP if etype is _MAP_START else _SEQ):
+                raise _refused(f"unsupported tag '{tag}'", mark)
             if len(stack) >= MAX_DEPTH:
-                raise _refused(f"nesting deeper than {MAX_DEPTH} levels", event)
-            value = {} if etype is mstart_t else []
+                raise _refused(f"nesting deeper than {MAX_DEPTH} levels", mark)
+            value = {} if etype is _MAP_START else []
             if frame is None:
                 if doc.data is not None or positions:
                     raise _refused(
-                        "more than one YAML document: a journey file holds one journey", event
+                        "more than one YAML document: a journey file holds one journey", mark
                     )
                 doc.data = value
                 pointer = ""
             else:
                 if frame.is_map and frame.key is _NoKey:
-                    raise _refused("a mapping or list used as a key", event)
-                pointer = _attach(frame, value, event)
-            positions[pointer] = event.start_mark
-            frame = _Frame(value, pointer, event.anchor, nodes)
+                    raise _refused("a mapping or list used as a key", mark)
+                pointer = _attach(frame, value, mark)
+            positions[pointer] = mark
+            frame = _Frame(value, pointer, anchor, nodes)
             stack.append(frame)
             continue
-        elif etype is mend_t or etype is send_t:
+        elif etype is _MAP_END or etype is _SEQ_END:
             closed = stack.pop()
             if closed.merges is not None:
                 _apply_merges(closed)
@@ -319,32 +350,31 @@ def _build(text: str, doc: Document) -> None:
                 anchors[closed.anchor] = (closed.container, nodes - closed.start + 1)
             frame = stack[-1] if stack else None
             continue
-        elif etype is alias_t:
-            anchor = event.anchor
+        elif etype is _ALIAS:
+            anchor, mark, _ = event.args
             if anchor not in anchors:
                 if any(f.anchor == anchor for f in stack):
-                    raise _refused(f"alias '*{anchor}' refers to a value that contains it", event)
-                raise _refused(f"alias '*{anchor}' names no anchor", event)
+                    raise _refused(f"alias '*{anchor}' refers to a value that contains it", mark)
+                raise _refused(f"alias '*{anchor}' names no anchor", mark)
             value, size = anchors[anchor]
             nodes += size
             expanded += size
             if nodes > MAX_NODES and expanded <= MAX_ALIAS_EXPANSION:
                 raise _refused(
-                    f"more than {MAX_NODES} values in one file: too large for a journey map", event
+                    f"more than {MAX_NODES} values in one file: too large for a journey map", mark
                 )
             if expanded > MAX_ALIAS_EXPANSION:
                 raise _refused(
                     f"aliases expand to more than {MAX_ALIAS_EXPANSION} values "
                     "(an alias bomb?); refusing to expand them",
-                    event,
+                    mark,
                 )
             if frame is not None and frame.is_map and frame.key is _NoKey:
                 if not isinstance(value, Hashable):
-                    raise _refused("a mapping or list used as a key", event)
+                    raise _refused("a mapping or list used as a key", mark)
                 frame.key = value
                 frame.key_pointer = frame.pointer + "/" + escape_token(str(value))
                 if value in frame.container:
-                    mark = event.start_mark
                     doc.problems.append(
                         LoadProblem(
                             "duplicate-key",
@@ -356,14 +386,15 @@ def _build(text: str, doc: Document) -> None:
                         )
                     )
                 continue
-        elif etype is ev.StreamEndEvent:
+        elif etype is _STREAM_END:
             if doc.data is None and not positions:
                 doc.empty = True
             return
-        elif etype is ev.DocumentStartEvent:
+        elif etype is _DOC_START:
             if doc.data is not None or positions:
                 raise _refused(
-                    "more than one YAML document: a journey file holds one journey", event
+                    "more than one YAML document: a journey file holds one journey",
+                    event.args[0],
                 )
             continue
         else:
@@ -372,27 +403,27 @@ def _build(text: str, doc: Document) -> None:
         if frame is None:
             if positions:
                 raise _refused(
-                    "more than one YAML document: a journey file holds one journey", event
+                    "more than one YAML document: a journey file holds one journey", mark
                 )
             doc.data = value
-            if etype is scalar_t and value is None and not event.value and not event.tag:
+            if etype is _SCALAR and value is None and not raw and not tag:
                 doc.empty = True  # a document with nothing in it ("---" alone)
-            positions[""] = event.start_mark
+            positions[""] = mark
             continue
         container = frame.container
         if frame.is_map and frame.key is not _MergeKey and len(container) < MAX_ITEMS:
             container[frame.key] = value  # inlined from _attach: the most common case by far
             frame.key = _NoKey
-            positions[frame.key_pointer] = event.start_mark
+            positions[frame.key_pointer] = mark
         else:
-            positions[_attach(frame, value, event)] = event.start_mark
+            positions[_attach(frame, value, mark)] = mark
 
 
-def _attach(frame: _Frame, value: Any, event: Any) -> str:
+def _attach(frame: _Frame, value: Any, mark: Any) -> str:
     """Put a value into the innermost container; return its pointer."""
     container = frame.container
     if len(container) >= MAX_ITEMS:
-        raise _refused(f"more than {MAX_ITEMS} items in one list or mapping", event)
+        raise _refused(f"more than {MAX_ITEMS} items in one list or mapping", mark)
     if not frame.is_map:
         container.append(value)
         return frame.pointer + "/" + str(len(container) - 1)
@@ -401,7 +432,7 @@ def _attach(frame: _Frame, value: Any, event: Any) -> str:
     if key is _MergeKey:
         if frame.merges is None:
             frame.merges = []
-        frame.merges.append((value, event))
+        frame.merges.append((value, mark))
         return frame.pointer + "/<<"
     container[key] = value
     return frame.key_pointer
@@ -411,10 +442,10 @@ def _apply_merges(frame: _Frame) -> None:
     """Apply `<<` merge keys as PyYAML does: explicit keys win, then earlier merges."""
     assert frame.merges is not None
     merged: dict[Any, Any] = {}
-    for value, event in frame.merges:
+    for value, mark in frame.merges:
         sources = value if isinstance(value, list) else [value]
         if not all(isinstance(source, dict) for source in sources):
-            raise _refused("a merge key '<<' needs a mapping or a list of mappings", event)
+            raise _refused("a merge key '<<' needs a mapping or a list of mappings", mark)
         # In a list, the first mapping's keys take precedence (YAML merge key spec).
         for source in reversed(sources):
             merged.update(source)

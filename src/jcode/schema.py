@@ -8,7 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from jcode.spec import Config, Journey
+from jcode.spec.config import Config
+from jcode.spec.models import Journey
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILES: dict[str, type[BaseModel]] = {

@@ -1,30 +1,17 @@
-"""Validate a loaded document against the journey model; turn each violation into a precise
-schema problem: the field, the value, what was expected, and the nearest known name."""
+"""Check a loaded document against the journey format.
+
+Valid documents are checked and built by the generated code in jcode.spec.runtime, without
+pydantic. Only a document that fails is handed to pydantic (jcode.explain), which says exactly
+what is wrong with it.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from datetime import date
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from jcode.loader import Document, LoadProblem, escape_token
-from jcode.rules.base import closest
-from jcode.spec.models import Journey, Kpi, Stage, Suppression, Touchpoint
-from jcode.spec.types import ID_PATTERN, UNSAFE_CHAR_RE
-
-_ID_FIELDS = {"id", "phase", "channel", "owner", "persona", "related"}
-_KINDS: dict[str, tuple[str, type[BaseModel]]] = {
-    "stages": ("stage", Stage),
-    "touchpoints": ("touchpoint", Touchpoint),
-    "kpis": ("KPI", Kpi),
-    "suppress": ("suppression", Suppression),
-}
-_ID_RE = re.compile(ID_PATTERN)
-MAX_SCHEMA_PROBLEMS = 200
+from jcode.spec.runtime import Journey, parse_journey
+from jcode.spec.values import UNSAFE_CHAR_RE
 
 
 def show(value: object, limit: int = 60) -> str:
@@ -38,143 +25,12 @@ def show(value: object, limit: int = 60) -> str:
     return UNSAFE_CHAR_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("\n", "\\n"))
 
 
-def _type_name(value: object) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int | float):
-        return (
-            show(value)
-            if isinstance(value, int) and value.bit_length() > 200
-            else (f"the number {show(value)}")
-        )
-    if isinstance(value, date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, str):
-        return f"the text '{show(value)}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-def _element(loc: Sequence[int | str], data: Any) -> tuple[str, type[BaseModel]]:
-    """Describe the model element that holds the field at `loc`: ("stage 'delivery'", Stage)."""
-    description = "the journey"
-    model: type[BaseModel] = Journey
-    node = data
-    i = 0
-    while i + 1 < len(loc) and isinstance(loc[i], str) and isinstance(loc[i + 1], int):
-        kind = _KINDS.get(str(loc[i]))
-        if kind is None:
-            break
-        try:
-            node = node[loc[i]][loc[i + 1]]
-        except (KeyError, IndexError, TypeError):
-            node = None
-        index = int(loc[i + 1])
-        element_id = node.get("id") if isinstance(node, dict) else None
-        if isinstance(element_id, str) and _ID_RE.match(element_id):
-            description = f"{kind[0]} '{element_id}'"
-        else:
-            description = f"{kind[0]} {index + 1}"
-        model = kind[1]
-        i += 2
-    return description, model
-
-
-def _field_label(loc: Sequence[int | str]) -> str:
-    if not loc:
-        return "the journey"
-    last = loc[-1]
-    if isinstance(last, int):
-        return f"item {last + 1} of '{loc[-2]}'" if len(loc) > 1 else f"item {last + 1}"
-    return f"'{last}'"
-
-
-def _message(error: ErrorDetails, data: Any) -> str:
-    loc = error["loc"]
-    kind = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        owner, model = _element(loc, data) if loc else ("the journey", Journey)
-    else:
-        owner, model = _element(loc[:-1], data) if loc else ("the journey", Journey)
-    field = _field_label(loc)
-    where = f" in {owner}" if loc[:-1] else ""
-    if kind == "missing":
-        return f"{owner} is missing the required field '{loc[-1]}'"
-    if kind == "extra_forbidden":
-        name = str(loc[-1])
-        known = list(model.model_fields)
-        hint = closest(name, known)
-        return f"unknown field '{show(name)}'{where}" + (
-            f"; did you mean '{hint}'?" if hint else f" (known fields: {', '.join(known)})"
-        )
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        what = owner if loc else "a journey file"
-        required = [n for n, f in model.model_fields.items() if f.is_required()]
-        return f"{what} should be a mapping with {', '.join(required)}, not {_type_name(value)}"
-    if kind == "string_pattern_mismatch":
-        if isinstance(value, str) and UNSAFE_CHAR_RE.search(value):
-            bad = UNSAFE_CHAR_RE.search(value)
-            assert bad is not None
-            return (
-                f"{field}{where} contains the control or bidirectional-override character "
-                f"U+{ord(bad.group()):04X} at character {bad.start() + 1}; remove it"
-            )
-        return (
-            f"{field}{where}: '{show(value)}' is not a valid id: use lowercase letters a-z, "
-            "digits and hyphens, starting with a letter or digit"
-        )
-    if kind == "string_too_long":
-        length = len(value) if isinstance(value, str) else "?"
-        return (
-            f"{field}{where} is {length} characters long; at most {ctx.get('max_length')} "
-            "are allowed"
-        )
-    if kind == "string_too_short":
-        return f"{field}{where} is empty"
-    if kind == "string_type":
-        hint = "; put it in quotes" if isinstance(value, bool | int | float | date) else ""
-        return f"{field}{where} should be text, not {_type_name(value)}{hint}"
-    if kind in ("int_type", "int_from_float"):
-        return f"{field}{where} should be a whole number, not {_type_name(value)}"
-    if kind == "greater_than_equal":
-        return f"{field}{where} is {show(value)}, below the least allowed, {ctx.get('ge')}"
-    if kind == "less_than_equal":
-        return f"{field}{where} is {show(value)}, above the most allowed, {ctx.get('le')}"
-    if kind == "float_type":
-        return f"{field}{where} should be a number, not {_type_name(value)}"
-    if kind == "finite_number":
-        return f"{field}{where} should be a finite number, not {show(value)}"
-    if kind == "bool_type":
-        return f"{field}{where} should be true or false, not {_type_name(value)}"
-    if kind == "literal_error":
-        expected = str(ctx.get("expected", "")).replace("'", "")
-        choices = [c.strip() for c in expected.replace(" or ", ", ").split(",") if c.strip()]
-        hint = closest(str(value), choices) if isinstance(value, str) else None
-        return f"{field}{where} is {_type_name(value)}; expected one of: {', '.join(choices)}" + (
-            f" (did you mean '{hint}'?)" if hint else ""
-        )
-    if kind == "list_type":
-        return f"{field}{where} should be a list, not {_type_name(value)}"
-    if kind == "too_short":
-        return f"{field}{where} should list at least {ctx.get('min_length', 1)} item"
-    if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
-        return f"{field}{where} should be a date written YYYY-MM-DD, not {_type_name(value)}"
-    return f"{field}{where}: {error['msg']}"
-
-
 def pointer_of(loc: Sequence[int | str]) -> str:
     return "".join("/" + escape_token(str(part)) for part in loc)
 
 
 def validate(doc: Document) -> tuple[Journey | None, list[LoadProblem]]:
-    """The journey model, or the schema problems that keep the file from being one."""
+    """The journey, or the schema problems that keep the file from being one."""
     data = doc.data
     if doc.empty or data is None:
         return None, [
@@ -185,30 +41,9 @@ def validate(doc: Document) -> tuple[Journey | None, list[LoadProblem]]:
                 "the file holds no journey: it needs at least 'id', 'title' and 'stages'",
             )
         ]
-    try:
-        return Journey.model_validate(data), []
-    except ValidationError as exc:
-        problems = []
-        errors = exc.errors(include_url=False, include_context=True)
-        if len(errors) > MAX_SCHEMA_PROBLEMS:
-            hidden = len(errors) - MAX_SCHEMA_PROBLEMS
-            errors = errors[:MAX_SCHEMA_PROBLEMS]
-            problems.append(
-                LoadProblem(
-                    "schema",
-                    1,
-                    1,
-                    "",
-                    f"{hidden} more schema violations not listed; fix these first",
-                )
-            )
-        for error in errors:
-            loc = error["loc"]
-            # A missing field is reported at the element that lacks it.
-            pointer = pointer_of(loc[:-1] if error["type"] == "missing" else loc)
-            if error["type"] == "extra_forbidden":
-                line, column = doc.key_position(pointer)
-            else:
-                line, column = doc.position(pointer)
-            problems.append(LoadProblem("schema", line, column, pointer, _message(error, data)))
-        return None, problems
+    journey = parse_journey(data)
+    if journey is not None:
+        return journey, []
+    from jcode.explain import journey_problems  # pydantic: for bad files only
+
+    return journey_problems(doc)

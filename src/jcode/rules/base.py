@@ -7,7 +7,6 @@ these, and a test fails when a section is missing.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -59,5 +58,7 @@ class Rule:
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate nearest to a misspelt word, for "did you mean ...?" hints."""
+    import difflib  # only on the way to a "did you mean": it costs start-up time
+
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return matches[0] if matches else None

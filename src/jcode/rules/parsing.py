@@ -58,7 +58,7 @@ def check_suppressions(journey: Journey, context: Context) -> Iterator[Problem]:
 def suppressions(journey: Journey) -> Iterator[tuple[str, str, Suppression]]:
     """Every suppression as (pointer of the element it covers, pointer of the entry, entry):
     the journey's first, then each stage's and its touchpoints'."""
-    carriers: list[tuple[str, list[Suppression]]] = [("", journey.suppress)]
+    carriers: list[tuple[str, tuple[Suppression, ...]]] = [("", journey.suppress)]
     for si, stage in enumerate(journey.stages):
         carriers.append((f"/stages/{si}", stage.suppress))
         carriers += [

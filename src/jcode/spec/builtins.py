@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-from jcode.spec.types import Moment
-
-Mode = Literal["online", "offline"]
+from jcode.spec.values import Mode, Moment
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,16 +1,15 @@
-"""jcode.yaml: the project settings model, and the resolved Project the rules read."""
+"""jcode.yaml: the project settings model (pydantic; the source of config.schema.json and of
+jcode.spec.runtime.Config). The resolved settings the rules read are jcode.spec.project."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from jcode.spec.builtins import BUILTIN_CHANNELS, DEFAULT_PHASE_MODEL, PHASE_MODELS, Channel, Mode
-from jcode.spec.types import Id, Moment, Name, Severity, Text
+from jcode.spec.builtins import DEFAULT_PHASE_MODEL
+from jcode.spec.types import Id, Name, Text, whole_float
+from jcode.spec.values import Moment
 
 _MODEL_CONFIG = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -99,7 +98,9 @@ class Config(BaseModel):
     owners: dict[Id, Owner] = {}
     personas: dict[Id, Persona] = {}
     review_every_days: Annotated[
-        int, Field(ge=1, le=36500, description="A journey is stale this many days after review.")
+        Annotated[int, Field(ge=1, le=36500)],
+        BeforeValidator(whole_float),
+        Field(description="A journey is stale this many days after review."),
     ] = 365
     rules: Annotated[
         dict[str, RuleSetting],
@@ -108,71 +109,3 @@ class Config(BaseModel):
             examples=[{"kpi-without-baseline": "warning"}],
         ),
     ] = {}
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectPhase:
-    id: str
-    name: str
-    moment: Moment
-    optional: bool
-    index: int
-
-
-@dataclass(frozen=True)
-class Project:
-    """The configuration resolved: phase model, channel catalog and rule severities."""
-
-    config: Config = field(default_factory=Config)
-    phases: tuple[ProjectPhase, ...] = ()
-    phase_model: str = DEFAULT_PHASE_MODEL
-    channels: dict[str, Channel] = field(default_factory=dict)
-    severities: dict[str, Severity | None] = field(default_factory=dict)
-    config_path: Path | None = None
-    root: Path = field(default_factory=Path)
-
-    @cached_property
-    def phase_by_id(self) -> dict[str, ProjectPhase]:
-        # Built once: rules ask for it for every journey.
-        return {p.id: p for p in self.phases}
-
-    @classmethod
-    def resolve(
-        cls,
-        config: Config,
-        severities: dict[str, Severity | None],
-        config_path: Path | None = None,
-        root: Path | None = None,
-    ) -> Project:
-        """Resolve the phase model and the channel catalog. The phase model name must exist."""
-        if isinstance(config.phases, str):
-            model_name = config.phases
-            phases = tuple(
-                ProjectPhase(p.id, p.name, p.moment, p.optional, i)
-                for i, p in enumerate(PHASE_MODELS[model_name])
-            )
-        else:
-            model_name = "custom"
-            phases = tuple(
-                ProjectPhase(p.id, p.name, p.moment, p.optional, i)
-                for i, p in enumerate(config.phases)
-            )
-        channels = dict(BUILTIN_CHANNELS)
-        for cid, spec in config.channels.items():
-            base = channels.get(cid)
-            mode: Mode = spec.mode or (base.mode if base else "online")
-            channels[cid] = Channel(
-                cid,
-                spec.name or (base.name if base else cid),
-                mode,
-                spec.assisted if spec.assisted is not None else bool(base and base.assisted),
-            )
-        return cls(
-            config=config,
-            phases=phases,
-            phase_model=model_name,
-            channels=channels,
-            severities=severities,
-            config_path=config_path,
-            root=root if root is not None else Path(),
-        )

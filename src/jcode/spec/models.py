@@ -1,5 +1,7 @@
-"""The journey file format. These models are the one source of truth: the JSON Schema in
-schema/journey.schema.json is generated from them (`jcode schema --write`)."""
+"""The journey file format. These pydantic models are the one source of truth: the JSON Schema
+in schema/journey.schema.json is generated from them (`jcode schema --write`), and so are the
+plain objects the rest of jcode works with (jcode.spec.runtime, `make schema`). At run time
+they explain why a file is invalid; valid files never need them."""
 
 from __future__ import annotations
 
@@ -7,19 +9,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from jcode.spec.types import Id, IsoDate, Name, Text
+from jcode.spec.types import Id, IsoDate, Name, Text, whole_float
 
 _MODEL_CONFIG = ConfigDict(
     extra="forbid", strict=True, frozen=True, allow_inf_nan=False, validate_default=False
 )
 Number = Annotated[float, Field(allow_inf_nan=False)]
-
-
-def _whole_float(value: object) -> object:
-    # JSON Schema's "integer" accepts 1.0; so do we, as 1, so the schema and the model agree.
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
 
 
 class Suppression(BaseModel):
@@ -114,7 +109,7 @@ class Stage(BaseModel):
     goal: Annotated[Text | None, Field(description="What the customer wants to achieve.")] = None
     emotion: Annotated[
         Annotated[int, Field(ge=-2, le=2)] | None,
-        BeforeValidator(_whole_float),
+        BeforeValidator(whole_float),
         Field(description="How the customer feels, from -2 (awful) to 2 (delighted)."),
     ] = None
     owner: OwnerRef = None

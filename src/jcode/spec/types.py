@@ -7,20 +7,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-ID_MAX = 64
-NAME_MAX = 200
-TEXT_MAX = 5000
-
-# C0/C1 control characters (tab, LF and CR allowed) and the Unicode bidirectional overrides and
-# isolates that can make text read differently from what it is ("Trojan Source").
-UNSAFE_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
-SAFE_TEXT_PATTERN = f"^[^{UNSAFE_CHARS}]*$"
-UNSAFE_CHAR_RE = re.compile(f"[{UNSAFE_CHARS}]")
+from jcode.spec.values import ID_MAX, ID_PATTERN, NAME_MAX, SAFE_TEXT_PATTERN, TEXT_MAX
 
 Id = Annotated[
     str,
@@ -38,8 +29,6 @@ Text = Annotated[
     str,
     StringConstraints(min_length=1, max_length=TEXT_MAX, pattern=SAFE_TEXT_PATTERN),
 ]
-Moment = Literal["pre-purchase", "purchase", "post-purchase"]
-Severity = Literal["error", "warning", "info"]
 
 
 def _iso_date(value: object) -> object:
@@ -56,7 +45,7 @@ def _iso_date(value: object) -> object:
     return value
 
 
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 IsoDate = Annotated[
@@ -64,3 +53,10 @@ IsoDate = Annotated[
     BeforeValidator(_iso_date),
     WithJsonSchema({"type": "string", "format": "date", "examples": ["2026-10-01"]}),
 ]
+
+
+def whole_float(value: object) -> object:
+    """JSON Schema's "integer" accepts 1.0; so do we, as 1, so the schema and the model agree."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from jcode.spec.models import Journey, Kpi, Stage, Touchpoint
+from jcode.spec.runtime import Journey, Kpi, Stage, Touchpoint
 
 
 def stage_pointer(index: int) -> str:

@@ -1,0 +1,227 @@
+"""Why a document is not a valid journey: pydantic's validation errors turned into precise schema
+problems (the field, the value, what was expected, the nearest known name).
+
+Imported only for documents the fast check (jcode.spec.runtime) refused: pydantic costs more to
+import than a hundred valid files cost to lint."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from jcode.loader import Document, LoadProblem
+from jcode.rules.base import closest
+from jcode.spec import config as models_config
+from jcode.spec import models
+from jcode.spec.models import Kpi, Stage, Suppression, Touchpoint
+from jcode.spec.runtime import Journey, parse_journey
+from jcode.spec.values import ID_PATTERN, UNSAFE_CHAR_RE
+from jcode.validation import pointer_of, show
+
+_ID_FIELDS = {"id", "phase", "channel", "owner", "persona", "related"}
+_KINDS: dict[str, tuple[str, type[BaseModel]]] = {
+    "stages": ("stage", Stage),
+    "touchpoints": ("touchpoint", Touchpoint),
+    "kpis": ("KPI", Kpi),
+    "suppress": ("suppression", Suppression),
+}
+_ID_RE = re.compile(ID_PATTERN)
+MAX_SCHEMA_PROBLEMS = 200
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return (
+            show(value)
+            if isinstance(value, int) and value.bit_length() > 200
+            else (f"the number {show(value)}")
+        )
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return f"the text '{show(value)}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _element(loc: Sequence[int | str], data: Any) -> tuple[str, type[BaseModel]]:
+    """Describe the model element that holds the field at `loc`: ("stage 'delivery'", Stage)."""
+    description = "the journey"
+    model: type[BaseModel] = models.Journey
+    node = data
+    i = 0
+    while i + 1 < len(loc) and isinstance(loc[i], str) and isinstance(loc[i + 1], int):
+        kind = _KINDS.get(str(loc[i]))
+        if kind is None:
+            break
+        try:
+            node = node[loc[i]][loc[i + 1]]
+        except (KeyError, IndexError, TypeError):
+            node = None
+        index = int(loc[i + 1])
+        element_id = node.get("id") if isinstance(node, dict) else None
+        if isinstance(element_id, str) and _ID_RE.match(element_id):
+            description = f"{kind[0]} '{element_id}'"
+        else:
+            description = f"{kind[0]} {index + 1}"
+        model = kind[1]
+        i += 2
+    return description, model
+
+
+def _field_label(loc: Sequence[int | str]) -> str:
+    if not loc:
+        return "the journey"
+    last = loc[-1]
+    if isinstance(last, int):
+        return f"item {last + 1} of '{loc[-2]}'" if len(loc) > 1 else f"item {last + 1}"
+    return f"'{last}'"
+
+
+def _message(error: ErrorDetails, data: Any) -> str:
+    loc = error["loc"]
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        owner, model = _element(loc, data) if loc else ("the journey", models.Journey)
+    else:
+        owner, model = _element(loc[:-1], data) if loc else ("the journey", models.Journey)
+    field = _field_label(loc)
+    where = f" in {owner}" if loc[:-1] else ""
+    if kind == "missing":
+        return f"{owner} is missing the required field '{loc[-1]}'"
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        known = list(model.model_fields)
+        hint = closest(name, known)
+        return f"unknown field '{show(name)}'{where}" + (
+            f"; did you mean '{hint}'?" if hint else f" (known fields: {', '.join(known)})"
+        )
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        what = owner if loc else "a journey file"
+        required = [n for n, f in model.model_fields.items() if f.is_required()]
+        return f"{what} should be a mapping with {', '.join(required)}, not {_type_name(value)}"
+    if kind == "string_pattern_mismatch":
+        if isinstance(value, str) and UNSAFE_CHAR_RE.search(value):
+            bad = UNSAFE_CHAR_RE.search(value)
+            assert bad is not None
+            return (
+                f"{field}{where} contains the control or bidirectional-override character "
+                f"U+{ord(bad.group()):04X} at character {bad.start() + 1}; remove it"
+            )
+        return (
+            f"{field}{where}: '{show(value)}' is not a valid id: use lowercase letters a-z, "
+            "digits and hyphens, starting with a letter or digit"
+        )
+    if kind == "string_too_long":
+        length = len(value) if isinstance(value, str) else "?"
+        return (
+            f"{field}{where} is {length} characters long; at most {ctx.get('max_length')} "
+            "are allowed"
+        )
+    if kind == "string_too_short":
+        return f"{field}{where} is empty"
+    if kind == "string_type":
+        hint = "; put it in quotes" if isinstance(value, bool | int | float | date) else ""
+        return f"{field}{where} should be text, not {_type_name(value)}{hint}"
+    if kind in ("int_type", "int_from_float"):
+        return f"{field}{where} should be a whole number, not {_type_name(value)}"
+    if kind == "greater_than_equal":
+        return f"{field}{where} is {show(value)}, below the least allowed, {ctx.get('ge')}"
+    if kind == "less_than_equal":
+        return f"{field}{where} is {show(value)}, above the most allowed, {ctx.get('le')}"
+    if kind == "float_type":
+        return f"{field}{where} should be a number, not {_type_name(value)}"
+    if kind == "finite_number":
+        return f"{field}{where} should be a finite number, not {show(value)}"
+    if kind == "bool_type":
+        return f"{field}{where} should be true or false, not {_type_name(value)}"
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        choices = [c.strip() for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+        hint = closest(str(value), choices) if isinstance(value, str) else None
+        return f"{field}{where} is {_type_name(value)}; expected one of: {', '.join(choices)}" + (
+            f" (did you mean '{hint}'?)" if hint else ""
+        )
+    if kind == "list_type":
+        return f"{field}{where} should be a list, not {_type_name(value)}"
+    if kind == "too_short":
+        return f"{field}{where} should list at least {ctx.get('min_length', 1)} item"
+    if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
+        return f"{field}{where} should be a date written YYYY-MM-DD, not {_type_name(value)}"
+    return f"{field}{where}: {error['msg']}"
+
+
+def journey_problems(doc: Document) -> tuple[Journey | None, list[LoadProblem]]:
+    """The schema problems of a document that the fast check refused, in plain words."""
+    data = doc.data
+    try:
+        model = models.Journey.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        errors = exc.errors(include_url=False, include_context=True)
+        if len(errors) > MAX_SCHEMA_PROBLEMS:
+            hidden = len(errors) - MAX_SCHEMA_PROBLEMS
+            errors = errors[:MAX_SCHEMA_PROBLEMS]
+            problems.append(
+                LoadProblem(
+                    "schema",
+                    1,
+                    1,
+                    "",
+                    f"{hidden} more schema violations not listed; fix these first",
+                )
+            )
+        for error in errors:
+            loc = error["loc"]
+            # A missing field is reported at the element that lacks it.
+            pointer = pointer_of(loc[:-1] if error["type"] == "missing" else loc)
+            if error["type"] == "extra_forbidden":
+                line, column = doc.key_position(pointer)
+            else:
+                line, column = doc.position(pointer)
+            problems.append(LoadProblem("schema", line, column, pointer, _message(error, data)))
+        return None, problems
+    # The fast check refused what the model accepts: a bug in the generated code. Trust the
+    # model (the source of truth), and let the test suite catch the disagreement.
+    journey = parse_journey(model.model_dump())
+    if journey is None:  # pragma: no cover - would need a model and its code to disagree twice
+        raise AssertionError("jcode.spec.runtime refuses what the journey model accepts")
+    return journey, []
+
+
+def config_errors(doc: Document, name: str) -> list[str]:
+    """Why jcode.yaml is invalid: one 'file:line:column: field: message' line per error."""
+    try:
+        models_config.Config.model_validate(doc.data)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors(include_url=False):
+            pointer = pointer_of(error["loc"])
+            line, column = (
+                doc.key_position(pointer)
+                if error["type"] == "extra_forbidden"
+                else doc.position(pointer)
+            )
+            field = pointer.lstrip("/") or "jcode.yaml"
+            message = error["msg"]
+            if error["type"] == "extra_forbidden":
+                known = list(models_config.Config.model_fields)
+                hint = closest(str(error["loc"][-1]), known)
+                message = "unknown setting" + (f"; did you mean '{hint}'?" if hint else "")
+            lines.append(f"{name}:{line}:{column}: {field}: {message}")
+        return lines
+    raise AssertionError("jcode.spec.runtime refuses what the config model accepts")
