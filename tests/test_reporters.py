@@ -178,7 +178,9 @@ def _unescape(text: str) -> str:
 def test_github_escaping_round_trips() -> None:
     message = "100% sure: a, b\nand c\r\n"
     finding = Finding("dir, with: odd/j%.yaml", 3, 4, "schema", "warning", "", "j", message)
-    result = LintResult([JourneyFile("dir, with: odd/j%.yaml", findings=[finding])])
+    file = JourneyFile("dir, with: odd/j%.yaml")
+    file.findings.append(finding)
+    result = LintResult([file])
     out = io.StringIO()
     github_report(result, out, ReportOptions(quiet=True))
     line = out.getvalue()

@@ -15,9 +15,9 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from jcode.loader import decode, load
+from jcode.record import Record
 from jcode.spec import codegen, models, parse_config, parse_journey
 from jcode.spec import config as config_model
-from jcode.spec.runtime import _Record
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = sorted(
@@ -36,7 +36,7 @@ def test_runtime_is_generated_from_the_current_models() -> None:
 
 def plain(value: Any) -> Any:
     """A runtime object as the data model_dump() gives: records as dicts, tuples as lists."""
-    if isinstance(value, _Record):
+    if isinstance(value, Record):
         return {name: plain(getattr(value, name)) for name in value.__slots__}
     if isinstance(value, tuple):
         return [plain(v) for v in value]

@@ -6,10 +6,11 @@ This is the only layer that prints or exits. main() maps a JcodeError to exit 2,
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -23,7 +24,17 @@ from jcode.linter import collect_files, lint
 from jcode.reporters import REPORTERS, ReportOptions, find_repo_root, get_reporter
 from jcode.rules import RULES, UnknownRuleError, get_rule, rules_table_markdown
 
-_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """--today: a YYYY-MM-DD date. (click.DateTime would import _strptime: start-up time.)"""
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise click.BadParameter(f"'{value}' is not a date written YYYY-MM-DD")
 
 
 def _use_color(flag: bool | None, stream: TextIO) -> bool:
@@ -122,7 +133,12 @@ def _output_options(command: Callable[..., int]) -> Callable[..., int]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Use this jcode.yaml instead of searching upward from here.",
 )
-@click.option("--today", type=_DATE, help="Today's date for stale-journey (YYYY-MM-DD).")
+@click.option(
+    "--today",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="Today's date for stale-journey (YYYY-MM-DD).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary.")
 @click.option(
     "--color/--no-color",
@@ -135,7 +151,7 @@ def lint_command(
     output: Path | None,
     fail_on: Severity,
     config_file: Path | None,
-    today: datetime | None,
+    today: date | None,
     quiet: bool,
     color: bool | None,
     **per_format: Path | None,
@@ -166,7 +182,7 @@ def lint_command(
     for _, target in plan:  # real paths: a symlink must not lead a report into a journey
         if target is not None and os.path.realpath(target) in journey_files:
             raise JcodeError(f"'{target}' is a journey file; jcode never writes to those")
-    result = lint(files, project, today.date() if today else None, keep_models=False)
+    result = lint(files, project, today, keep_models=False)
     repo_root = find_repo_root(Path.cwd())
     for name, target in plan:
         reporter = get_reporter(name)
@@ -265,3 +281,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         return ExitCode.INTERNAL
     return int(code) if isinstance(code, int) else ExitCode.OK
+
+
+def run() -> None:
+    """The console script: main(), then leave at once. Tearing the interpreter down (freeing
+    every module and object one by one) takes longer than linting ten journeys, and there is
+    nothing left to clean up: every output file is closed by then; the streams are flushed here.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError):  # a closed pipe (`jcode lint | head`)
+            stream.flush()
+    os._exit(code)

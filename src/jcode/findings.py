@@ -2,35 +2,63 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Final, Literal
+
+from jcode.record import Record
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Record):
     """What a rule yields: where (a JSON Pointer into the journey) and what, in words."""
 
-    pointer: str
-    message: str
+    __slots__ = ("message", "pointer")
+
+    def __init__(self, pointer: str, message: str) -> None:
+        self.pointer: Final = pointer
+        self.message: Final = message
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Finding:
-    file: str
-    line: int
-    column: int
-    rule: str
-    severity: Severity
-    pointer: str
-    journey: str | None
-    message: str
-    # The element by ids rather than positions ("stages/delivery/touchpoints/survey/owner"), so
-    # that a finding keeps its identity when lines move or items are inserted before it.
-    element: str = field(default="", compare=False)
+class Finding(Record):
+    """A problem placed in a file (line, column) and rated, as the reporters show it."""
+
+    __slots__ = (
+        "column",
+        "element",
+        "file",
+        "journey",
+        "line",
+        "message",
+        "pointer",
+        "rule",
+        "severity",
+    )
+
+    def __init__(
+        self,
+        file: str,
+        line: int,
+        column: int,
+        rule: str,
+        severity: Severity,
+        pointer: str,
+        journey: str | None,
+        message: str,
+        element: str = "",
+    ) -> None:
+        self.file: Final = file
+        self.line: Final = line
+        self.column: Final = column
+        self.rule: Final = rule
+        self.severity: Final = severity
+        self.pointer: Final = pointer
+        self.journey: Final = journey
+        self.message: Final = message
+        # The element by ids rather than positions ("stages/delivery/touchpoints/survey/owner"),
+        # so that a finding keeps its identity when lines move or items are inserted before it.
+        self.element: Final = element
 
     def at_least(self, severity: str) -> bool:
         return SEVERITY_RANK[self.severity] >= SEVERITY_RANK[severity]
@@ -69,7 +97,9 @@ def element_key(data: Any, pointer: str) -> str:
     return "/".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class SuppressedFinding:
-    finding: Finding
-    reason: str
+class SuppressedFinding(Record):
+    __slots__ = ("finding", "reason")
+
+    def __init__(self, finding: Finding, reason: str) -> None:
+        self.finding: Final = finding
+        self.reason: Final = reason

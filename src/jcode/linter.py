@@ -11,7 +11,6 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -29,27 +28,43 @@ _ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}\Z")
 PARALLEL_MIN_FILES = 64
 
 
-@dataclass(slots=True)
 class JourneyFile:
     """One journey file after linting: its model (when it is valid) and its findings."""
 
-    path: str
-    journey: Journey | None = None
-    journey_id: str | None = None
-    valid: bool = False  # it matched the schema, so the rules ran on it
-    findings: list[Finding] = field(default_factory=list)
-    suppressed: list[SuppressedFinding] = field(default_factory=list)
-    # Kept from the per-file pass for the cross-file rules and the final step.
-    problems: list[LoadProblem] = field(default_factory=list)
-    id_position: Position = (1, 1)
-    related: list[tuple[str, str, Position]] = field(default_factory=list)
-    suppressions: list[tuple[str, str, str]] = field(default_factory=list)
-    elements: dict[str, str] = field(default_factory=dict)  # pointer -> element by ids
+    __slots__ = (
+        "elements",
+        "findings",
+        "id_position",
+        "journey",
+        "journey_id",
+        "path",
+        "problems",
+        "related",
+        "suppressed",
+        "suppressions",
+        "valid",
+    )
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.journey: Journey | None = None
+        self.journey_id: str | None = None
+        self.valid = False  # it matched the schema, so the rules ran on it
+        self.findings: list[Finding] = []
+        self.suppressed: list[SuppressedFinding] = []
+        # Kept from the per-file pass for the cross-file rules and the final step.
+        self.problems: list[LoadProblem] = []
+        self.id_position: Position = (1, 1)
+        self.related: list[tuple[str, str, Position]] = []
+        self.suppressions: list[tuple[str, str, str]] = []
+        self.elements: dict[str, str] = {}  # pointer -> element by ids
 
 
-@dataclass(slots=True)
 class LintResult:
-    files: list[JourneyFile]
+    __slots__ = ("files",)
+
+    def __init__(self, files: list[JourneyFile]) -> None:
+        self.files = files
 
     @property
     def findings(self) -> list[Finding]:
@@ -74,13 +89,17 @@ def collect_files(paths: Iterable[Path]) -> list[str]:
     for path in paths:
         if not path.exists() and not path.is_symlink():
             raise JcodeError(f"path '{path}' does not exist")
-        for file in _walk(path) if path.is_dir() else [path]:
-            shown = _display(file)
-            found.setdefault(os.path.realpath(file), shown)
+        if path.is_dir():
+            for real, shown in _walk(path):
+                found.setdefault(real, shown)
+        else:
+            found.setdefault(os.path.realpath(path), _display(path))
     return sorted(set(found.values()))
 
 
-def _walk(folder: Path) -> Iterable[Path]:
+def _walk(folder: Path) -> Iterable[tuple[str, str]]:
+    """(real path, path as shown) of the journey files under a folder. Paths are resolved once
+    per folder, not once per file: realpath() costs a system call per path component."""
     seen: set[str] = set()
     for root, dirs, files in os.walk(folder, followlinks=True):
         real = os.path.realpath(root)
@@ -89,13 +108,16 @@ def _walk(folder: Path) -> Iterable[Path]:
             continue
         seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        shown = _display(Path(root))
         for name in files:
             if (
                 name.endswith(JOURNEY_SUFFIXES)
                 and name != "jcode.yaml"
                 and not name.startswith(".")
             ):
-                yield Path(root) / name
+                full = Path(root, name)
+                target = os.path.realpath(full) if full.is_symlink() else f"{real}/{name}"
+                yield target, f"{shown}/{name}" if shown != "." else name
 
 
 def _display(path: Path) -> str:

@@ -12,8 +12,7 @@ that over every fixture.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 import yaml
 from yaml import _yaml  # the libyaml binding; jcode requires PyYAML built with it
@@ -21,6 +20,8 @@ from yaml._yaml import CParser
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
+
+from jcode.record import Record
 
 Position = tuple[int, int]  # 1-based line and column
 
@@ -43,27 +44,32 @@ _RESOLVERS = Resolver.yaml_implicit_resolvers
 _CONSTRUCTOR = SafeConstructor()
 
 
-@dataclass(frozen=True, slots=True)
-class LoadProblem:
-    """A problem found while reading the file: yaml-syntax or duplicate-key."""
+class LoadProblem(Record):
+    """A problem found while reading the file (yaml-syntax, duplicate-key), or later: a schema
+    violation, or what a rule found, placed in the file."""
 
-    rule: str
-    line: int
-    column: int
-    pointer: str
-    message: str
+    __slots__ = ("column", "line", "message", "pointer", "rule")
+
+    def __init__(self, rule: str, line: int, column: int, pointer: str, message: str) -> None:
+        self.rule: Final = rule
+        self.line: Final = line
+        self.column: Final = column
+        self.pointer: Final = pointer
+        self.message: Final = message
 
 
-@dataclass(slots=True)
 class Document:
     """A parsed journey file: its data, and where each part of it stands in the text."""
 
-    data: Any = None
-    # libyaml's marks (0-based line and column), turned into positions only when asked for.
-    positions: dict[str, Any] = field(default_factory=dict)
-    key_positions: dict[str, Any] = field(default_factory=dict)
-    problems: list[LoadProblem] = field(default_factory=list)
-    empty: bool = False
+    __slots__ = ("data", "empty", "key_positions", "positions", "problems")
+
+    def __init__(self) -> None:
+        self.data: Any = None
+        # libyaml's marks (0-based line and column), turned into positions only when asked for.
+        self.positions: dict[str, Any] = {}
+        self.key_positions: dict[str, Any] = {}
+        self.problems: list[LoadProblem] = []
+        self.empty = False
 
     @property
     def readable(self) -> bool:

@@ -5,22 +5,30 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Final, TextIO
 from urllib.parse import quote
 
 from jcode.findings import Severity
 from jcode.linter import LintResult
+from jcode.record import Record
 
 
-@dataclass(frozen=True, slots=True)
-class ReportOptions:
-    color: bool = False
-    quiet: bool = False
-    fail_on: Severity = "error"
-    # Where paths in SARIF and GitHub annotations are relative to: the repository's top.
-    repo_root: Path = field(default_factory=Path.cwd)
+class ReportOptions(Record):
+    __slots__ = ("color", "fail_on", "quiet", "repo_root")
+
+    def __init__(
+        self,
+        color: bool = False,
+        quiet: bool = False,
+        fail_on: Severity = "error",
+        repo_root: Path | None = None,
+    ) -> None:
+        self.color: Final = color
+        self.quiet: Final = quiet
+        self.fail_on: Final = fail_on
+        # Where paths in SARIF and GitHub annotations are relative to: the repository's top.
+        self.repo_root: Final = Path.cwd() if repo_root is None else repo_root
 
     def repo_path(self, file: str) -> str:
         """A finding's file as a path relative to the repository root, with / separators."""

@@ -8,37 +8,53 @@ these, and a test fails when a section is missing.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from jcode.findings import Problem, Severity
+from jcode.record import Record
 
 if TYPE_CHECKING:
     from jcode.spec import Journey, Project
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(Record):
     """What a check may read besides the journey: the project settings and today's date."""
 
-    project: Project
-    today: date
+    __slots__ = ("project", "today")
+
+    def __init__(self, project: Project, today: date) -> None:
+        self.project: Final = project
+        self.today: Final = today
 
 
 JourneyCheck = Callable[["Journey", Context], Iterator[Problem]]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    severity: Severity
-    summary: str  # one line, for `jcode rules` and the README table
-    what: str
-    why: str
-    example: str  # YAML that fires the rule
-    fix: str
-    check: JourneyCheck | None = None  # None: reported by the loader, validation or linter
+class Rule(Record):
+    """A rule: its id and default severity, its documentation, and its check."""
+
+    __slots__ = ("check", "example", "fix", "id", "severity", "summary", "what", "why")
+
+    def __init__(
+        self,
+        id: str,
+        severity: Severity,
+        summary: str,  # one line, for `jcode rules` and the README table
+        what: str,
+        why: str,
+        example: str,  # YAML that fires the rule
+        fix: str,
+        check: JourneyCheck | None = None,  # None: reported by the loader, validation or linter
+    ) -> None:
+        self.id: Final = id
+        self.severity: Final = severity
+        self.summary: Final = summary
+        self.what: Final = what
+        self.why: Final = why
+        self.example: Final = example
+        self.fix: Final = fix
+        self.check: Final = check
 
     def docs_markdown(self) -> str:
         return (

@@ -16,16 +16,14 @@ if TYPE_CHECKING:
 def check_duplicate_ids(journey: Journey, context: Context) -> Iterator[Problem]:
     first: dict[tuple[str, str], str] = {}  # (kind, id) -> the name of its first holder
     for si, stage in enumerate(journey.stages):
-        items: list[tuple[str, str, str, str]] = [("stage", stage.id, stage.name, f"/stages/{si}")]
+        items = [("stage", stage.id, stage.name, "", 0)]
         items += [
-            ("touchpoint", t.id, t.name, f"/stages/{si}/touchpoints/{ti}")
-            for ti, t in enumerate(stage.touchpoints)
+            ("touchpoint", t.id, t.name, "touchpoints", i) for i, t in enumerate(stage.touchpoints)
         ]
-        items += [
-            ("KPI", k.id, k.name, f"/stages/{si}/kpis/{ki}") for ki, k in enumerate(stage.kpis)
-        ]
-        for kind, element_id, name, pointer in items:
+        items += [("KPI", k.id, k.name, "kpis", i) for i, k in enumerate(stage.kpis)]
+        for kind, element_id, name, field, index in items:
             if (kind, element_id) in first:
+                pointer = f"/stages/{si}" + (f"/{field}/{index}" if field else "")
                 yield Problem(
                     f"{pointer}/id",
                     f"{kind} id '{element_id}' is already used by {kind} "

@@ -30,6 +30,14 @@ def check_owners(journey: Journey, context: Context) -> Iterator[Problem]:
             f"owner '{journey.owner}' is not declared in jcode.yaml"
             + (_hint(journey.owner, owners) or f" (declared: {declared})"),
         )
+    named = {journey.owner}
+    for stage in journey.stages:  # the common case first, cheaply: every owner is declared
+        named.add(stage.owner)
+        named.update(t.owner for t in stage.touchpoints)
+        named.update(k.owner for k in stage.kpis)
+    named.discard(None)
+    if named <= owners.keys():
+        return
     for element in elements(journey):
         owner = element.item.owner
         if owner is not None and owner not in owners:

@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Final
 
+from jcode.record import Record
 from jcode.spec.values import Mode, Moment
 
 
-@dataclass(frozen=True, slots=True)
-class BuiltinPhase:
-    id: str
-    name: str
-    moment: Moment
-    optional: bool = False
+class BuiltinPhase(Record):
+    __slots__ = ("id", "moment", "name", "optional")
+
+    def __init__(self, id: str, name: str, moment: Moment, optional: bool = False) -> None:
+        self.id: Final = id
+        self.name: Final = name
+        self.moment: Final = moment
+        self.optional: Final = optional
 
 
-@dataclass(frozen=True, slots=True)
-class Channel:
-    id: str
-    name: str
-    mode: Mode
-    assisted: bool
+class Channel(Record):
+    __slots__ = ("assisted", "id", "mode", "name")
+
+    def __init__(self, id: str, name: str, mode: Mode, assisted: bool) -> None:
+        self.id: Final = id
+        self.name: Final = name
+        self.mode: Final = mode
+        self.assisted: Final = assisted
 
 
 _PRE: Moment = "pre-purchase"

@@ -40,34 +40,13 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
-from typing import Any, Final, Literal, cast
+from typing import Final, Literal, cast
+
+from jcode.record import Record
 
 
 class _Invalid(Exception):
     """The data does not match the format (pydantic tells how)."""
-
-
-class _Record:
-    """Read-only fields (Final, for the type checker), compared and shown by value. Plain
-    classes, not dataclasses: creating eleven dataclasses costs more start-up time than the
-    rest of this module."""
-
-    __slots__: tuple[str, ...] = ()
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, _Record) or type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self._values()))
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"{type(self).__name__}({fields})"
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -345,7 +324,7 @@ class _Generator:
         )
         slots = repr(tuple(properties))
         return (
-            f"class {name}(_Record):\n"
+            f"class {name}(Record):\n"
             f'    """{doc}"""\n\n'
             f"    __slots__ = {slots}\n\n"
             "    def __init__(\n        self,\n        *,\n"

@@ -2,40 +2,60 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
+from typing import Final
 
+from jcode.record import Record
 from jcode.spec.builtins import BUILTIN_CHANNELS, DEFAULT_PHASE_MODEL, PHASE_MODELS, Channel
 from jcode.spec.runtime import Config
 from jcode.spec.values import Mode, Moment, Severity
 
 
-@dataclass(frozen=True, slots=True)
-class ProjectPhase:
-    id: str
-    name: str
-    moment: Moment
-    optional: bool
-    index: int
+class ProjectPhase(Record):
+    __slots__ = ("id", "index", "moment", "name", "optional")
+
+    def __init__(self, id: str, name: str, moment: Moment, optional: bool, index: int) -> None:
+        self.id: Final = id
+        self.name: Final = name
+        self.moment: Final = moment
+        self.optional: Final = optional
+        self.index: Final = index
 
 
-@dataclass(frozen=True)
 class Project:
     """The configuration resolved: phase model, channel catalog and rule severities."""
 
-    config: Config = field(default_factory=Config)
-    phases: tuple[ProjectPhase, ...] = ()
-    phase_model: str = DEFAULT_PHASE_MODEL
-    channels: dict[str, Channel] = field(default_factory=dict)
-    severities: dict[str, Severity | None] = field(default_factory=dict)
-    config_path: Path | None = None
-    root: Path = field(default_factory=Path)
+    __slots__ = (
+        "channels",
+        "config",
+        "config_path",
+        "phase_by_id",
+        "phase_model",
+        "phases",
+        "root",
+        "severities",
+    )
 
-    @cached_property
-    def phase_by_id(self) -> dict[str, ProjectPhase]:
-        # Built once: rules ask for it for every journey.
-        return {p.id: p for p in self.phases}
+    def __init__(
+        self,
+        config: Config | None = None,
+        phases: tuple[ProjectPhase, ...] = (),
+        phase_model: str = DEFAULT_PHASE_MODEL,
+        channels: dict[str, Channel] | None = None,
+        severities: dict[str, Severity | None] | None = None,
+        config_path: Path | None = None,
+        root: Path | None = None,
+    ) -> None:
+        self.config: Final = Config() if config is None else config
+        self.phases: Final = phases
+        self.phase_model: Final = phase_model
+        self.channels: Final[dict[str, Channel]] = {} if channels is None else channels
+        self.severities: Final[dict[str, Severity | None]] = (
+            {} if severities is None else severities
+        )
+        self.config_path: Final = config_path
+        self.root: Final = Path() if root is None else root
+        self.phase_by_id: Final = {p.id: p for p in phases}  # rules ask for it for every journey
 
     @classmethod
     def resolve(

@@ -13,34 +13,13 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
-from typing import Any, Final, Literal, cast
+from typing import Final, Literal, cast
+
+from jcode.record import Record
 
 
 class _Invalid(Exception):
     """The data does not match the format (pydantic tells how)."""
-
-
-class _Record:
-    """Read-only fields (Final, for the type checker), compared and shown by value. Plain
-    classes, not dataclasses: creating eleven dataclasses costs more start-up time than the
-    rest of this module."""
-
-    __slots__: tuple[str, ...] = ()
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, _Record) or type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self._values()))
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"{type(self).__name__}({fields})"
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -73,7 +52,7 @@ _KEYS_Touchpoint: frozenset[str] = frozenset(['channel', 'description', 'feedbac
 _REQUIRED_Touchpoint: frozenset[str] = frozenset(['channel', 'id', 'name'])
 
 
-class ChannelSpec(_Record):
+class ChannelSpec(Record):
     """A channel added to the catalog, or changes to a built-in one."""
 
     __slots__ = ('name', 'mode', 'assisted')
@@ -90,7 +69,7 @@ class ChannelSpec(_Record):
         self.assisted: Final[bool | None] = assisted
 
 
-class Config(_Record):
+class Config(Record):
     """jcode.yaml, found by searching upward from the current directory."""
 
     __slots__ = ('site', 'phases', 'channels', 'owners', 'personas', 'review_every_days', 'rules')
@@ -125,7 +104,7 @@ class Config(_Record):
         )
 
 
-class Journey(_Record):
+class Journey(Record):
     """A customer journey: one per YAML file."""
 
     __slots__ = ('id', 'title', 'summary', 'persona', 'owner', 'status', 'reviewed', 'tags', 'related', 'suppress', 'stages')
@@ -158,7 +137,7 @@ class Journey(_Record):
         self.stages: Final[tuple[Stage, ...]] = stages
 
 
-class Kpi(_Record):
+class Kpi(Record):
     """A measure of how well a stage works for the customer."""
 
     __slots__ = ('id', 'name', 'unit', 'direction', 'baseline', 'target', 'source', 'owner')
@@ -185,7 +164,7 @@ class Kpi(_Record):
         self.owner: Final[str | None] = owner
 
 
-class Owner(_Record):
+class Owner(Record):
     """The `Owner` of the format."""
 
     __slots__ = ('name', 'contact')
@@ -200,7 +179,7 @@ class Owner(_Record):
         self.contact: Final[str | None] = contact
 
 
-class Persona(_Record):
+class Persona(Record):
     """The `Persona` of the format."""
 
     __slots__ = ('name', 'description')
@@ -215,7 +194,7 @@ class Persona(_Record):
         self.description: Final[str | None] = description
 
 
-class Phase(_Record):
+class Phase(Record):
     """A phase of a custom phase model."""
 
     __slots__ = ('id', 'name', 'moment', 'optional')
@@ -234,7 +213,7 @@ class Phase(_Record):
         self.optional: Final[bool] = optional
 
 
-class Site(_Record):
+class Site(Record):
     """The `Site` of the format."""
 
     __slots__ = ('title', 'language', 'repo_url')
@@ -251,7 +230,7 @@ class Site(_Record):
         self.repo_url: Final[str | None] = repo_url
 
 
-class Stage(_Record):
+class Stage(Record):
     """One step of the journey, placed in a phase of the project's phase model."""
 
     __slots__ = ('id', 'name', 'phase', 'goal', 'emotion', 'owner', 'touchpoints', 'pain_points', 'opportunities', 'kpis', 'suppress')
@@ -284,7 +263,7 @@ class Stage(_Record):
         self.suppress: Final[tuple[Suppression, ...]] = suppress
 
 
-class Suppression(_Record):
+class Suppression(Record):
     """Silences one rule for the element that carries it and everything inside it."""
 
     __slots__ = ('rule', 'reason')
@@ -299,7 +278,7 @@ class Suppression(_Record):
         self.reason: Final[str | None] = reason
 
 
-class Touchpoint(_Record):
+class Touchpoint(Record):
     """A point of contact between the customer and the brand, online or offline."""
 
     __slots__ = ('id', 'name', 'channel', 'owner', 'managed_by', 'feedback', 'description', 'suppress')

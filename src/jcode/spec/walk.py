@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import Final
 
+from jcode.record import Record
 from jcode.spec.runtime import Journey, Kpi, Stage, Touchpoint
 
 
@@ -20,16 +21,26 @@ def kpi_pointer(stage_index: int, index: int) -> str:
     return f"/stages/{stage_index}/kpis/{index}"
 
 
-@dataclass(frozen=True, slots=True)
-class Element:
+class Element(Record):
     """A stage, touchpoint or KPI with its place in the journey and its effective owner."""
 
-    pointer: str
-    kind: str  # "stage" | "touchpoint" | "kpi"
-    stage_index: int
-    stage: Stage
-    item: Stage | Touchpoint | Kpi
-    owner: str | None  # effective: its own, else its stage's, else the journey's
+    __slots__ = ("item", "kind", "owner", "pointer", "stage", "stage_index")
+
+    def __init__(
+        self,
+        pointer: str,
+        kind: str,  # "stage" | "touchpoint" | "kpi"
+        stage_index: int,
+        stage: Stage,
+        item: Stage | Touchpoint | Kpi,
+        owner: str | None,  # effective: its own, else its stage's, else the journey's
+    ) -> None:
+        self.pointer: Final = pointer
+        self.kind: Final = kind
+        self.stage_index: Final = stage_index
+        self.stage: Final = stage
+        self.item: Final = item
+        self.owner: Final = owner
 
 
 def elements(journey: Journey) -> Iterator[Element]:
