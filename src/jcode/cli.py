@@ -19,10 +19,11 @@ import click
 from jcode import ISSUES_URL, __version__
 from jcode.config import load_project
 from jcode.errors import ExitCode, JcodeError
-from jcode.findings import SEVERITIES, Severity
-from jcode.linter import collect_files, lint
+from jcode.findings import SEVERITIES, Finding, Severity
+from jcode.linter import JourneyFile, LintResult, collect_files, lint
 from jcode.reporters import REPORTERS, ReportOptions, find_repo_root, get_reporter
 from jcode.rules import RULES, UnknownRuleError, get_rule, rules_table_markdown
+from jcode.spec import Project
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -105,6 +106,17 @@ def _output_options(command: Callable[..., int]) -> Callable[..., int]:
     return command
 
 
+def _journey_files(project: Project, paths: tuple[Path, ...]) -> list[str]:
+    if not paths:
+        default = project.root / "journeys"
+        if not default.is_dir():
+            raise JcodeError(
+                f"no journeys folder at '{default}'; give the journey files or folders to use"
+            )
+        paths = (default,)
+    return collect_files(paths)
+
+
 @cli.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -170,14 +182,7 @@ def lint_command(
     """
     plan = plan_outputs(formats, output, {name: per_format[f"output_{name}"] for name in REPORTERS})
     project = load_project(config_file)
-    if not paths:
-        default = project.root / "journeys"
-        if not default.is_dir():
-            raise JcodeError(
-                f"no journeys folder at '{default}'; give the journey files or folders to lint"
-            )
-        paths = (default,)
-    files = collect_files(paths)
+    files = _journey_files(project, paths)
     journey_files = {os.path.realpath(f) for f in files}
     for _, target in plan:  # real paths: a symlink must not lead a report into a journey
         if target is not None and os.path.realpath(target) in journey_files:
@@ -197,6 +202,84 @@ def lint_command(
             raise JcodeError(f"cannot write '{target}': {exc.strerror}") from None
     failed = any(f.at_least(fail_on) for f in result.findings)
     return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+@cli.command("build")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Build the site into DIR (default: site/ beside jcode.yaml).",
+    metavar="DIR",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this jcode.yaml instead of searching upward from here.",
+)
+@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD", help="Today's date.")
+@click.option(
+    "--strict", is_flag=True, help="Exit 1, and keep the previous site, when lint finds errors."
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def build_command(
+    paths: tuple[Path, ...],
+    out: Path | None,
+    config_file: Path | None,
+    today: date | None,
+    strict: bool,
+    quiet: bool,
+) -> int:
+    """Lint the journeys and build the stakeholder site (mkdocs-material).
+
+    Without --strict the site is built whatever lint finds, and shows the findings. The
+    previous site is replaced only when the new one is complete; a folder that jcode did not
+    write is never replaced.
+
+    \b
+    Examples:
+      jcode build
+      jcode build --out public --strict
+    """
+    from jcode.site import build_site, check_out_dir  # mkdocs: only for this command
+
+    project = load_project(config_file)
+    out = out if out is not None else project.root / "site"
+    check_out_dir(out)
+    files = _journey_files(project, paths)
+    result = lint(files, project, today, keep_models=True)
+    counts = result.counts()
+    if strict and counts["error"]:
+        options = ReportOptions(_use_color(None, sys.stdout), True, "error", Path.cwd())
+        errors = [f for f in result.findings if f.severity == "error"]
+        get_reporter("text")(_only(result, errors), sys.stdout, options)
+        click.echo(
+            f"jcode: {counts['error']} errors; site not built (--strict), '{out}' unchanged",
+            err=True,
+        )
+        return ExitCode.FINDINGS
+    warnings = build_site(result, project, out, progress=sys.stderr.isatty() and not quiet)
+    for warning in warnings:
+        click.echo(f"jcode: mkdocs: {warning}", err=True)
+    if not quiet:
+        journeys = sum(1 for f in result.files if f.journey is not None)
+        click.echo(
+            f"{journeys} journeys, {counts['error']} errors, {counts['warning']} warnings, "
+            f"{counts['info']} info; site: {out / 'index.html'}"
+        )
+    return ExitCode.OK
+
+
+def _only(result: LintResult, findings: list[Finding]) -> LintResult:
+    """The result with only these findings (for printing)."""
+    keep = set(map(id, findings))
+    files = []
+    for file in result.files:
+        copy = JourneyFile(file.path)
+        copy.findings = [f for f in file.findings if id(f) in keep]
+        files.append(copy)
+    return LintResult(files)
 
 
 @cli.command()
