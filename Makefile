@@ -1,4 +1,5 @@
-# Two entry points: `make demo` (lint the example journeys) and `make test` (the whole suite).
+# Two entry points: `make demo` (lint the example journeys and build their site) and
+# `make test` (the whole suite).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -21,6 +22,7 @@ $(VENV)/.test: $(VENV)/.python-ok pyproject.toml
 
 demo: $(VENV)/.demo
 	$(BIN)/jcode lint journeys/
+	$(BIN)/jcode build --out site
 
 test: $(VENV)/.test
 	$(BIN)/ruff check src tests bench

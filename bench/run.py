@@ -112,6 +112,24 @@ def main() -> int:
     else:
         t100 = median_times({"lint": jcode}, c100, args.repeat)
 
+    # The site: jcode build of 100 and 1,000 journeys (lint, pages, mkdocs-material).
+    build = [str(BIN / "jcode"), "build", "--today", "2026-11-22", "--quiet", "--out"]
+    sites = HERE / "out" / "sites"
+    b100 = median_times({"b": [*build, str(sites / "s100")]}, c100, args.repeat)["b"]
+    b1000 = median_times({"b": [*build, str(sites / "s1000")]}, c1000, max(1, args.repeat // 3))[
+        "b"
+    ]
+    growth = b1000 / b100
+    rows += [
+        ("jcode build, 100 journeys", f"{b100:.2f} s", ""),
+        (
+            "jcode build, 1,000 journeys",
+            f"{b1000:.2f} s",
+            f"target < 20 s {'OK' if b1000 < 20 else 'MISSED'}; {growth:.1f}x the 100-journey "
+            f"build (target <= 12x) {'OK' if growth <= 12 else 'MISSED'}",
+        ),
+    ]
+
     if not args.quick:
         c10000 = corpus(10_000)
         t10k = median_times({"lint": jcode}, c10000, max(1, args.repeat // 2))

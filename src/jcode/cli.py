@@ -266,8 +266,47 @@ def build_command(
         journeys = sum(1 for f in result.files if f.journey is not None)
         click.echo(
             f"{journeys} journeys, {counts['error']} errors, {counts['warning']} warnings, "
-            f"{counts['info']} info; site: {out / 'index.html'}"
+            f"{counts['info']} info; site: {(out / 'index.html').resolve()}"
         )
+    return ExitCode.OK
+
+
+@cli.command("serve")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this jcode.yaml instead of searching upward from here.",
+)
+@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD", help="Today's date.")
+def serve_command(
+    paths: tuple[Path, ...],
+    port: int,
+    open_browser: bool,
+    config_file: Path | None,
+    today: date | None,
+) -> int:
+    """Preview the site on http://127.0.0.1:PORT/, rebuilt when a journey changes.
+
+    Nothing is written beside the journeys: the site lives in a temporary folder.
+    """
+    from jcode.site.serve import serve  # mkdocs: only for this command
+
+    project = load_project(config_file)
+    config_path = project.config_path
+
+    def lint_again() -> tuple[LintResult, Project]:
+        current = load_project(config_path) if config_path else project
+        files = _journey_files(current, paths)
+        return lint(files, current, today, keep_models=True), current
+
+    watched = list(paths) or [project.root / "journeys"]
+    if config_path is not None:
+        watched.append(config_path)
+    serve(lint_again, watched, port, open_browser)
     return ExitCode.OK
 
 

@@ -1,0 +1,207 @@
+"""jcode build: generate the pages, let mkdocs-material render them into a temporary folder
+beside the output, and swap the result into place only when everything worked.
+
+The output folder is replaced only when it is empty or was written by jcode (it holds the
+MARKER file): `--out journeys` or `--out .` can never delete anyone's work. An interrupted or
+failed build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from jcode import __version__
+from jcode.errors import JcodeError
+from jcode.linter import LintResult
+from jcode.site.labels import LABELS
+from jcode.site.pages import Page, Site, esc
+from jcode.spec import Project
+
+MARKER = ".jcode-site"
+TEMPLATE = Path(__file__).resolve().parent.parent / "_site_template"
+
+
+def check_out_dir(out: Path) -> None:
+    """Refuse (exit 2) to replace a folder that holds anything jcode did not write."""
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise JcodeError(f"'{out}' exists and is not a folder; choose another --out")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise JcodeError(
+            f"'{out}' is not empty and was not built by jcode; refusing to replace it "
+            "(choose another --out, or empty it yourself)"
+        )
+
+
+def mkdocs_config(project: Project, docs: Path, site: Path) -> dict[str, Any]:
+    """The site template's configuration, completed for this build."""
+    config: dict[str, Any] = yaml.safe_load((TEMPLATE / "mkdocs.yml").read_text(encoding="utf-8"))
+    language = project.config.site.language
+    config["site_name"] = esc(project.config.site.title)  # Material prints it unescaped
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(site)
+    config["theme"]["custom_dir"] = str(TEMPLATE / "overrides")
+    config["theme"]["language"] = language
+    config["plugins"] = [
+        {"search": {"lang": [language]}} if p == "search" else p for p in config["plugins"]
+    ]
+    words = LABELS[language]
+    config["nav"] = [
+        {words["home"]: "index.md"},
+        {words["gaps"]: "gaps.md"},
+        {words["owners"]: "owners.md"},
+        {words["personas"]: "personas.md"},
+        {words["channels"]: "channels.md"},
+        {words["kpis"]: "kpis.md"},
+        {words["rules"]: "rules.md"},
+    ]
+    return config
+
+
+class _JcodePlugin:
+    """An mkdocs plugin in all but registration: hands mkdocs the generated pages from memory,
+    gives search each page's light HTML and the page its full HTML, and counts pages.
+
+    The bodies never go through Markdown: it would parse every tag of every journey map (most
+    of the build's time) to pass them through unchanged.
+    """
+
+    def __init__(self, pages: Sequence[Page], progress: bool) -> None:
+        self.pages = {page.path: page for page in pages}
+        self.progress = progress
+        self.done = 0
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # Pages outside the navigation: Material renders the whole navigation into every page,
+        # so a thousand journeys in it would make the build quadratic (site-facts.md).
+        for page in self.pages.values():
+            hidden = page.path.startswith(("journeys/", "owners/", "personas/"))
+            files.append(
+                File.generated(
+                    config,
+                    page.path,
+                    content=page.front_matter() + "<!-- jcode -->\n",
+                    inclusion=InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED,
+                )
+            )
+        return files
+
+    def on_page_content(self, html: str, *, page: MkDocsPage, **_: object) -> str:
+        ours = self.pages[page.file.src_uri]
+        return ours.search if ours.search is not None else ours.html()
+
+    def _page_context(self, context: Any, *, page: MkDocsPage, **_: object) -> Any:
+        page.content = self.pages[page.file.src_uri].html()  # after search has read its part
+        return context
+
+    on_page_context = event_priority(-100)(_page_context)
+
+    def on_post_page(self, output: str, **_: object) -> str:
+        self.done += 1
+        if self.progress:
+            total = len(self.pages)
+            filled = 30 * self.done // max(total, 1)
+            sys.stderr.write(f"\rrendering pages [{'#' * filled}{'.' * (30 - filled)}] {self.done}/{total}")
+            if self.done >= total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+        return output
+
+
+@contextlib.contextmanager
+def _mkdocs_environment() -> Iterator[list[str]]:
+    """Quiet mkdocs (its warnings are collected and returned), and no build date unless
+    SOURCE_DATE_EPOCH asks for one: the same inputs give the same bytes."""
+    warnings: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            warnings.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    handler = Collect(logging.WARNING)
+    saved = (logger.level, logger.propagate, list(logger.handlers))
+    logger.handlers = [handler]
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    env_saved = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")}
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    try:
+        yield warnings
+    finally:
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+        logger.handlers = saved[2]
+        for key, value in env_saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def render(pages: Sequence[Page], project: Project, work: Path, progress: bool) -> list[str]:
+    """Write the pages and build them with mkdocs into work/site. Returns mkdocs' warnings."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    docs = work / "docs"
+    docs.mkdir()  # mkdocs wants one; the pages come from memory (_JcodePlugin.on_files)
+    config_file = work / "mkdocs.yml"
+    config_file.write_text(
+        yaml.safe_dump(mkdocs_config(project, docs, work / "site"), allow_unicode=True),
+        encoding="utf-8",
+    )
+    with _mkdocs_environment() as warnings:
+        config = load_config(config_file=str(config_file))
+        config.plugins["jcode"] = _JcodePlugin(pages, progress)  # type: ignore[assignment]
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    (work / "site" / MARKER).write_text(
+        f"Built by jcode {__version__}. jcode build may replace this folder.\n", encoding="utf-8"
+    )
+    return warnings
+
+
+def build_site(result: LintResult, project: Project, out: Path, progress: bool) -> list[str]:
+    """Build the site of a lint result into `out`, atomically. Returns mkdocs' warnings."""
+    check_out_dir(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pages = list(Site(result, project).pages())
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.jcode-", dir=out.parent))
+    try:
+        warnings = render(pages, project, work, progress)
+        _swap(work / "site", out, work / "previous")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return warnings
+
+
+def _swap(new: Path, out: Path, parking: Path) -> None:
+    """Put `new` where `out` is, keeping the previous `out` until the new one is in place."""
+    check_out_dir(out)  # again: it may have changed while we built
+    had_previous = out.exists()
+    if had_previous:
+        out.rename(parking)
+    try:
+        new.rename(out)
+    except BaseException:
+        if had_previous:
+            parking.rename(out)
+        raise
