@@ -114,7 +114,8 @@ class _JcodePlugin:
         if self.progress:
             total = len(self.pages)
             filled = 30 * self.done // max(total, 1)
-            sys.stderr.write(f"\rrendering pages [{'#' * filled}{'.' * (30 - filled)}] {self.done}/{total}")
+            bar = "#" * filled + "." * (30 - filled)
+            sys.stderr.write(f"\rrendering pages [{bar}] {self.done}/{total}")
             if self.done >= total:
                 sys.stderr.write("\n")
             sys.stderr.flush()

@@ -202,7 +202,8 @@ class Site:
             where = f"{esc(f.file)}:{f.line}" if show_file else str(f.line)
             rows.append(
                 f"<tr><td>{where}</td>"
-                f'<td><span class="jc-sev jc-sev-{f.severity}">{esc(self.t(f.severity))}</span></td>'
+                f'<td><span class="jc-sev jc-sev-{f.severity}">'
+                f"{esc(self.t(f.severity))}</span></td>"
                 f"<td>{self.a(page, 'rules.md#' + f.rule, f.rule)}</td>"
                 f"<td>{esc(f.message)}</td></tr>"
             )
@@ -237,7 +238,7 @@ class Site:
         ]
         parts = [
             f"<h1>{esc(self.project.config.site.title)}</h1>",
-            f"<h2 id=\"portfolio\">{esc(self.t('portfolio'))}</h2>",
+            f'<h2 id="portfolio">{esc(self.t("portfolio"))}</h2>',
             _table(head, rows, "jc-portfolio jc-sortable"),
         ]
         if self.invalid:
@@ -246,7 +247,7 @@ class Site:
                 f"{self.a(page, 'gaps.md#invalid', self.t('invalid_files'))}</p>"
             )
         parts += [
-            f"<h2 id=\"coverage\">{esc(self.t('coverage'))}</h2>",
+            f'<h2 id="coverage">{esc(self.t("coverage"))}</h2>',
             f"<p>{esc(self.t('coverage_help'))}</p>",
             self.coverage_grid(page),
         ]
@@ -341,23 +342,26 @@ class Site:
             + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts)
             + "</dl>"
         )
-        parts.append(f"<h2 id=\"map\">{esc(self.t('map'))}</h2>")
+        parts.append(f'<h2 id="map">{esc(self.t("map"))}</h2>')
         parts.append(self.journey_map(page, j))
-        parts.append(f"<h2 id=\"findings\">{esc(self.t('findings'))}</h2>")
+        parts.append(f'<h2 id="findings">{esc(self.t("findings"))}</h2>')
         parts.append(self.findings_table(page, file.findings, show_file=False))
         if file.suppressed:
             parts.append(f"<h3>{esc(self.t('suppressed'))}</h3>")
             parts.append(self.suppressed_table(page, file.suppressed))
         if j.related:
-            parts.append(f"<h2 id=\"related\">{esc(self.t('related'))}</h2>")
+            parts.append(f'<h2 id="related">{esc(self.t("related"))}</h2>')
             parts.append(
-                "<ul>" + "".join(f"<li>{self.journey_link(page, r)}</li>" for r in j.related) + "</ul>"
+                "<ul>"
+                + "".join(f"<li>{self.journey_link(page, r)}</li>" for r in j.related)
+                + "</ul>"
             )
         return Page(page, j.title, "\n".join(parts), self.journey_search(j))
 
     def journey_search(self, j: Journey) -> str:
         """What search indexes for a journey: a section per stage, with its words."""
-        parts = [f"<h1>{esc(j.title)}</h1>", f"<p>{esc(j.summary or '')} {esc(' '.join(j.tags))}</p>"]
+        about = f"{j.summary or ''} {' '.join(j.tags)}"
+        parts = [f"<h1>{esc(j.title)}</h1>", f"<p>{esc(about)}</p>"]
         for _, s in self.ordered_stages(j):
             words = [s.goal or ""]
             for t in s.touchpoints:
@@ -432,8 +436,8 @@ class Site:
             ),
         ]
         return (
-            '<div class="jc-scroll"><table class="jc-map">'
-            f'<thead><tr><th></th>{head_moments}</tr></thead>'
+            '<div class="jc-scroll jc-map-wrap"><table class="jc-map">'
+            f"<thead><tr><th></th>{head_moments}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
 
@@ -587,7 +591,7 @@ class Site:
         parts = [
             f"<h1>{esc(self.t('owners'))}</h1>",
             _table([self.t("owner"), self.t("count"), self.t("contact")], rows, "jc-sortable"),
-            f"<h2 id=\"unowned\">{esc(self.t('unowned'))}</h2>",
+            f'<h2 id="unowned">{esc(self.t("unowned"))}</h2>',
             f"<p>{esc(self.t('unowned_help'))}</p>",
             self.owned_list(page, owned.get(None, [])),
         ]
@@ -635,7 +639,8 @@ class Site:
             if f.journey and f.journey.persona == persona_id
         ]
         parts.append(f"<h2>{esc(self.t('journeys'))}</h2>")
-        parts.append("<ul>" + "".join(items) + "</ul>" if items else f"<p>{esc(self.t('nothing'))}</p>")
+        nothing = f"<p>{esc(self.t('nothing'))}</p>"
+        parts.append("<ul>" + "".join(items) + "</ul>" if items else nothing)
         about = persona.description if persona and persona.description else ""
         search = _heading(self.persona_name(persona_id)) + f"<p>{esc(about)}</p>"
         return Page(page, self.persona_name(persona_id), "\n".join(parts), search)
@@ -666,7 +671,8 @@ class Site:
                         if third
                         else ""
                     )
-                    cells.append(f'<td class="{"jc-cell" if text else "jc-cell-empty"}">{text}</td>')
+                    klass = "jc-cell" if text else "jc-cell-empty"
+                    cells.append(f'<td class="{klass}">{text}</td>')
                 total = sum(n for (c, _, _), n in counts.items() if c == channel)
                 rows.append(
                     f"<tr><th>{esc(self.channel_name(channel))}</th>{''.join(cells)}"
@@ -692,12 +698,13 @@ class Site:
             j = file.journey
             assert j is not None
             owners = {e.pointer: e.owner for e in elements(j)}
+            target = journey_path(journey_id)
             for si, stage in enumerate(j.stages):
                 for ki, k in enumerate(stage.kpis):
                     rows.append(
                         f"<tr><td>{self.journey_link(page, journey_id)}</td>"
-                        f"<td>{self.a(page, journey_path(journey_id) + '#stage-' + stage.id, stage.name)}</td>"
-                        f"<td>{self.a(page, journey_path(journey_id) + '#kpi-' + k.id, k.name)}</td>"
+                        f"<td>{self.a(page, f'{target}#stage-{stage.id}', stage.name)}</td>"
+                        f"<td>{self.a(page, f'{target}#kpi-{k.id}', k.name)}</td>"
                         f"<td>{_figure(k.baseline)}</td><td>{_figure(k.target)}</td>"
                         f"<td>{esc(self.t(k.direction)) if k.direction else ''}</td>"
                         f"<td>{esc(k.unit or '')}</td>"
@@ -736,7 +743,7 @@ class Site:
             )
             + "</p>"
         )
-        parts.append(f"<h2 id=\"by-rule\">{esc(self.t('by_rule'))}</h2>")
+        parts.append(f'<h2 id="by-rule">{esc(self.t("by_rule"))}</h2>')
         if not findings:
             parts.append(f'<p class="jc-ok">{esc(self.t("no_findings"))}</p>')
         for rule_id in RULES:  # errors first, then warnings, then info
@@ -748,7 +755,7 @@ class Site:
                 f'<span class="jc-count">{len(group)}</span></h3>'
             )
             parts.append(self.findings_table(page, group, show_file=True))
-        parts.append(f"<h2 id=\"by-journey\">{esc(self.t('by_journey'))}</h2>")
+        parts.append(f'<h2 id="by-journey">{esc(self.t("by_journey"))}</h2>')
         rows = []
         for journey_id, file in sorted(self.journeys.items()):
             if file.findings:
@@ -758,12 +765,12 @@ class Site:
                 )
         parts.append(_table([self.t("journey"), self.t("findings")], rows, "jc-sortable"))
         if self.invalid:
-            parts.append(f"<h2 id=\"invalid\">{esc(self.t('invalid_files'))}</h2>")
+            parts.append(f'<h2 id="invalid">{esc(self.t("invalid_files"))}</h2>')
             parts.append(f"<p>{esc(self.t('invalid_help'))}</p>")
             invalid = [f for file in self.invalid for f in file.findings]
             parts.append(self.findings_table(page, invalid, show_file=True))
         suppressed = [s for file in self.files for s in file.suppressed]
-        parts.append(f"<h2 id=\"suppressed\">{esc(self.t('suppressed'))}</h2>")
+        parts.append(f'<h2 id="suppressed">{esc(self.t("suppressed"))}</h2>')
         parts.append(f"<p>{esc(self.t('suppressed_help'))}</p>")
         parts.append(
             self.suppressed_table(page, suppressed)
@@ -784,7 +791,8 @@ class Site:
             )
             parts.append(f"<p>{esc(rule.what)}</p>")
             parts.append(f'<p class="jc-why">{esc(rule.why)}</p>')
-            parts.append(f"<pre><code>{esc(rule.example.rstrip())}</code></pre>".replace("\n", "&#10;"))
+            example = esc(rule.example.rstrip()).replace("\n", "&#10;")
+            parts.append(f"<pre><code>{example}</code></pre>")
             parts.append(f'<p class="jc-fix">{esc(rule.fix)}</p>')
         return Page("rules.md", self.t("rules"), "\n".join(parts))
 
