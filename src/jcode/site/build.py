@@ -183,6 +183,7 @@ def render(pages: Sequence[Page], project: Project, work: Path, progress: bool) 
 def build_site(result: LintResult, project: Project, out: Path, progress: bool) -> list[str]:
     """Build the site of a lint result into `out`, atomically. Returns mkdocs' warnings."""
     check_out_dir(out)
+    out = out.absolute()  # mkdocs reads relative paths from its config file's folder
     out.parent.mkdir(parents=True, exist_ok=True)
     pages = list(Site(result, project).pages())
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.jcode-", dir=out.parent))
@@ -197,12 +198,13 @@ def build_site(result: LintResult, project: Project, out: Path, progress: bool) 
 def _swap(new: Path, out: Path, parking: Path) -> None:
     """Put `new` where `out` is, keeping the previous `out` until the new one is in place."""
     check_out_dir(out)  # again: it may have changed while we built
-    had_previous = out.exists()
-    if had_previous:
-        out.rename(parking)
     try:
+        if out.exists():
+            out.rename(parking)
         new.rename(out)
     except BaseException:
-        if had_previous:
+        # Whatever stopped us (even Ctrl-C right after the first rename), the previous site
+        # goes back before the caller removes the work folder it was parked in.
+        if parking.exists() and not out.exists():
             parking.rename(out)
         raise

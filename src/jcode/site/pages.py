@@ -47,21 +47,15 @@ class Page:
     def front_matter(self) -> str:
         # The title is HTML-escaped because Material puts it into the page unescaped; JSON is
         # valid YAML, so the front matter cannot be broken out of either.
+        hide = "hide:\n  - navigation\n  - toc\n"
+        if self.path == "index.md":  # Material titles the home page with the site's name
+            return f"---\n{hide}---\n\n"
         title = json.dumps(esc(self.title))
-        return f"---\ntitle: {title}\nhide:\n  - navigation\n  - toc\n---\n\n"
+        return f"---\ntitle: {title}\n{hide}---\n\n"
 
     def html(self) -> str:
         """The body as the page shows it."""
         return f'<div class="jc">\n{self.body}\n</div>\n'
-
-    def markdown(self) -> str:
-        """The page as a Markdown file of its own: front matter and one raw HTML block."""
-        # A line break between tags: search then sees words apart ("Checkout conversion 41"),
-        # not run together. No blank line: the body stays one raw HTML block for Markdown.
-        body = "\n".join(
-            line for line in self.body.replace("><", ">\n<").splitlines() if line.strip()
-        )
-        return self.front_matter() + f'<div class="jc">\n{body}\n</div>\n'
 
 
 def href(page: str, target: str) -> str:
