@@ -339,7 +339,7 @@ def test_the_pages_and_their_paths(pages: dict[str, Page]) -> None:
 
 def test_built_site_has_a_page_per_generated_page(site_a: Built) -> None:
     built = sorted(p.relative_to(site_a.site).as_posix() for p in site_a.site.rglob("*.html"))
-    assert built == sorted([p.removesuffix(".md") + ".html" for p in PAGES] + ["404.html"])
+    assert built == sorted(p.removesuffix(".md") + ".html" for p in PAGES)  # no 404.html
     assert (site_a.site / MARKER).is_file()
 
 
@@ -506,10 +506,9 @@ def test_owner_and_persona_pages(pages: dict[str, Page]) -> None:
 
 
 def test_every_link_of_the_built_site_leads_somewhere(site_a: Built) -> None:
-    """Relative links between pages, and their #anchors, point at what exists. (404.html links
-    from the server's root, as it may be served at any depth.)"""
+    """Relative links between pages, and their #anchors, point at what exists."""
     broken = []
-    for page in sorted(set(site_a.site.rglob("*.html")) - {site_a.site / "404.html"}):
+    for page in sorted(site_a.site.rglob("*.html")):
         for a in read(site_a, page.relative_to(site_a.site).as_posix()).find_all("a"):
             target = a.get("href")
             if not target or re.match(r"[a-z][a-z0-9+.-]*:", target):

@@ -174,6 +174,10 @@ def render(pages: Sequence[Page], project: Project, work: Path, progress: bool) 
             build(config)
         finally:
             config.plugins.on_shutdown()
+    # mkdocs' 404 page links its assets from the server's root (it cannot know the site's
+    # address): from disk or under a sub-path it would load from outside the site. A static,
+    # offline site does without it.
+    (work / "site" / "404.html").unlink(missing_ok=True)
     (work / "site" / MARKER).write_text(
         f"Built by jcode {__version__}. jcode build may replace this folder.\n", encoding="utf-8"
     )

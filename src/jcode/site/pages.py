@@ -287,14 +287,13 @@ class Site:
                     continue
                 touchpoints = sum(len(s.touchpoints) for _, s in stages)
                 flagged = any(i in gaps for i, _ in stages)
-                names = ", ".join(s.name for _, s in stages)
                 mark = (
                     f' <span class="jc-gap" title="{esc(self.t("has_gaps"))}">!</span>'
                     if flagged
                     else ""
                 )
                 cells.append(
-                    f'<td class="jc-cell{" jc-cell-gap" if flagged else ""}" title="{esc(names)}">'
+                    f'<td class="jc-cell{" jc-cell-gap" if flagged else ""}">'
                     f"{touchpoints}{mark}</td>"
                 )
             rows.append(f"<tr><th>{self.journey_link(page, journey_id)}</th>{''.join(cells)}</tr>")

@@ -1,0 +1,684 @@
+"""The generated site in a real browser (Playwright driving Debian's chromium).
+
+One site is built per module from tests/site_project, and one browser is launched per module.
+Most tests run twice: over http (a stdlib server on 127.0.0.1) and from file://, the two ways
+stakeholders open the site. Without chromium or the playwright package the tests skip, unless
+CI=true, where they fail: CI must run them.
+"""
+
+from __future__ import annotations
+
+import array
+import contextlib
+import functools
+import http.server
+import importlib.util
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import threading
+import urllib.parse
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+import yaml
+
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:  # pragma: no cover - the `browser` fixture skips, or fails on CI
+    pass
+
+if TYPE_CHECKING:
+    from playwright.sync_api import (
+        Browser,
+        BrowserContext,
+        Dialog,
+        Locator,
+        Page,
+        Request,
+        Response,
+    )
+
+TESTS = Path(__file__).parent
+PROJECT = TESTS / "site_project"
+TODAY = "2026-11-22"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+WIDTH, HEIGHT = 1280, 800
+VALID_JOURNEYS = ("gift-card", "laptop-replacement", "payloads")
+UNREADABLE_FILES = ("broken.yaml", "syntax.yaml")
+TRANSPORTS = ["http", "file"]
+
+
+def _journey(journey_id: str) -> dict[str, Any]:
+    data = yaml.safe_load((PROJECT / "journeys" / f"{journey_id}.yaml").read_text("utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+# ---------------------------------------------------------------------------------------------
+# Environment: skip without a browser, except on CI.
+
+
+def _browser_missing() -> str | None:
+    if importlib.util.find_spec("playwright") is None:
+        return "the playwright package is not installed (pip install -e '.[test]')"
+    if not CHROMIUM.is_file():
+        return f"no chromium at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    reason = _browser_missing()
+    if reason is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}; CI=true, so the browser tests must run", pytrace=False)
+        pytest.skip(f"browser tests skipped: {reason}")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# The sites and the two ways to reach them.
+
+
+def _build(project: Path, out: Path) -> Path:
+    """`jcode build` in a subprocess, from the project folder (as a user runs it)."""
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jcode",
+            "build",
+            "journeys",
+            "--config",
+            "jcode.yaml",
+            "--today",
+            TODAY,
+            "--out",
+            str(out),
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.startswith("3 journeys, 2 errors,"), proc.stdout
+    assert (out / "index.html").is_file()
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(PROJECT, tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="module")
+def italian_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("italian") / "site_project"
+    shutil.copytree(PROJECT, project)
+    config_file = project / "jcode.yaml"
+    config = yaml.safe_load(config_file.read_text("utf-8"))
+    assert config["site"]["language"] == "en"
+    config["site"]["language"] = "it"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    return _build(project, project / "site")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def _serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` over http on 127.0.0.1 (a free port) until the block ends."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def site_http(site: Path) -> Iterator[str]:
+    with _serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def italian_http(italian_site: Path) -> Iterator[str]:
+    with _serve(italian_site) as url:
+        yield url
+
+
+@pytest.fixture(params=TRANSPORTS)
+def root(request: pytest.FixtureRequest, site: Path) -> str:
+    """The site's root URL, ending in '/': over http, then from file://."""
+    if request.param == "http":
+        return str(request.getfixturevalue("site_http"))
+    return site.as_uri() + "/"
+
+
+@pytest.fixture(params=TRANSPORTS)
+def italian_root(request: pytest.FixtureRequest, italian_site: Path) -> str:
+    if request.param == "http":
+        return str(request.getfixturevalue("italian_http"))
+    return italian_site.as_uri() + "/"
+
+
+# ---------------------------------------------------------------------------------------------
+# A browser tab that records what the site did.
+
+
+def _inside(url: str, root: str) -> bool:
+    """Whether the browser got `url` from the site itself (data: and blob: never leave it)."""
+    return url.startswith((root, "data:", "blob:"))
+
+
+@dataclass
+class Tab:
+    """A page of the site in the browser, and what it did: requests, failures, errors, dialogs."""
+
+    page: Page
+    root: str
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def open(self, path: str) -> None:
+        response = self.page.goto(self.root + path)
+        if self.root.startswith("http"):
+            assert response is not None and response.status == 200, path
+
+    def offsite(self) -> list[str]:
+        return [url for url in self.requests if not _inside(url, self.root)]
+
+
+def _watch(page: Page, root: str) -> Tab:
+    tab = Tab(page, root)
+
+    def on_request_failed(request: Request) -> None:
+        tab.failures.append(f"{request.url}: {request.failure}")
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400:
+            tab.failures.append(f"{response.url}: HTTP {response.status}")
+
+    def on_dialog(dialog: Dialog) -> None:
+        tab.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("request", lambda request: tab.requests.append(request.url))
+    page.on("requestfailed", on_request_failed)
+    page.on("response", on_response)
+    page.on("pageerror", lambda error: tab.errors.append(str(error)))
+    page.on("dialog", on_dialog)
+    return tab
+
+
+@contextlib.contextmanager
+def _context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+    context.set_default_timeout(10_000)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def tab(browser: Browser, root: str) -> Iterator[Tab]:
+    with _context(browser) as context:
+        yield _watch(context.new_page(), root)
+
+
+@pytest.fixture
+def italian_tab(browser: Browser, italian_root: str) -> Iterator[Tab]:
+    with _context(browser) as context:
+        yield _watch(context.new_page(), italian_root)
+
+
+def _links(links: Locator) -> list[tuple[str, str]]:
+    """(text, href) of each link, sorted."""
+    pairs = links.evaluate_all(
+        "links => links.map(a => [a.textContent.trim(), a.getAttribute('href')])"
+    )
+    return sorted((str(text), str(href)) for text, href in pairs)
+
+
+def _search(page: Page, query: str) -> Locator:
+    """Type `query` into Material's search box key by key; the result items once they show."""
+    box = page.locator("input.md-search__input")
+    if box.is_visible():
+        box.click()
+    else:
+        page.locator("label.md-search__icon").first.click()
+    box.press_sequentially(query)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    return results
+
+
+def _page_url(root: str, path: str) -> re.Pattern[str]:
+    """The URL of a page of the site, whatever query (?h=...) and fragment follow it."""
+    return re.compile(re.escape(root + path) + r"(\?[^#]*)?(#.*)?")
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. The home page.
+
+
+def test_home_page_lists_every_journey(tab: Tab) -> None:
+    expected = sorted((_journey(j)["title"], f"journeys/{j}.html") for j in VALID_JOURNEYS)
+    tab.open("index.html")
+    page = tab.page
+
+    portfolio = page.locator("table.jc-portfolio > tbody > tr")
+    expect(portfolio).to_have_count(len(VALID_JOURNEYS))
+    assert _links(portfolio.locator("td:first-child a")) == expected
+    expect(page.locator("table.jc-portfolio > thead th").nth(4)).to_have_text("Stages")
+    for journey in map(_journey, VALID_JOURNEYS):
+        row = portfolio.filter(has=page.get_by_role("link", name=journey["title"], exact=True))
+        expect(row.locator("td").nth(4)).to_have_text(str(len(journey["stages"])))
+
+    coverage = page.locator("table.jc-coverage > tbody > tr")
+    expect(coverage).to_have_count(len(VALID_JOURNEYS))
+    assert _links(coverage.locator("th a")) == expected
+    phases = page.locator("table.jc-coverage > thead > tr").nth(1).locator("th").count()
+    assert phases == 7  # phases: seven-stage
+    for row in coverage.all():
+        expect(row.locator("td")).to_have_count(phases)
+
+    title = _journey("laptop-replacement")["title"]
+    portfolio.get_by_role("link", name=title, exact=True).click()
+    expect(page).to_have_url(tab.root + "journeys/laptop-replacement.html")
+    expect(page.locator("article h1")).to_have_text(title)
+    assert tab.errors == []
+
+
+def test_unreadable_files_have_no_page_but_are_listed_on_the_gaps_page(
+    tab: Tab, site: Path
+) -> None:
+    pages = sorted(p.name for p in (site / "journeys").glob("*.html"))
+    assert pages == [f"{j}.html" for j in VALID_JOURNEYS]
+    tab.open("index.html")
+    tab.page.locator('article a[href="gaps.html#invalid"]').click()
+    expect(tab.page).to_have_url(tab.root + "gaps.html#invalid")
+    rows = tab.page.locator("h2#invalid ~ div.jc-scroll").first.locator("tbody > tr")
+    files = rows.locator("td:first-child").all_inner_texts()
+    assert sorted(Path(f.rsplit(":", 1)[0]).name for f in files) == list(UNREADABLE_FILES)
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. A journey map.
+
+
+def test_journey_page_shows_every_stage_touchpoint_and_kpi(tab: Tab) -> None:
+    journey = _journey("laptop-replacement")
+    stages = journey["stages"]
+    tab.open("journeys/laptop-replacement.html")
+    page = tab.page
+    expect(page.locator("article h1")).to_have_text(journey["title"])
+
+    table = page.locator("table.jc-map")
+    expect(table.locator("tr.jc-row-stage > td")).to_have_text([s["name"] for s in stages])
+    # Each touchpoint and KPI sits in its stage's column.
+    touchpoints = table.locator("tr.jc-row-touchpoints > td")
+    kpis = table.locator("tr.jc-row-kpis > td")
+    expect(touchpoints).to_have_count(len(stages))
+    expect(kpis).to_have_count(len(stages))
+    for column, stage in enumerate(stages):
+        expect(touchpoints.nth(column).locator("li.jc-tp .jc-name")).to_have_text(
+            [t["name"] for t in stage["touchpoints"]]
+        )
+        expect(kpis.nth(column).locator("li.jc-kpi .jc-name")).to_have_text(
+            [k["name"] for k in stage["kpis"]]
+        )
+    names = table.locator("tr.jc-row-stage strong, li.jc-tp .jc-name, li.jc-kpi .jc-name")
+    assert names.count() == sum(1 + len(s["touchpoints"]) + len(s["kpis"]) for s in stages)
+    for name in names.all():
+        expect(name).to_be_visible()
+    assert tab.errors == []
+
+
+def test_journey_page_draws_the_emotion_curve(tab: Tab) -> None:
+    feelings = [s["emotion"] for s in _journey("laptop-replacement")["stages"] if "emotion" in s]
+    tab.open("journeys/laptop-replacement.html")
+    curve = tab.page.locator("table.jc-map svg.jc-emotion")
+    expect(curve).to_have_count(1)
+    expect(curve).to_be_visible()
+    box = curve.bounding_box()
+    assert box is not None and box["width"] >= 300 and box["height"] >= 40, box
+    line = curve.locator("polyline")
+    expect(line).to_have_count(1)
+    expect(line).to_be_visible()
+    points = [tuple(map(float, p.split(","))) for p in (line.get_attribute("points") or "").split()]
+    assert len(points) == len(feelings)
+    # Left to right along the journey; the happier the stage, the higher the point.
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    assert xs == sorted(set(xs))
+    for i in range(len(points) - 1):
+        assert (ys[i + 1] < ys[i]) == (feelings[i + 1] > feelings[i]), (points, feelings)
+        assert (ys[i + 1] == ys[i]) == (feelings[i + 1] == feelings[i]), (points, feelings)
+    # It is drawn: the SVG's own pixels hold the background, the axis, the curve and dots.
+    _, _, pixels = _decode_png(curve.screenshot())
+    assert len(set(pixels)) >= 4
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Search.
+
+
+def test_search_finds_a_touchpoint_and_leads_to_its_journey(tab: Tab) -> None:
+    touchpoint = next(
+        t
+        for s in _journey("laptop-replacement")["stages"]
+        for t in s["touchpoints"]
+        if t["id"] == "live-chat"
+    )
+    tab.open("index.html")
+    _search(tab.page, "Live chat")
+    expect(tab.page.locator(".md-search-result__list")).to_contain_text(touchpoint["name"])
+    # The journey map matches both words (a link made for the whole query, not a partial one).
+    link = tab.page.locator(
+        '.md-search-result a[href*="journeys/laptop-replacement.html?h=live+chat"]'
+    ).first
+    expect(link).to_be_visible()
+    link.click()
+    expect(tab.page).to_have_url(_page_url(tab.root, "journeys/laptop-replacement.html"))
+    expect(tab.page.locator(f"#touchpoint-{touchpoint['id']} .jc-name")).to_have_text(
+        touchpoint["name"]
+    )
+    # search.highlight marks the words searched for on the page the result opens.
+    expect(tab.page.locator("article mark").first).to_have_text(re.compile("live", re.I))
+    assert tab.errors == []
+    assert tab.offsite() == []
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. The site is self-contained: every page, every request, every link.
+
+
+def _broken_links(site: Path, root: str, hrefs: list[str]) -> list[str]:
+    """Links into the site whose file, or whose #fragment in that file, does not exist."""
+    broken = []
+    for href in hrefs:
+        if not href.startswith(root):
+            continue
+        target, _, fragment = href[len(root) :].partition("#")
+        path = site / urllib.parse.unquote(target.partition("?")[0])
+        if not path.is_file():
+            broken.append(f"{href}: no such file")
+        elif fragment and f'id="{urllib.parse.unquote(fragment)}"' not in path.read_text("utf-8"):
+            broken.append(f"{href}: no such anchor")
+    return broken
+
+
+def test_every_page_loads_from_the_site_alone(browser: Browser, site: Path, root: str) -> None:
+    paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert {
+        "index.html",
+        "gaps.html",
+        "owners.html",
+        "personas.html",
+        "channels.html",
+        "kpis.html",
+        "rules.html",
+        *(f"journeys/{j}.html" for j in VALID_JOURNEYS),
+    } <= set(paths)
+    problems: dict[str, list[str]] = {}
+    with _context(browser) as context:
+        tabs: dict[str, Tab] = {}
+        for path in paths:  # one tab per page: they settle in parallel
+            tabs[path] = _watch(context.new_page(), root)
+            tabs[path].open(path)
+        for path, tab in tabs.items():
+            tab.page.wait_for_load_state("networkidle")
+            hrefs = tab.page.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
+            found = [f"request outside the site: {url}" for url in tab.offsite()]
+            found += [f"failed request: {failure}" for failure in tab.failures]
+            found += [f"page error: {error}" for error in tab.errors]
+            found += [f"broken link: {link}" for link in _broken_links(site, root, hrefs)]
+            if found:
+                problems[path] = found
+    assert problems == {}, "\n".join(f"{path}: {p}" for path, ps in problems.items() for p in ps)
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. Markup, script and template syntax in journey files stay text.
+
+# What must be left after the page ran: anything here means user text became markup.
+EXECUTED = """() => {
+  const found = [];
+  if (window.__pwned !== undefined) found.push('window.__pwned = ' + String(window.__pwned));
+  for (const s of document.querySelectorAll('script'))
+    if (s.textContent.includes('__pwned')) found.push('script: ' + s.textContent.slice(0, 60));
+  for (const s of document.querySelectorAll('style'))
+    if (s.textContent.includes('display:none')) found.push('style: ' + s.textContent);
+  const made = 'marquee, iframe[src], img[src="x"], svg[onload], b, u';
+  for (const e of document.querySelectorAll(made))
+    found.push('element: ' + e.outerHTML.slice(0, 80));
+  for (const e of document.querySelectorAll('*'))
+    for (const a of e.attributes)
+      if ((a.name.startsWith('on') && a.value.includes('__pwned')) ||
+          a.value.trim().toLowerCase().startsWith('javascript:'))
+        found.push('attribute: <' + e.localName + ' ' + a.name + '="' + a.value + '">');
+  if (getComputedStyle(document.body).display === 'none') found.push('the body is hidden');
+  return found;
+}"""
+
+
+def _payload_texts() -> dict[str, list[str]]:
+    """The text fields of payloads.yaml, by kind."""
+    journey = _journey("payloads")
+    stage = journey["stages"][0]
+    touchpoint, kpi = stage["touchpoints"][0], stage["kpis"][0]
+    return {
+        "title": [journey["title"]],
+        "summary": [journey["summary"]],
+        "tags": journey["tags"],
+        "stage": [stage["name"]],
+        "stage_details": [stage["goal"], *stage["pain_points"], *stage["opportunities"]],
+        "touchpoint": [touchpoint["name"]],
+        "touchpoint_details": [touchpoint["description"]],
+        "kpi": [kpi["name"]],
+        "kpi_details": [kpi["unit"], kpi["source"]],
+    }
+
+
+# Page -> the kinds of payload text it shows, as text.
+PAYLOAD_PAGES = {
+    "journeys/payloads.html": list(_payload_texts()),
+    "index.html": ["title"],
+    "gaps.html": ["title"],
+    "kpis.html": ["title", "kpi"],
+    "owners.html": [],
+    "owners/ecommerce.html": ["title", "stage", "touchpoint", "kpi"],
+    "channels.html": [],
+}
+
+
+def _assert_inert(tab: Tab, hover: bool = True) -> None:
+    if hover:  # Material shows title attributes as tooltips: show each that holds markup.
+        for element in tab.page.locator("article [title*='<']").all():
+            element.hover()
+            with contextlib.suppress(PlaywrightTimeoutError):
+                tab.page.locator(".md-tooltip2--active").wait_for(state="attached", timeout=2000)
+    assert tab.page.evaluate(EXECUTED) == [], f"{tab.page.url}: user text became markup"
+    assert tab.dialogs == []
+    assert tab.errors == []
+
+
+@pytest.mark.parametrize("path", list(PAYLOAD_PAGES))
+def test_payloads_stay_inert_text(tab: Tab, path: str) -> None:
+    texts = _payload_texts()
+    tab.open(path)
+    shown = tab.page.locator("body").inner_text()
+    missing = [text for kind in PAYLOAD_PAGES[path] for text in texts[kind] if text not in shown]
+    assert missing == [], "not shown as text"
+    if PAYLOAD_PAGES[path]:
+        assert "<script>window.__pwned" in shown
+    if path == "journeys/payloads.html":  # the title does not break out of <title> either
+        assert tab.page.title().startswith(texts["title"][0] + " - ")
+    _assert_inert(tab)
+
+
+def test_payloads_stay_inert_in_search(tab: Tab) -> None:
+    title = _journey("payloads")["title"]
+    tab.open("index.html")
+    _search(tab.page, "Payload")
+    expect(tab.page.locator(".md-search-result")).to_contain_text(title)
+    _assert_inert(tab, hover=False)  # the results cover the page
+    # The result opens the page with the words highlighted: still text.
+    tab.page.locator('.md-search-result a[href*="journeys/payloads.html"]').first.click()
+    expect(tab.page).to_have_url(_page_url(tab.root, "journeys/payloads.html"))
+    expect(tab.page.locator("article h1")).to_have_text(title)
+    _assert_inert(tab)
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. Screenshots. The PNG is decoded here (zlib and the five PNG filters) rather than with a
+# new dependency: Chromium writes 8-bit RGB(A), non-interlaced.
+
+
+def _add_bytes(a: bytes, b: bytes) -> bytes:
+    """Bytewise (a + b) mod 256, on whole rows at once (no carry crosses a byte)."""
+    n = len(a)
+    low, high = int.from_bytes(b"\x7f" * n), int.from_bytes(b"\x80" * n)
+    x, y = int.from_bytes(a), int.from_bytes(b)
+    return (((x & low) + (y & low)) ^ ((x ^ y) & high)).to_bytes(n)
+
+
+def _decode_png(data: bytes) -> tuple[int, int, array.array[int]]:
+    """Width, height and the colour of every pixel (packed in an int) of a PNG from Chromium."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    header, compressed, pos = b"", bytearray(), 8
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            compressed += body
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header)
+    assert (depth, colour, interlace) in {(8, 2, 0), (8, 6, 0)}, (depth, colour, interlace)
+    bpp = 3 if colour == 2 else 4
+    stride = width * bpp
+    raw = zlib.decompress(bytes(compressed))
+    previous = bytes(stride)
+    rgba = bytearray(width * height * 4)
+    for y in range(height):
+        start = y * (stride + 1) + 1
+        kind, line = raw[start - 1], bytearray(raw[start : start + stride])
+        if kind == 1:  # Sub
+            for i in range(bpp, stride):
+                line[i] = (line[i] + line[i - bpp]) & 0xFF
+        elif kind == 2:  # Up
+            line = bytearray(_add_bytes(bytes(line), previous))
+        elif kind == 3:  # Average
+            for i in range(stride):
+                left = line[i - bpp] if i >= bpp else 0
+                line[i] = (line[i] + ((left + previous[i]) >> 1)) & 0xFF
+        elif kind == 4:  # Paeth (the first pixel has no left neighbours: it takes the one above)
+            for i in range(bpp):
+                line[i] = (line[i] + previous[i]) & 0xFF
+            for i in range(bpp, stride):
+                a, b, c = line[i - bpp], previous[i], previous[i - bpp]
+                pa, pb, pc = abs(b - c), abs(a - c), abs(a + b - 2 * c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        else:
+            assert kind == 0, f"PNG filter {kind}"
+        previous = bytes(line)
+        row = y * width * 4
+        for channel in range(bpp):
+            rgba[row + channel : row + width * 4 : 4] = previous[channel::bpp]
+    pixels = array.array("I")
+    pixels.frombytes(rgba)
+    return width, height, pixels
+
+
+def _assert_not_blank(png: bytes) -> tuple[int, int]:
+    """More than a handful of colours, also below the header; the size of the image."""
+    width, height, pixels = _decode_png(png)
+    colours = Counter(pixels)
+    background = colours.most_common(1)[0][1] / len(pixels)
+    # The page below the header (tabs end at 96 CSS px) has content of its own.
+    body = set(pixels[width * 150 :])
+    assert len(colours) >= 64 and len(body) >= 32 and background < 0.9, (
+        f"{width}x{height}: {len(colours)} colours, {len(body)} below the header, "
+        f"{background:.0%} of the pixels in the commonest colour"
+    )
+    return width, height
+
+
+@pytest.mark.parametrize("path", ["index.html", "journeys/laptop-replacement.html"])
+def test_full_page_screenshot_is_not_blank(tab: Tab, path: str, tmp_path: Path) -> None:
+    tab.open(path)
+    shot = tmp_path / f"{Path(path).stem}.png"
+    tab.page.screenshot(path=shot, full_page=True)
+    width, height = _assert_not_blank(shot.read_bytes())
+    assert width == WIDTH and height >= HEIGHT
+
+
+def test_blank_screenshot_is_caught(browser: Browser) -> None:
+    """The check above can fail: an empty page is one colour."""
+    with _context(browser) as context:
+        page = context.new_page()
+        page.set_content("<html><body></body></html>")
+        with pytest.raises(AssertionError, match="1 colours"):
+            _assert_not_blank(page.screenshot(full_page=True))
+
+
+# ---------------------------------------------------------------------------------------------
+# 7. The Italian site.
+
+
+def test_italian_site_speaks_italian(italian_tab: Tab) -> None:
+    page = italian_tab.page
+    italian_tab.open("index.html")
+    expect(page.locator("html")).to_have_attribute("lang", "it")
+    expect(page.locator("article h2#portfolio")).to_have_text("Tutte le customer journey")
+    expect(page.locator("article h2#coverage")).to_have_text("Copertura per fase")
+    # Material's own interface, and its search with the Italian stemmer.
+    expect(page.locator("input.md-search__input")).to_have_attribute("placeholder", "Cerca")
+    _search(page, "Live chat")
+    page.locator('.md-search-result a[href*="journeys/laptop-replacement.html"]').first.click()
+    expect(page).to_have_url(_page_url(italian_tab.root, "journeys/laptop-replacement.html"))
+    expect(page.locator("html")).to_have_attribute("lang", "it")
+    expect(page.locator("article h2#map")).to_have_text("Mappa della journey")
+    assert italian_tab.errors == []
+    assert italian_tab.offsite() == []
