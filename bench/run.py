@@ -2,6 +2,7 @@
 
     python bench/run.py            # full run (1,000 and 10,000 journeys; a few minutes)
     python bench/run.py --quick    # 100 and 1,000 journeys only
+    python bench/run.py --only site  # only the site build (--only lint: only the linter)
 
 Every figure is the median of several interleaved runs of a whole command, so that machine
 noise hits each side alike; the targets are ratios between numbers measured in this run.
@@ -68,6 +69,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", choices=["lint", "site"])
     args = parser.parse_args()
     python = str(BIN / "python")
     # As `pip install` would: byte-compile jcode, so that no run pays for compiling its source
@@ -76,8 +78,22 @@ def main() -> int:
     subprocess.run([python, "-m", "compileall", "-q", source], check=True)
     jcode = [str(BIN / "jcode"), "lint", "--today", "2026-11-22", "--quiet"]
     rows: list[tuple[str, str, str]] = []
+    c1000, c100 = corpus(1000), corpus(100)
+    if args.only != "site":
+        rows += lint_rows(args, python, jcode, c100, c1000)
+    if args.only != "lint":
+        rows += site_rows(args, c100, c1000)
+    width = max(len(r[0]) for r in rows)
+    print(f"| {'measure':<{width}} | time | verdict |\n|{'-' * (width + 2)}|---|---|")
+    for name, value, verdict in rows:
+        print(f"| {name:<{width}} | {value} | {verdict} |")
+    return 0
 
-    c1000 = corpus(1000)
+
+def lint_rows(
+    args: argparse.Namespace, python: str, jcode: list[str], c100: Path, c1000: Path
+) -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
     size = sum(p.stat().st_size for p in (c1000 / "journeys").iterdir()) / 1e6
     t = median_times({"bare": [python, "-c", BARE_LOAD], "lint": jcode}, c1000, args.repeat)
     ratio = t["lint"] / t["bare"]
@@ -90,7 +106,6 @@ def main() -> int:
         ),
     ]
 
-    c100 = corpus(100)
     checker = shutil.which("check-jsonschema", path=str(BIN))
     if checker:
         schema = str(HERE.parent / "schema" / "journey.schema.json")
@@ -109,27 +124,6 @@ def main() -> int:
                 f"{speedup:.0f}x faster (target >= 20x) {'OK' if speedup >= 20 else 'MISSED'}",
             ),
         ]
-    else:
-        t100 = median_times({"lint": jcode}, c100, args.repeat)
-
-    # The site: jcode build of 100 and 1,000 journeys (lint, pages, mkdocs-material).
-    build = [str(BIN / "jcode"), "build", "--today", "2026-11-22", "--quiet", "--out"]
-    sites = HERE / "out" / "sites"
-    b100 = median_times({"b": [*build, str(sites / "s100")]}, c100, args.repeat)["b"]
-    b1000 = median_times({"b": [*build, str(sites / "s1000")]}, c1000, max(1, args.repeat // 3))[
-        "b"
-    ]
-    growth = b1000 / b100
-    rows += [
-        ("jcode build, 100 journeys", f"{b100:.2f} s", ""),
-        (
-            "jcode build, 1,000 journeys",
-            f"{b1000:.2f} s",
-            f"target < 20 s {'OK' if b1000 < 20 else 'MISSED'}; {growth:.1f}x the 100-journey "
-            f"build (target <= 12x) {'OK' if growth <= 12 else 'MISSED'}",
-        ),
-    ]
-
     if not args.quick:
         c10000 = corpus(10_000)
         t10k = median_times({"lint": jcode}, c10000, max(1, args.repeat // 2))
@@ -147,12 +141,25 @@ def main() -> int:
                 f"target < 400 MB {'OK' if peak < 400 else 'MISSED'}",
             ),
         ]
+    return rows
 
-    width = max(len(r[0]) for r in rows)
-    print(f"| {'measure':<{width}} | time | verdict |\n|{'-' * (width + 2)}|---|---|")
-    for name, value, verdict in rows:
-        print(f"| {name:<{width}} | {value} | {verdict} |")
-    return 0
+
+def site_rows(args: argparse.Namespace, c100: Path, c1000: Path) -> list[tuple[str, str, str]]:
+    """jcode build of 100 and 1,000 journeys: lint, pages, mkdocs-material."""
+    build = [str(BIN / "jcode"), "build", "--today", "2026-11-22", "--quiet", "--out"]
+    sites = OUT / "sites"
+    b100 = median_times({"b": [*build, str(sites / "s100")]}, c100, args.repeat)["b"]
+    b1000 = median_times({"b": [*build, str(sites / "s1000")]}, c1000, args.repeat)["b"]
+    growth = b1000 / b100
+    return [
+        ("jcode build, 100 journeys", f"{b100:.2f} s", ""),
+        (
+            "jcode build, 1,000 journeys",
+            f"{b1000:.2f} s",
+            f"target < 20 s {'OK' if b1000 < 20 else 'MISSED'}; {growth:.1f}x the 100-journey "
+            f"build (target <= 12x) {'OK' if growth <= 12 else 'MISSED'}",
+        ),
+    ]
 
 
 if __name__ == "__main__":
