@@ -1066,3 +1066,24 @@ def test_mkdocs_warnings_are_printed(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert jcode(*build_argv(tmp_path / "site")) == Run(
         ExitCode.OK, "", "jcode: mkdocs: a test warning\n"
     )
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("terminal", "quiet"), [(True, False), (True, True), (False, False)])
+def test_progress_bar_only_on_a_terminal_and_not_quiet(
+    terminal: bool, quiet: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv = [a for a in build_argv(tmp_path / "out") if quiet or a != "--quiet"]
+    stderr = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr("sys.stderr", stderr)
+    assert main(argv) == ExitCode.OK
+    bar = re.findall(r"rendering pages \[[#.]{30}\] (\d+)/(\d+)", stderr.getvalue())
+    if terminal and not quiet:
+        assert bar[-1] == (str(len(PAGES)), str(len(PAGES)))  # counts up to every page
+        assert "[" + "#" * 30 + "]" in stderr.getvalue()
+    else:
+        assert bar == []
