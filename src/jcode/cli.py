@@ -264,9 +264,10 @@ def build_command(
         click.echo(f"jcode: mkdocs: {warning}", err=True)
     if not quiet:
         journeys = sum(1 for f in result.files if f.journey is not None)
+        plural = "" if journeys == 1 else "s"
         click.echo(
-            f"{journeys} journeys, {counts['error']} errors, {counts['warning']} warnings, "
-            f"{counts['info']} info; site: {(out / 'index.html').resolve()}"
+            f"{journeys} journey{plural}, {counts['error']} errors, {counts['warning']} "
+            f"warnings, {counts['info']} info; site: {(out / 'index.html').resolve()}"
         )
     return ExitCode.OK
 
