@@ -9,6 +9,7 @@ failed build leaves the previous site as it was.
 from __future__ import annotations
 
 import contextlib
+import glob
 import logging
 import os
 import shutil
@@ -188,15 +189,55 @@ def build_site(result: LintResult, project: Project, out: Path, progress: bool) 
     """Build the site of a lint result into `out`, atomically. Returns mkdocs' warnings."""
     check_out_dir(out)
     out = out.absolute()  # mkdocs reads relative paths from its config file's folder
-    out.parent.mkdir(parents=True, exist_ok=True)
-    pages = list(Site(result, project).pages())
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.jcode-", dir=out.parent))
     try:
-        warnings = render(pages, project, work, progress)
-        _swap(work / "site", out, work / "previous")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise JcodeError(f"cannot create '{out.parent}': {exc.strerror}") from None
+    pages = list(Site(result, project).pages())
+    with _exclusive(out):
+        _remove_leftovers(out)
+        try:
+            work = Path(tempfile.mkdtemp(prefix=f".{out.name}.jcode-", dir=out.parent))
+        except OSError as exc:
+            raise JcodeError(f"cannot write beside '{out}': {exc.strerror}") from None
+        try:
+            warnings = render(pages, project, work, progress)
+            _swap(work / "site", out, work / "previous")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     return warnings
+
+
+@contextlib.contextmanager
+def _exclusive(out: Path) -> Iterator[None]:
+    """One build at a time into a folder: a second build waits for the first instead of
+    interleaving its swap with it. The lock is on the folder that holds `out` (no lock file to
+    leave behind); builds into two folders of the same parent simply take turns."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; builds are not serialised there
+        yield
+        return
+    try:
+        fd = os.open(out.parent, os.O_RDONLY)
+    except OSError as exc:
+        raise JcodeError(f"cannot open '{out.parent}': {exc.strerror}") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Work folders of builds that were killed (SIGKILL, power loss) before they could clean up.
+    Called with the lock held, so none of them belongs to a running build."""
+    for leftover in out.parent.glob(f".{glob.escape(out.name)}.jcode-*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            parked = leftover / "previous"
+            if parked.is_dir() and not out.exists():  # killed mid-swap: the old site is here
+                parked.rename(out)
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _swap(new: Path, out: Path, parking: Path) -> None:
