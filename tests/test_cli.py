@@ -120,14 +120,21 @@ def test_info_only_file_passes_fail_on_warning(
         ["lint", "journeys/", "--fail-on", "warning", "--today", "2026-11-22"], capsys
     )
     assert code == ExitCode.OK
-    assert out == "0 errors, 0 warnings, 0 info in 1 file\n"
+    assert out == (
+        "journeys/car-insurance-renewal.yaml:152:5: info: stage 'staying' lists 1 pain point "
+        "but no opportunities [pain-point-without-opportunity]\n"
+        "0 errors, 0 warnings, 1 info in 6 files (2 suppressed)\n"
+    )
 
 
 def test_contract_lints_clean(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(ROOT)
-    code, out, _ = run(["lint", "--today", "2026-11-22", "--format", "json"], capsys)
+    code, out, _ = run(
+        ["lint", "journeys/laptop-replacement.yaml", "--today", "2026-11-22", "--format", "json"],
+        capsys,
+    )
     assert code == ExitCode.OK
     report = json.loads(out)
     assert report["findings"] == [] and report["summary"]["journeys"] == 1
