@@ -327,14 +327,47 @@ def _only(result: LintResult, findings: list[Finding]) -> LintResult:
     "--write", is_flag=True, help="Write schema/journey.schema.json and schema/config.schema.json."
 )
 @click.option("--config-schema", is_flag=True, help="Print the schema of jcode.yaml instead.")
-def schema(write: bool, config_schema: bool) -> int:
+@click.option(
+    "--project",
+    is_flag=True,
+    help="Write this repository's journey schema: phases, channels, owners and personas of "
+    "jcode.yaml as choices.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="With --project: write to FILE (default: schema/journey.schema.json beside jcode.yaml).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --project: use this jcode.yaml instead of searching upward from here.",
+)
+def schema(
+    write: bool, config_schema: bool, project: bool, out: Path | None, config_file: Path | None
+) -> int:
     """Print the JSON Schema of journey files, or write both schemas into schema/.
+
+    With --project, write the schema of this repository's journeys instead: the one an editor
+    should use, completing the phases, channels, owners and personas that jcode.yaml declares.
+    `jcode lint` reports it as stale-project-schema when jcode.yaml has changed since.
 
     \b
     Examples:
       jcode schema > journey.schema.json
       jcode schema --write
+      jcode schema --project
     """
+    if project:
+        if write or config_schema:
+            raise JcodeError(
+                "--project writes the project schema; leave out --write and --config-schema"
+            )
+        return _write_project_schema(out, config_file)
+    if out is not None or config_file is not None:
+        raise JcodeError("--out and --config go with --project")
     from jcode.schema import SCHEMA_FILES, render, write_schemas  # imports pydantic
 
     if write:
@@ -345,6 +378,56 @@ def schema(write: bool, config_schema: bool) -> int:
     models = list(SCHEMA_FILES.values())
     click.echo(render(models[1] if config_schema else models[0]), nl=False)
     return ExitCode.OK
+
+
+def _write_project_schema(out: Path | None, config_file: Path | None) -> int:
+    from jcode.project_schema import DEFAULT_PATH, is_project_schema, render
+
+    project = _declared_project(config_file)
+    target = out if out is not None else project.root / DEFAULT_PATH
+    text = render(project)
+    shown = _shown(target)
+    if target.exists():
+        try:
+            before = target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise JcodeError(f"cannot read '{shown}': {exc}") from None
+        if not is_project_schema(before):
+            raise JcodeError(
+                f"'{shown}' exists and was not written by `jcode schema --project`; refusing to "
+                "replace it (choose another --out, or remove it yourself)"
+            )
+        if before == text:
+            click.echo(f"{shown} is up to date")
+            return ExitCode.OK
+    _write_text(target, text)
+    click.echo(f"wrote {shown}")
+    return ExitCode.OK
+
+
+def _declared_project(config_file: Path | None) -> Project:
+    """The project of the jcode.yaml in use; an error when there is none (defaults would do)."""
+    project = load_project(config_file)
+    if project.config_path is None:
+        raise JcodeError(
+            "no jcode.yaml in this folder or above it; `jcode init` creates one "
+            "(or give --config FILE)"
+        )
+    return project
+
+
+def _shown(path: Path) -> str:
+    """A path as the user will read it: relative to the current folder when it is below it."""
+    relative = os.path.relpath(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+def _write_text(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise JcodeError(f"cannot write '{_shown(path)}': {exc.strerror}") from None
 
 
 @cli.command()
