@@ -192,3 +192,75 @@ def test_schema_project_needs_a_jcode_yaml(
         "(or give --config FILE)\n",
     )
     assert not (tmp_path / "schema").exists()
+
+
+# stale-project-schema -----------------------------------------------------------------------
+
+
+def test_stale_project_schema_fires_after_jcode_yaml_gains_an_owner(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["schema", "--project"], capsys)
+    lint = ["lint", "--today", "2026-11-22", "--fail-on", "info"]
+    assert run(lint, capsys) == (ExitCode.OK, "0 errors, 0 warnings, 0 info in 1 file\n", "")
+    config = repo / "jcode.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "personas:", "  partners:\n    name: Partner management\npersonas:"
+        ),
+        encoding="utf-8",
+    )
+    assert run(lint, capsys) == (
+        ExitCode.FINDINGS,
+        "schema/journey.schema.json:1:1: info: the project schema lacks owner 'partners'; run "
+        "`jcode schema --project` to update it [stale-project-schema]\n"
+        "0 errors, 0 warnings, 1 info in 1 file\n",
+        "",
+    )
+    _, out, _ = run([*lint, "--format", "junit"], capsys)
+    assert 'tests="2"' in out and 'name="schema/journey.schema.json"' in out
+    assert run(["schema", "--project"], capsys)[1] == "wrote schema/journey.schema.json\n"
+    assert run(lint, capsys)[0] == ExitCode.OK
+
+
+def test_stale_project_schema_names_what_changed(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["schema", "--project"], capsys)
+    config = repo / "jcode.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("Customer care", "Customer service"), encoding="utf-8")
+    _, out, _ = run(["lint", "--format", "json"], capsys)
+    assert json.loads(out)["findings"] == [
+        {
+            "rule": "stale-project-schema",
+            "severity": "info",
+            "file": "schema/journey.schema.json",
+            "line": 1,
+            "column": 1,
+            "pointer": "",
+            "journey": None,
+            "message": "the project schema is out of date (a name in jcode.yaml, or jcode's "
+            "journey format, changed); run `jcode schema --project` to update it",
+        }
+    ]
+    assert text.endswith("rules:\n  kpi-without-baseline: warning\n")
+    config.write_text(
+        text.replace("phases: seven-stage", "phases: five-stage").replace(
+            "  crm:\n    name: CRM and loyalty\n", ""
+        )
+        + "  stale-project-schema: warning\n",
+        encoding="utf-8",
+    )
+    _, out, _ = run(["lint", "--format", "json"], capsys)
+    stale = [f for f in json.loads(out)["findings"] if f["rule"] == "stale-project-schema"]
+    assert [(f["severity"], f["message"]) for f in stale] == [
+        (
+            "warning",
+            "the project schema still lists phases 'advocacy', 'interest' and still lists "
+            "owner 'crm'; run `jcode schema --project` to update it",
+        )
+    ]
+    config.write_text(text + "  stale-project-schema: off\n", encoding="utf-8")
+    _, out, _ = run(["lint", "--format", "json"], capsys)
+    assert json.loads(out)["findings"] == []

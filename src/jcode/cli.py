@@ -17,7 +17,7 @@ from typing import TextIO
 import click
 
 from jcode import ISSUES_URL, __version__
-from jcode.config import load_project
+from jcode.config import PROJECT_SCHEMA_PATH, load_project
 from jcode.errors import ExitCode, JcodeError
 from jcode.findings import SEVERITIES, Finding, Severity
 from jcode.linter import JourneyFile, LintResult, collect_files, lint
@@ -381,10 +381,10 @@ def schema(
 
 
 def _write_project_schema(out: Path | None, config_file: Path | None) -> int:
-    from jcode.project_schema import DEFAULT_PATH, is_project_schema, render
+    from jcode.project_schema import is_project_schema, render
 
     project = _declared_project(config_file)
-    target = out if out is not None else project.root / DEFAULT_PATH
+    target = out if out is not None else project.root / PROJECT_SCHEMA_PATH
     text = render(project)
     shown = _shown(target)
     if target.exists():

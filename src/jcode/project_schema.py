@@ -25,7 +25,6 @@ from jcode.spec import Project
 from jcode.validation import show
 
 PUBLISHED = Path(__file__).resolve().parent / "_schema" / "journey.schema.json"
-DEFAULT_PATH = Path("schema", "journey.schema.json")  # beside jcode.yaml
 MARK = "Written by `jcode schema --project`"
 COMMENT = f"{MARK} from jcode.yaml; run it again after changing jcode.yaml."
 FIELDS = ("phase", "channel", "owner", "persona")
@@ -79,19 +78,16 @@ def is_project_schema(text: str) -> bool:
     return isinstance(comment, str) and comment.startswith(MARK)
 
 
-def staleness(project: Project) -> tuple[Path, str] | None:
-    """The project schema beside jcode.yaml and what is wrong with it, when it was written by
-    `jcode schema --project` and no longer matches what that would write now."""
-    if project.config_path is None:
-        return None
-    path = project.root / DEFAULT_PATH
+def staleness(path: Path, project: Project) -> str | None:
+    """What is wrong with the file, when `jcode schema --project` wrote it and would not write
+    the same now; None when it is current, or not a project schema at all."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     if not is_project_schema(text) or text == render(project):
         return None
-    return path, _difference(json.loads(text), project)
+    return _difference(json.loads(text), project)
 
 
 def _difference(written: dict[str, Any], project: Project) -> str:
@@ -105,8 +101,10 @@ def _difference(written: dict[str, Any], project: Project) -> str:
                 plural = "s" if len(values) > 1 else ""
                 quoted = ", ".join(f"'{show(v)}'" for v in values)
                 parts.append(f"{verb} {field}{plural} {quoted}")
-    what = "; ".join(parts) if parts else "differs from what it would be now"
-    return f"the project schema {what}: run `jcode schema --project` to update it"
+    if not parts:  # a name changed, or jcode's journey format, or someone edited the file
+        parts = ["is out of date (a name in jcode.yaml, or jcode's journey format, changed)"]
+    what = " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+    return f"the project schema {what}; run `jcode schema --project` to update it"
 
 
 def _listed(written: dict[str, Any]) -> dict[str, set[str]]:
