@@ -264,3 +264,159 @@ def test_stale_project_schema_names_what_changed(
     config.write_text(text + "  stale-project-schema: off\n", encoding="utf-8")
     _, out, _ = run(["lint", "--format", "json"], capsys)
     assert json.loads(out)["findings"] == []
+
+
+# jcode new ----------------------------------------------------------------------------------
+
+CUSTOM_PHASES = """\
+phases:
+  - {id: lead, name: Lead, moment: pre-purchase}
+  - {id: demo, name: Product demo, moment: pre-purchase, optional: true}
+  - {id: proposal, name: Proposal, moment: pre-purchase}
+  - {id: contract, name: Contract, moment: purchase}
+  - {id: onboarding, name: Onboarding, moment: post-purchase}
+owners:
+  sales: {name: Sales}
+"""
+
+
+@pytest.mark.parametrize(
+    ("config", "stages"),
+    [
+        ("phases: four-stage\n", ["awareness", "consideration", "decision", "post-purchase"]),
+        (
+            "phases: five-stage\n",
+            ["discovery", "evaluation", "purchase", "post-purchase", "loyalty"],
+        ),
+        (
+            "phases: seven-stage\n",
+            ["discovery", "evaluation", "purchase", "post-purchase", "loyalty", "advocacy"],
+        ),
+        (CUSTOM_PHASES, ["lead", "proposal", "contract", "onboarding"]),
+    ],
+    ids=["four-stage", "five-stage", "seven-stage", "custom"],
+)
+def test_new_gives_a_stage_per_required_phase_and_warns_until_filled(
+    config: str,
+    stages: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "jcode.yaml").write_text(config, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["new", "opening-an-account"], capsys)
+    model = "custom" if config is CUSTOM_PHASES else config.split()[1]
+    assert (code, err) == (ExitCode.OK, "")
+    assert out == (
+        f"wrote journeys/opening-an-account.yaml: {len(stages)} stages to fill in "
+        f"(phase model '{model}')\n"
+        "no project schema for editors yet: `jcode schema --project` writes it\n"
+    )
+    path = tmp_path / "journeys" / "opening-an-account.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/journey.schema.json\n")
+    data = yaml.safe_load(text)
+    assert data["id"] == "opening-an-account" and data["title"] == "Opening an account"
+    assert [s["id"] for s in data["stages"]] == stages
+    assert [s["phase"] for s in data["stages"]] == stages
+    assert all(s["touchpoints"] == [] for s in data["stages"])
+    assert "TODO" in text
+    code, out, _ = run(["lint", "--fail-on", "warning", "--format", "json"], capsys)
+    assert code == ExitCode.FINDINGS
+    findings = json.loads(out)["findings"]
+    assert {f["severity"] for f in findings} == {"warning", "info"}
+    assert [f["pointer"] for f in findings if f["rule"] == "stage-without-touchpoints"] == [
+        f"/stages/{i}" for i in range(len(stages))
+    ]
+    # Filled in: an owner, and the touchpoints of every stage. Then it passes.
+    data["owner"] = "sales"
+    for stage in data["stages"]:
+        stage["touchpoints"] = [{"id": f"{stage['id']}-web", "name": "Website", "channel": "web"}]
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert run(["lint", "--fail-on", "warning"], capsys)[0] == ExitCode.OK
+
+
+def test_new_with_title_owner_and_persona(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(["schema", "--project"], capsys)
+    title = 'Checkout: the "fast" way # no comment'
+    code, out, _ = run(
+        [
+            "new",
+            "fast-checkout",
+            "--title",
+            title,
+            "--owner",
+            "crm",
+            "--persona",
+            "remote-professional",
+        ],
+        capsys,
+    )
+    assert (code, out) == (
+        ExitCode.OK,
+        "wrote journeys/fast-checkout.yaml: 6 stages to fill in (phase model 'seven-stage')\n",
+    )
+    text = (repo / "journeys" / "fast-checkout.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert (data["title"], data["owner"], data["persona"]) == (title, "crm", "remote-professional")
+    assert "# owner:" not in text and "# persona:" not in text
+    validator = _validator(json.loads((repo / "schema" / "journey.schema.json").read_text()))
+    assert validator.is_valid(_as_json(data))
+
+
+def test_new_with_only_optional_phases_offers_them_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "jcode.yaml").write_text(
+        "phases:\n  - {id: visit, name: Visit, moment: purchase, optional: true}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert run(["new", "walk-in"], capsys)[0] == ExitCode.OK
+    data = yaml.safe_load((tmp_path / "journeys" / "walk-in.yaml").read_text(encoding="utf-8"))
+    assert [s["phase"] for s in data["stages"]] == ["visit"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["new", "Opening_Account"],
+            "'Opening_Account' is not a valid journey id: lowercase letters a-z, digits and "
+            "hyphens, starting with a letter or digit, at most 64 characters",
+        ),
+        (["new", "x" * 65], "is not a valid journey id"),
+        (["new", "jcode"], "'jcode' cannot be a journey id: jcode.yaml is never read as a journey"),
+        (
+            ["new", "laptop-replacement"],
+            "journeys/laptop-replacement.yaml already exists; jcode new never replaces a file",
+        ),
+        (
+            ["new", "spare-laptop"],
+            "journey id 'spare-laptop' is already used in journeys/spare.yml",
+        ),
+        (
+            ["new", "gift", "--owner", "marketing"],
+            "owner 'marketing' is not declared in jcode.yaml (declared: ecommerce, growth, "
+            "checkout, customer-care, crm)",
+        ),
+        (["new", "gift", "--persona", "Student"], "'Student' is not a valid persona"),
+        (
+            ["new", "gift", "--title", "Gift\x07card"],
+            "the journey would not be valid: 'title' contains the control or "
+            "bidirectional-override character U+0007",
+        ),
+    ],
+)
+def test_new_refuses_and_writes_nothing(
+    argv: list[str], message: str, repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "journeys" / "spare.yml").write_text("id: spare-laptop\n", encoding="utf-8")
+    before = sorted(p.name for p in (repo / "journeys").iterdir())
+    contract = (repo / "journeys" / "laptop-replacement.yaml").read_bytes()
+    code, out, err = run(argv, capsys)
+    assert (code, out) == (ExitCode.USAGE, "")
+    assert err.startswith("jcode: error: ") and message in err
+    assert sorted(p.name for p in (repo / "journeys").iterdir()) == before
+    assert (repo / "journeys" / "laptop-replacement.yaml").read_bytes() == contract

@@ -430,6 +430,56 @@ def _write_text(path: Path, text: str) -> None:
         raise JcodeError(f"cannot write '{_shown(path)}': {exc.strerror}") from None
 
 
+@cli.command("new")
+@click.argument("journey_id")
+@click.option("--title", help="The journey's title (default: from the id, marked TODO).")
+@click.option("--persona", metavar="ID", help="A persona declared in jcode.yaml.")
+@click.option("--owner", metavar="ID", help="The owning team, declared in jcode.yaml.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this jcode.yaml instead of searching upward from here.",
+)
+def new_command(
+    journey_id: str,
+    title: str | None,
+    persona: str | None,
+    owner: str | None,
+    config_file: Path | None,
+) -> int:
+    """Start a journey: journeys/JOURNEY_ID.yaml beside jcode.yaml, one stage per phase of the
+    project's phase model (optional phases left out), in order, with TODO placeholders.
+
+    The new file is a valid journey, but lint warns (stage-without-touchpoints and others)
+    until it is filled in. An existing file or journey id is never replaced (exit 2).
+
+    \b
+    Examples:
+      jcode new opening-an-account
+      jcode new renewal --title "Renewing a home insurance policy" --owner customer-care
+    """
+    from jcode.authoring import journey_path, new_journey
+
+    project = _declared_project(config_file)
+    path = journey_path(project, journey_id)
+    text = new_journey(project, journey_id, title, persona, owner)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as stream:  # "x": never replace
+            stream.write(text)
+    except OSError as exc:
+        raise JcodeError(f"cannot write '{_shown(path)}': {exc.strerror}") from None
+    stages = text.count("\n  - id: ")
+    click.echo(
+        f"wrote {_shown(path)}: {stages} stage{'' if stages == 1 else 's'} to fill in "
+        f"(phase model '{project.phase_model}')"
+    )
+    if not (project.root / PROJECT_SCHEMA_PATH).is_file():
+        click.echo("no project schema for editors yet: `jcode schema --project` writes it")
+    return ExitCode.OK
+
+
 @cli.command()
 @click.argument("rule_id", required=False)
 @click.option("--markdown", is_flag=True, help="Print the rule table as Markdown (the README's).")
