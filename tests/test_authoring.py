@@ -3,6 +3,7 @@ README's walk-through from `jcode init` to a built site."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -12,6 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
+from jcode import __version__
 from jcode.cli import main
 from jcode.config import load_project
 from jcode.errors import ExitCode
@@ -420,3 +422,164 @@ def test_new_refuses_and_writes_nothing(
     assert err.startswith("jcode: error: ") and message in err
     assert sorted(p.name for p in (repo / "journeys").iterdir()) == before
     assert (repo / "journeys" / "laptop-replacement.yaml").read_bytes() == contract
+
+
+# jcode init ---------------------------------------------------------------------------------
+
+MODELINE = "# yaml-language-server: $schema=../schema/journey.schema.json\n"
+INIT_FILES = [
+    "jcode.yaml",
+    "journeys/first-order.yaml",
+    "schema/journey.schema.json",
+    ".pre-commit-config.yaml",
+    ".github/workflows/jcode.yml",
+    ".gitignore",
+]
+NEXT = (
+    "  jcode lint          check the journeys\n"
+    "  jcode build         build the site into site/, then open site/index.html\n"
+    "  jcode new ID        start a journey of your own\n"
+)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "site" not in p.relative_to(folder).parts[:1]
+    }
+
+
+def test_init_into_an_empty_folder_lints_builds_and_changes_nothing_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["init", "journeys-repo", "--yes"], capsys)
+    assert (code, err) == (ExitCode.OK, "")
+    assert out == (
+        "".join(f"created journeys-repo/{name}\n" for name in INIT_FILES)
+        + "Next, in journeys-repo:\n"
+        + NEXT
+    )
+    repo = tmp_path / "journeys-repo"
+    assert list(_tree(repo)) == sorted(INIT_FILES)
+    assert (repo / "journeys" / "first-order.yaml").read_text(encoding="utf-8").startswith(MODELINE)
+    assert yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")) == {
+        "repos": [
+            {
+                "repo": "https://github.com/jcode-dev/jcode",
+                "rev": f"v{__version__}",
+                "hooks": [{"id": "jcode-lint"}],
+            }
+        ]
+    }
+    workflow = yaml.safe_load((repo / ".github/workflows/jcode.yml").read_text(encoding="utf-8"))
+    assert list(workflow) == ["name", "on", "permissions", "jobs"]
+    assert set(workflow["on"]) == {"pull_request", "push"}
+    steps = workflow["jobs"]["lint"]["steps"]
+    assert steps[-1] == {"uses": f"jcode-dev/jcode@v{__version__}"}
+    assert (repo / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "/site/"
+    monkeypatch.chdir(repo)
+    assert run(["lint", "--fail-on", "warning"], capsys) == (
+        ExitCode.OK,
+        "0 errors, 0 warnings, 0 info in 1 file\n",
+        "",
+    )
+    code, out, _ = run(["build"], capsys)
+    assert code == ExitCode.OK and out.startswith("1 journey, 0 errors, 0 warnings, 0 info; ")
+    assert (repo / "site" / "index.html").is_file()
+    before = _tree(repo)
+    monkeypatch.chdir(tmp_path)
+    assert run(["init", "journeys-repo"], capsys) == (
+        ExitCode.OK,
+        "".join(f"skipped journeys-repo/{name}: it exists\n" for name in INIT_FILES)
+        + "kept the settings of the existing jcode.yaml\n"
+        + "Next, in journeys-repo:\n"
+        + NEXT,
+        "",
+    )
+    assert _tree(repo) == before
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+@pytest.mark.parametrize("phases", ["seven-stage", "five-stage", "four-stage"])
+def test_init_example_lints_clean_for_each_model_and_language(
+    phases: str,
+    language: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    argv = ["init", "--title", "Acme: journeys", "--language", language, "--phases", phases]
+    assert run(argv, capsys)[1].endswith("Next:\n" + NEXT)
+    config = yaml.safe_load((tmp_path / "jcode.yaml").read_text(encoding="utf-8"))
+    assert config["site"] == {"title": "Acme: journeys", "language": language}
+    assert config["phases"] == phases
+    assert run(["lint", "--fail-on", "info"], capsys)[0] == ExitCode.OK
+    project = load_project(None)
+    required = [p.id for p in project.phases if not p.optional]
+    journey = yaml.safe_load((tmp_path / "journeys" / "first-order.yaml").read_text("utf-8"))
+    assert [s["phase"] for s in journey["stages"]] == required
+    schema = json.loads((tmp_path / "schema" / "journey.schema.json").read_text("utf-8"))
+    assert _validator(schema).is_valid(_as_json(journey))
+
+
+def test_init_asks_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("jcode.cli._on_terminal", lambda: True)
+    monkeypatch.setattr("sys.stdin", io.StringIO("Viaggi di Acme\nit\nfive-stage\n"))
+    code, out, _ = run(["init"], capsys)
+    assert code == ExitCode.OK
+    assert out.startswith(
+        "Site title [Customer journeys]: Site language (en, it) [en]: "
+        "Phase model (seven-stage, four-stage, five-stage) [seven-stage]: created jcode.yaml\n"
+    )
+    config = yaml.safe_load((tmp_path / "jcode.yaml").read_text(encoding="utf-8"))
+    assert (config["site"], config["phases"]) == (
+        {"title": "Viaggi di Acme", "language": "it"},
+        "five-stage",
+    )
+    # A flag answers its question; --yes answers the rest with the defaults.
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+    run(["init", "other", "--language", "it", "--phases", "four-stage"], capsys)
+    config = yaml.safe_load((tmp_path / "other" / "jcode.yaml").read_text(encoding="utf-8"))
+    assert (config["site"]["title"], config["phases"]) == ("Customer journeys", "four-stage")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert run(["init", "third", "--yes"], capsys)[0] == ExitCode.OK
+
+
+def test_init_keeps_an_existing_jcode_yaml_and_appends_to_gitignore(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / ".gitignore").write_text(".venv/\n*.pyc", encoding="utf-8")
+    config = (repo / "jcode.yaml").read_bytes()
+    code, out, _ = run(["init", "--yes", "--phases", "four-stage"], capsys)
+    assert (code, out) == (
+        ExitCode.OK,
+        "created schema/journey.schema.json\n"
+        "created .pre-commit-config.yaml\n"
+        "created .github/workflows/jcode.yml\n"
+        "appended /site/ to .gitignore\n"
+        "skipped jcode.yaml: it exists\n"
+        "kept the settings of the existing jcode.yaml\n"
+        "Next:\n" + NEXT,
+    )
+    assert (repo / "jcode.yaml").read_bytes() == config
+    assert not (repo / "journeys" / "first-order.yaml").exists()
+    assert (repo / ".gitignore").read_text(encoding="utf-8") == ".venv/\n*.pyc\n/site/\n"
+    schema = json.loads((repo / "schema" / "journey.schema.json").read_text(encoding="utf-8"))
+    assert "crm" in schema["properties"]["owner"]["anyOf"][0]["enum"]  # from the kept config
+    assert run(["lint", "--fail-on", "info"], capsys)[0] == ExitCode.OK
+
+
+def test_init_refuses_a_file_for_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("notes.txt").write_text("x", encoding="utf-8")
+    code, out, err = run(["init", "notes.txt", "--yes"], capsys)
+    assert (code, out) == (ExitCode.USAGE, "")
+    assert "notes.txt" in err

@@ -17,13 +17,15 @@ from typing import TextIO
 import click
 
 from jcode import ISSUES_URL, __version__
-from jcode.config import PROJECT_SCHEMA_PATH, load_project
+from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH, load_project
 from jcode.errors import ExitCode, JcodeError
 from jcode.findings import SEVERITIES, Finding, Severity
 from jcode.linter import JourneyFile, LintResult, collect_files, lint
 from jcode.reporters import REPORTERS, ReportOptions, find_repo_root, get_reporter
 from jcode.rules import RULES, UnknownRuleError, get_rule, rules_table_markdown
-from jcode.spec import Project
+from jcode.spec import PHASE_MODELS, Project, Site
+from jcode.spec.builtins import DEFAULT_PHASE_MODEL
+from jcode.spec.values import LANGUAGES
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -428,6 +430,70 @@ def _write_text(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8", newline="\n")
     except OSError as exc:
         raise JcodeError(f"cannot write '{_shown(path)}': {exc.strerror}") from None
+
+
+@cli.command("init")
+@click.argument(
+    "directory", default=".", type=click.Path(file_okay=False, path_type=Path), metavar="[DIR]"
+)
+@click.option("--title", help="The site's title.")
+@click.option("--language", type=click.Choice(LANGUAGES), help="The site's language.")
+@click.option("--phases", type=click.Choice(list(PHASE_MODELS)), help="The phase model.")
+@click.option("--yes", "-y", is_flag=True, help="Ask nothing: the flags given, else defaults.")
+def init_command(
+    directory: Path, title: str | None, language: str | None, phases: str | None, yes: bool
+) -> int:
+    """Start a journeys repository in DIR (default: here): a commented jcode.yaml, an example
+    journey, the project schema for editors, a pre-commit hook, a GitHub workflow, and /site/
+    in .gitignore.
+
+    On a terminal it asks for the title, language and phase model (--yes, or the flags, skip
+    the questions). It never replaces a file: it lists those it left alone. An existing
+    jcode.yaml is kept, with its settings.
+
+    \b
+    Examples:
+      jcode init customer-journeys
+      jcode init --yes --title "Acme customer journeys" --language it --phases five-stage
+    """
+    from jcode.authoring import InitSettings, scaffold
+
+    defaults = Site()
+    keeps_config = (directory / CONFIG_NAME).exists()
+    ask = not yes and not keeps_config and _on_terminal()
+    if ask and title is None:
+        title = click.prompt("Site title", default=defaults.title)
+    if ask and language is None:
+        language = click.prompt(
+            "Site language", type=click.Choice(LANGUAGES), default=defaults.language
+        )
+    if ask and phases is None:
+        phases = click.prompt(
+            "Phase model", type=click.Choice(list(PHASE_MODELS)), default=DEFAULT_PHASE_MODEL
+        )
+    settings = InitSettings(
+        title if title is not None else defaults.title,
+        language or defaults.language,
+        phases or DEFAULT_PHASE_MODEL,
+    )
+    done = scaffold(directory, settings)
+    for verb, names in (("created", done.created), ("appended /site/ to", done.appended)):
+        for name in names:
+            click.echo(f"{verb} {_shown(directory / name)}")
+    for name in done.skipped:
+        click.echo(f"skipped {_shown(directory / name)}: it exists")
+    if keeps_config:
+        click.echo("kept the settings of the existing jcode.yaml")
+    where = _shown(directory)
+    click.echo(f"Next, in {where}:" if where != "." else "Next:")
+    click.echo("  jcode lint          check the journeys")
+    click.echo("  jcode build         build the site into site/, then open site/index.html")
+    click.echo("  jcode new ID        start a journey of your own")
+    return ExitCode.OK
+
+
+def _on_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 @cli.command("new")
