@@ -3,6 +3,7 @@ README's walk-through from `jcode init` to a built site."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import shutil
@@ -583,3 +584,376 @@ def test_init_refuses_a_file_for_a_folder(
     code, out, err = run(["init", "notes.txt", "--yes"], capsys)
     assert (code, out) == (ExitCode.USAGE, "")
     assert "notes.txt" in err
+
+
+# jcode export -------------------------------------------------------------------------------
+
+EXPORT_PROJECT = Path(__file__).parent / "export_project"
+TOUCHPOINTS_CSV = [
+    [
+        "journey",
+        "stage",
+        "stage_name",
+        "phase",
+        "moment",
+        "touchpoint",
+        "name",
+        "channel",
+        "mode",
+        "assisted",
+        "managed_by",
+        "feedback",
+        "description",
+        "owner",
+        "findings",
+    ],
+    [
+        "conto",
+        "scoperta",
+        "La scoperta",
+        "awareness",
+        "pre-purchase",
+        "annunci",
+        '\'=HYPERLINK("http://example.com","Perché no?")',
+        "ads",
+        "online",
+        "false",
+        "owned",
+        "false",
+        "'@analisi: città e comuni",
+        "vendite",
+        "",
+    ],
+    [
+        "conto",
+        "confronto",
+        "Il confronto",
+        "consideration",
+        "pre-purchase",
+        "filiale",
+        'Filiale "Centro", Milano',
+        "store",
+        "offline",
+        "true",
+        "owned",
+        "false",
+        "",
+        "vendite",
+        "",
+    ],
+    [
+        "conto",
+        "apertura",
+        "L'apertura",
+        "decision",
+        "purchase",
+        "whatsapp",
+        "Assistenza su WhatsApp",
+        "whatsapp",
+        "online",
+        "true",
+        "owned",
+        "false",
+        "'+39 02 1234 5678",
+        "assistenza",
+        "",
+    ],
+    [
+        "conto",
+        "dopo",
+        "Dopo l'apertura",
+        "post-purchase",
+        "post-purchase",
+        "questionario",
+        "Questionario di soddisfazione",
+        "email",
+        "online",
+        "false",
+        "owned",
+        "true",
+        "",
+        "vendite",
+        "",
+    ],
+]
+KPIS_CSV = [
+    [
+        "journey",
+        "stage",
+        "stage_name",
+        "phase",
+        "moment",
+        "kpi",
+        "name",
+        "unit",
+        "direction",
+        "baseline",
+        "target",
+        "source",
+        "owner",
+        "findings",
+    ],
+    [
+        "conto",
+        "scoperta",
+        "La scoperta",
+        "awareness",
+        "pre-purchase",
+        "visite",
+        "Visite",
+        "visite",
+        "increase",
+        "1200",
+        "1500",
+        "",
+        "vendite",
+        "",
+    ],
+    [
+        "conto",
+        "confronto",
+        "Il confronto",
+        "consideration",
+        "pre-purchase",
+        "abbandoni",
+        "'-10% di abbandoni",
+        "%",
+        "decrease",
+        "23.5",
+        "",
+        "",
+        "vendite",
+        "kpi-without-target",
+    ],
+]
+
+
+@pytest.fixture
+def export_project(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(EXPORT_PROJECT)
+    return EXPORT_PROJECT
+
+
+def _read_csv(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM: spreadsheets then read UTF-8
+    assert data.count(b"\r\n") == data.count(b"\n")  # CRLF line ends, as RFC 4180
+    with io.StringIO(data.decode("utf-8-sig"), newline="") as stream:
+        return list(csv.reader(stream))
+
+
+@pytest.mark.parametrize(
+    ("what", "expected"), [("touchpoints", TOUCHPOINTS_CSV), ("kpis", KPIS_CSV)]
+)
+def test_export_csv_reads_back_with_accents_and_no_formulas(
+    what: str,
+    expected: list[list[str]],
+    export_project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    target = tmp_path / f"{what}.csv"
+    argv = ["export", "--format", "csv", "--what", what, "--output", str(target)]
+    assert run(argv, capsys) == (ExitCode.OK, "", "")
+    table = _read_csv(target.read_bytes())
+    assert table == expected
+    for row in table:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@")), cell
+
+
+def test_export_csv_to_standard_output_is_the_same_bytes(
+    export_project: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    assert main(["export", "--format", "csv"]) == ExitCode.OK
+    out, _ = capsysbinary.readouterr()
+    assert _read_csv(out) == TOUCHPOINTS_CSV
+    assert main(["export", "--format", "csv", "--output", str(tmp_path / "t.csv")]) == 0
+    assert (tmp_path / "t.csv").read_bytes() == out
+
+
+def test_export_csv_of_journeys(
+    export_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "journeys.csv"
+    run(["export", "--format", "csv", "--what", "journeys", "--output", str(target)], capsys)
+    assert _read_csv(target.read_bytes()) == [
+        [
+            "journey",
+            "title",
+            "persona",
+            "owner",
+            "status",
+            "reviewed",
+            "stages",
+            "touchpoints",
+            "kpis",
+            "errors",
+            "warnings",
+            "info",
+            "file",
+        ],
+        [
+            "conto",
+            "Aprire un conto corrente",
+            "famiglia",
+            "vendite",
+            "draft",
+            "",
+            "4",
+            "4",
+            "2",
+            "0",
+            "1",
+            "2",
+            "journeys/conto.yaml",
+        ],
+    ]
+
+
+def test_export_json_is_the_resolved_model(
+    export_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["export"], capsys)
+    assert (code, err) == (ExitCode.OK, "")
+    data = json.loads(out)
+    assert list(data) == [
+        "version",
+        "project",
+        "journeys",
+        "invalid_files",
+        "project_findings",
+        "summary",
+    ]
+    assert data["version"] == 1
+    assert list(data["project"]) == [
+        "title",
+        "language",
+        "phase_model",
+        "phases",
+        "channels",
+        "owners",
+        "personas",
+    ]
+    assert data["project"]["phases"][2] == {
+        "id": "decision",
+        "name": "Decision",
+        "moment": "purchase",
+        "optional": False,
+    }
+    assert data["project"]["channels"][-1] == {
+        "id": "whatsapp",
+        "name": "WhatsApp",
+        "mode": "online",
+        "assisted": True,
+    }
+    assert data["project"]["personas"] == [
+        {"id": "famiglia", "name": "Famiglia in città", "description": None}
+    ]
+    [journey] = data["journeys"]
+    assert list(journey) == [
+        "id",
+        "file",
+        "title",
+        "summary",
+        "persona",
+        "owner",
+        "status",
+        "reviewed",
+        "tags",
+        "related",
+        "findings",
+        "stages",
+    ]
+    apertura = journey["stages"][2]
+    assert list(apertura) == [
+        "id",
+        "name",
+        "phase",
+        "phase_name",
+        "moment",
+        "goal",
+        "emotion",
+        "owner",
+        "owner_inherited",
+        "pain_points",
+        "opportunities",
+        "findings",
+        "touchpoints",
+        "kpis",
+    ]
+    assert (apertura["phase_name"], apertura["moment"], apertura["owner"]) == (
+        "Decision",
+        "purchase",
+        "assistenza",
+    )
+    assert apertura["owner_inherited"] is False
+    assert [f["rule"] for f in apertura["findings"]] == ["stage-without-kpi"]
+    assert apertura["touchpoints"] == [
+        {
+            "id": "whatsapp",
+            "name": "Assistenza su WhatsApp",
+            "channel": "whatsapp",
+            "channel_name": "WhatsApp",
+            "mode": "online",
+            "assisted": True,
+            "managed_by": "owned",
+            "feedback": False,
+            "description": "+39 02 1234 5678",  # JSON is for programs: text as written
+            "owner": "assistenza",
+            "owner_inherited": True,
+            "findings": [],
+        }
+    ]
+    kpi = journey["stages"][1]["kpis"][0]
+    assert (kpi["owner"], kpi["owner_inherited"], kpi["baseline"], kpi["target"]) == (
+        "vendite",
+        True,
+        23.5,
+        None,
+    )
+    assert kpi["findings"] == [
+        {
+            "rule": "kpi-without-target",
+            "severity": "warning",
+            "line": 26,
+            "column": 9,
+            "pointer": "/stages/1/kpis/0",
+            "message": "KPI 'abbandoni' has no target",
+        }
+    ]
+    assert journey["findings"] == []
+    assert data["summary"] == {"files": 1, "journeys": 1, "error": 0, "warning": 1, "info": 2}
+
+
+def test_export_json_rows_and_invalid_files(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(Path(__file__).parent / "site_project")
+    code, out, err = run(["export", "--what", "kpis", "--today", "2026-11-22"], capsys)
+    assert (code, err) == (
+        ExitCode.OK,
+        "jcode: not valid journeys, not exported: journeys/broken.yaml, journeys/syntax.yaml\n",
+    )
+    kpis = json.loads(out)["kpis"]
+    assert list(kpis[0]) == KPIS_CSV[0]
+    assert kpis[1]["findings"] == ["kpi-without-baseline", "kpi-without-target"]
+    assert kpis[1]["baseline"] is None and kpis[0]["baseline"] == 1200
+    _, out, _ = run(["export", "--today", "2026-11-22"], capsys)
+    invalid = json.loads(out)["invalid_files"]
+    assert [(f["file"], f["findings"][0]["rule"]) for f in invalid] == [
+        ("journeys/broken.yaml", "schema"),
+        ("journeys/syntax.yaml", "yaml-syntax"),
+    ]
+
+
+def test_export_refuses_to_write_onto_a_journey(
+    export_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    journey = export_project / "journeys" / "conto.yaml"
+    before = journey.read_bytes()
+    code, out, err = run(["export", "--format", "csv", "--output", "journeys/conto.yaml"], capsys)
+    assert (code, out) == (ExitCode.USAGE, "")
+    assert err == (
+        "jcode: error: 'journeys/conto.yaml' is a journey file; jcode never writes to those\n"
+    )
+    assert journey.read_bytes() == before

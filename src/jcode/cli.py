@@ -19,8 +19,10 @@ import click
 from jcode import ISSUES_URL, __version__
 from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH, load_project
 from jcode.errors import ExitCode, JcodeError
+from jcode.export import FORMATS as EXPORT_FORMATS
+from jcode.export import WHAT as EXPORT_WHAT
 from jcode.findings import SEVERITIES, Finding, Severity
-from jcode.linter import JourneyFile, LintResult, collect_files, lint
+from jcode.linter import JourneyFile, LintResult, collect_files, lint, printable
 from jcode.reporters import REPORTERS, ReportOptions, find_repo_root, get_reporter
 from jcode.rules import RULES, UnknownRuleError, get_rule, rules_table_markdown
 from jcode.spec import PHASE_MODELS, Project, Site
@@ -185,10 +187,7 @@ def lint_command(
     plan = plan_outputs(formats, output, {name: per_format[f"output_{name}"] for name in REPORTERS})
     project = load_project(config_file)
     files = _journey_files(project, paths)
-    journey_files = {os.path.realpath(f) for f in files}
-    for _, target in plan:  # real paths: a symlink must not lead a report into a journey
-        if target is not None and os.path.realpath(target) in journey_files:
-            raise JcodeError(f"'{target}' is a journey file; jcode never writes to those")
+    _refuse_journey_targets([target for _, target in plan], files)
     result = lint(files, project, today, keep_models=False)
     repo_root = find_repo_root(Path.cwd())
     for name, target in plan:
@@ -204,6 +203,83 @@ def lint_command(
             raise JcodeError(f"cannot write '{target}': {exc.strerror}") from None
     failed = any(f.at_least(fail_on) for f in result.findings)
     return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _refuse_journey_targets(targets: list[Path | None], files: list[str]) -> None:
+    journey_files = {os.path.realpath(f) for f in files}
+    for target in targets:  # real paths: a symlink must not lead a report into a journey
+        if target is not None and os.path.realpath(target) in journey_files:
+            raise JcodeError(f"'{target}' is a journey file; jcode never writes to those")
+
+
+@cli.command("export")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="json",
+    show_default=True,
+    help="JSON for other tools, CSV for spreadsheets.",
+)
+@click.option(
+    "--what",
+    type=click.Choice(EXPORT_WHAT),
+    help="What to export (default: journeys as JSON, touchpoints as CSV).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write to FILE instead of standard output.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this jcode.yaml instead of searching upward from here.",
+)
+@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD", help="Today's date.")
+def export_command(
+    paths: tuple[Path, ...],
+    fmt: str,
+    what: str | None,
+    output: Path | None,
+    config_file: Path | None,
+    today: date | None,
+) -> int:
+    """Export the linted journeys: the resolved model as JSON (effective owners, phase
+    moments, channel modes, the findings of each element), or one row per journey, touchpoint
+    or KPI as CSV for spreadsheets (UTF-8 with a byte order mark; formulas neutralised).
+
+    PATHS are journey files or folders (default: journeys/ beside jcode.yaml). Files that are
+    not valid journeys are left out, and named on standard error.
+
+    \b
+    Examples:
+      jcode export > journeys.json
+      jcode export --format csv --what kpis --output kpis.csv
+    """
+    from jcode.export import DEFAULT_WHAT, export
+
+    project = load_project(config_file)
+    files = _journey_files(project, paths)
+    _refuse_journey_targets([output], files)
+    result = lint(files, project, today, keep_models=True)
+    data = export(result, project, fmt, what or DEFAULT_WHAT[fmt]).encode("utf-8")
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)  # bytes: the CSV's BOM and CRLF whatever the locale
+        sys.stdout.buffer.flush()
+    else:
+        try:
+            output.write_bytes(data)
+        except OSError as exc:
+            raise JcodeError(f"cannot write '{output}': {exc.strerror}") from None
+    left_out = [printable(f.path) for f in result.files if f.journey is None]
+    if left_out:
+        click.echo(f"jcode: not valid journeys, not exported: {', '.join(left_out)}", err=True)
+    return ExitCode.OK
 
 
 @cli.command("build")
