@@ -6,7 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -957,3 +960,78 @@ def test_export_refuses_to_write_onto_a_journey(
         "jcode: error: 'journeys/conto.yaml' is a journey file; jcode never writes to those\n"
     )
     assert journey.read_bytes() == before
+
+
+# The README ---------------------------------------------------------------------------------
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+BIN = Path(sys.executable).parent
+
+
+def _between(start: str, end: str) -> str:
+    return README[README.index(start) + len(start) : README.index(end)]
+
+
+def test_readme_walkthrough_from_init_to_a_built_site(tmp_path: Path) -> None:
+    block = _between("<!-- walkthrough:start -->\n", "<!-- walkthrough:end -->")
+    assert block.startswith("```sh\n") and block.endswith("```\n")
+    script = block.removeprefix("```sh\n").removesuffix("```\n")
+    assert script.startswith("jcode init ") and "jcode build" in script
+    result = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=tmp_path,
+        env={**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 errors, 0 warnings, 0 info in 1 file" in result.stdout
+    repo = next(tmp_path.iterdir())
+    assert (repo / "site" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_readme_completion_scripts(shell: str) -> None:
+    line = f"`_JCODE_COMPLETE={shell}_source jcode > "
+    assert line in README
+    env = {**os.environ, "_JCODE_COMPLETE": f"{shell}_source"}
+    script = subprocess.run(
+        [str(BIN / "jcode")], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert f"_JCODE_COMPLETE={shell}_complete" in script
+
+
+def test_completion_offers_the_new_commands() -> None:
+    env = {
+        **os.environ,
+        "_JCODE_COMPLETE": "bash_complete",
+        "COMP_WORDS": "jcode export --format ",
+        "COMP_CWORD": "3",
+    }
+    result = subprocess.run(
+        [str(BIN / "jcode")], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.split() == ["plain,json", "plain,csv"]
+    env |= {"COMP_WORDS": "jcode ", "COMP_CWORD": "1"}
+    result = subprocess.run(
+        [str(BIN / "jcode")], env=env, capture_output=True, text=True, check=False
+    )
+    commands = {line.split(",")[1] for line in result.stdout.split()}
+    assert {"init", "new", "export", "schema", "lint", "build"} <= commands
+
+
+def test_readme_vscode_settings_map_journeys_to_the_schema() -> None:
+    start = README.index('```json\n{\n  "yaml.schemas"')
+    snippet = README[start + len("```json\n") : README.index("```", start + 3)]
+    assert json.loads(snippet) == {
+        "yaml.schemas": {"./schema/journey.schema.json": "journeys/*.yaml"}
+    }
+
+
+@pytest.mark.parametrize("command", ["init", "new", "export"])
+def test_help_shows_an_example(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run([command, "--help"], capsys)
+    assert code == ExitCode.OK
+    assert "Example" in out and f"jcode {command} " in out
