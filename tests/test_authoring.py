@@ -27,6 +27,7 @@ from jcode.spec.models import Journey
 
 ROOT = Path(__file__).parent.parent
 CONTRACT_JOURNEY = ROOT / "journeys" / "laptop-replacement.yaml"
+BIN = Path(sys.executable).parent  # the environment's console scripts: jcode, check-jsonschema
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -130,6 +131,29 @@ def test_project_schema_validates_like_the_rules(repo: Path) -> None:
             holder = holder[step]
         holder[field] = value
         assert not validator.is_valid(bad), field
+
+
+def test_check_jsonschema_rejects_an_unknown_owner_with_the_project_schema(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["schema", "--project"], capsys)
+    exe = str(BIN / "check-jsonschema")
+    schema = str(repo / "schema" / "journey.schema.json")
+    good = repo / "journeys" / "laptop-replacement.yaml"
+    bad = repo / "journeys" / "unknown-owner.yaml"
+    bad.write_text(
+        good.read_text(encoding="utf-8").replace("owner: ecommerce", "owner: marketing"),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [exe, "--schemafile", schema, str(good)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = subprocess.run(
+        [exe, "--schemafile", schema, str(bad)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert "'marketing' is not one of ['ecommerce'" in result.stdout
 
 
 def test_project_schema_without_owners_or_personas_accepts_any(
@@ -965,7 +989,6 @@ def test_export_refuses_to_write_onto_a_journey(
 # The README ---------------------------------------------------------------------------------
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-BIN = Path(sys.executable).parent
 
 
 def _between(start: str, end: str) -> str:

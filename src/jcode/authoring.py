@@ -1,9 +1,10 @@
-"""Files that jcode writes for people to edit: a new journey skeleton (`jcode new`) and a new
-journeys repository (`jcode init`).
+"""Files that jcode writes for people to edit: a new journey skeleton (`jcode new`, returned
+as text for the CLI to write) and a new journeys repository (`jcode init`, written here, as
+jcode.site writes the site). Nothing here prints; what the user can fix is a JcodeError.
 
-Returns text and raises JcodeError for what the user can fix; the CLI writes and prints.
-Everything written is checked the way `jcode lint` reads it, so a skeleton is always a valid
-journey, and every journey file starts with the modeline that gives editors the schema.
+Every journey is checked the way `jcode lint` reads it before it is written, so a skeleton is
+always a valid journey, and every journey file starts with the modeline that gives editors
+the schema.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from typing import Final
 import yaml
 
 from jcode import ISSUES_URL, __version__
+from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH, load_project, parse_config
 from jcode.errors import JcodeError
 from jcode.linter import collect_files
 from jcode.loader import decode, load
+from jcode.project_schema import render as render_project_schema
 from jcode.record import Record
 from jcode.spec import PHASE_MODELS, Project, ProjectPhase
 from jcode.spec.values import ID_MAX, ID_PATTERN
@@ -196,15 +199,12 @@ def scaffold(folder: Path, settings: InitSettings) -> Scaffold:
     """Write a journeys repository into `folder`, never replacing a file. An existing
     jcode.yaml is kept, and the project schema made from it; the example journey goes only
     with a new jcode.yaml, whose owners and persona it uses."""
-    from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH, load_project, parse_config
-    from jcode.project_schema import render as render_project_schema
-
     if folder.exists() and not folder.is_dir():
         raise JcodeError(f"'{folder}' exists and is not a folder")
     config_path = folder / CONFIG_NAME
     starter = Path("journeys", f"{STARTER_ID}.yaml")
     files: dict[Path, str] = {}
-    if config_path.exists():
+    if config_path.exists():  # listed only to be reported as skipped
         project = load_project(config_path)
         files[Path(CONFIG_NAME)] = ""
         if (folder / starter).exists():
