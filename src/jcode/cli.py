@@ -17,13 +17,17 @@ from typing import TextIO
 import click
 
 from jcode import ISSUES_URL, __version__
-from jcode.config import load_project
+from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH, load_project
 from jcode.errors import ExitCode, JcodeError
+from jcode.export import FORMATS as EXPORT_FORMATS
+from jcode.export import WHAT as EXPORT_WHAT
 from jcode.findings import SEVERITIES, Finding, Severity
-from jcode.linter import JourneyFile, LintResult, collect_files, lint
+from jcode.linter import JourneyFile, LintResult, collect_files, lint, printable
 from jcode.reporters import REPORTERS, ReportOptions, find_repo_root, get_reporter
 from jcode.rules import RULES, UnknownRuleError, get_rule, rules_table_markdown
-from jcode.spec import Project
+from jcode.spec import PHASE_MODELS, Project, Site
+from jcode.spec.builtins import DEFAULT_PHASE_MODEL
+from jcode.spec.values import LANGUAGES
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -183,10 +187,7 @@ def lint_command(
     plan = plan_outputs(formats, output, {name: per_format[f"output_{name}"] for name in REPORTERS})
     project = load_project(config_file)
     files = _journey_files(project, paths)
-    journey_files = {os.path.realpath(f) for f in files}
-    for _, target in plan:  # real paths: a symlink must not lead a report into a journey
-        if target is not None and os.path.realpath(target) in journey_files:
-            raise JcodeError(f"'{target}' is a journey file; jcode never writes to those")
+    _refuse_journey_targets([target for _, target in plan], files)
     result = lint(files, project, today, keep_models=False)
     repo_root = find_repo_root(Path.cwd())
     for name, target in plan:
@@ -202,6 +203,83 @@ def lint_command(
             raise JcodeError(f"cannot write '{target}': {exc.strerror}") from None
     failed = any(f.at_least(fail_on) for f in result.findings)
     return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _refuse_journey_targets(targets: list[Path | None], files: list[str]) -> None:
+    journey_files = {os.path.realpath(f) for f in files}
+    for target in targets:  # real paths: a symlink must not lead a report into a journey
+        if target is not None and os.path.realpath(target) in journey_files:
+            raise JcodeError(f"'{target}' is a journey file; jcode never writes to those")
+
+
+@cli.command("export")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="json",
+    show_default=True,
+    help="JSON for other tools, CSV for spreadsheets.",
+)
+@click.option(
+    "--what",
+    type=click.Choice(EXPORT_WHAT),
+    help="What to export (default: journeys as JSON, touchpoints as CSV).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write to FILE instead of standard output.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this jcode.yaml instead of searching upward from here.",
+)
+@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD", help="Today's date.")
+def export_command(
+    paths: tuple[Path, ...],
+    fmt: str,
+    what: str | None,
+    output: Path | None,
+    config_file: Path | None,
+    today: date | None,
+) -> int:
+    """Export the linted journeys: the resolved model as JSON (effective owners, phase
+    moments, channel modes, the findings of each element), or one row per journey, touchpoint
+    or KPI as CSV for spreadsheets (UTF-8 with a byte order mark; formulas neutralised).
+
+    PATHS are journey files or folders (default: journeys/ beside jcode.yaml). Files that are
+    not valid journeys are left out, and named on standard error.
+
+    \b
+    Examples:
+      jcode export > journeys.json
+      jcode export --format csv --what kpis --output kpis.csv
+    """
+    from jcode.export import DEFAULT_WHAT, export
+
+    project = load_project(config_file)
+    files = _journey_files(project, paths)
+    _refuse_journey_targets([output], files)
+    result = lint(files, project, today, keep_models=True)
+    data = export(result, project, fmt, what or DEFAULT_WHAT[fmt]).encode("utf-8")
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)  # bytes: the CSV's BOM and CRLF whatever the locale
+        sys.stdout.buffer.flush()
+    else:
+        try:
+            output.write_bytes(data)
+        except OSError as exc:
+            raise JcodeError(f"cannot write '{output}': {exc.strerror}") from None
+    left_out = [printable(f.path) for f in result.files if f.journey is None]
+    if left_out:
+        click.echo(f"jcode: not valid journeys, not exported: {', '.join(left_out)}", err=True)
+    return ExitCode.OK
 
 
 @cli.command("build")
@@ -327,14 +405,47 @@ def _only(result: LintResult, findings: list[Finding]) -> LintResult:
     "--write", is_flag=True, help="Write schema/journey.schema.json and schema/config.schema.json."
 )
 @click.option("--config-schema", is_flag=True, help="Print the schema of jcode.yaml instead.")
-def schema(write: bool, config_schema: bool) -> int:
+@click.option(
+    "--project",
+    is_flag=True,
+    help="Write this repository's journey schema: phases, channels, owners and personas of "
+    "jcode.yaml as choices.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="With --project: write to FILE (default: schema/journey.schema.json beside jcode.yaml).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --project: use this jcode.yaml instead of searching upward from here.",
+)
+def schema(
+    write: bool, config_schema: bool, project: bool, out: Path | None, config_file: Path | None
+) -> int:
     """Print the JSON Schema of journey files, or write both schemas into schema/.
+
+    With --project, write the schema of this repository's journeys instead: the one an editor
+    should use, completing the phases, channels, owners and personas that jcode.yaml declares.
+    `jcode lint` reports it as stale-project-schema when jcode.yaml has changed since.
 
     \b
     Examples:
       jcode schema > journey.schema.json
       jcode schema --write
+      jcode schema --project
     """
+    if project:
+        if write or config_schema:
+            raise JcodeError(
+                "--project writes the project schema; leave out --write and --config-schema"
+            )
+        return _write_project_schema(out, config_file)
+    if out is not None or config_file is not None:
+        raise JcodeError("--out and --config go with --project")
     from jcode.schema import SCHEMA_FILES, render, write_schemas  # imports pydantic
 
     if write:
@@ -344,6 +455,170 @@ def schema(write: bool, config_schema: bool) -> int:
         return ExitCode.OK
     models = list(SCHEMA_FILES.values())
     click.echo(render(models[1] if config_schema else models[0]), nl=False)
+    return ExitCode.OK
+
+
+def _write_project_schema(out: Path | None, config_file: Path | None) -> int:
+    from jcode.project_schema import is_project_schema, render
+
+    project = _declared_project(config_file)
+    target = out if out is not None else project.root / PROJECT_SCHEMA_PATH
+    text = render(project)
+    shown = _shown(target)
+    if target.exists():
+        try:
+            before = target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise JcodeError(f"cannot read '{shown}': {exc}") from None
+        if not is_project_schema(before):
+            raise JcodeError(
+                f"'{shown}' exists and was not written by `jcode schema --project`; refusing to "
+                "replace it (choose another --out, or remove it yourself)"
+            )
+        if before == text:
+            click.echo(f"{shown} is up to date")
+            return ExitCode.OK
+    _write_text(target, text)
+    click.echo(f"wrote {shown}")
+    return ExitCode.OK
+
+
+def _declared_project(config_file: Path | None) -> Project:
+    """The project of the jcode.yaml in use; an error when there is none (defaults would do)."""
+    project = load_project(config_file)
+    if project.config_path is None:
+        raise JcodeError(
+            "no jcode.yaml in this folder or above it; `jcode init` creates one "
+            "(or give --config FILE)"
+        )
+    return project
+
+
+def _shown(path: Path) -> str:
+    """A path as the user will read it: relative to the current folder when it is below it."""
+    relative = os.path.relpath(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+def _write_text(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise JcodeError(f"cannot write '{_shown(path)}': {exc.strerror}") from None
+
+
+@cli.command("init")
+@click.argument(
+    "directory", default=".", type=click.Path(file_okay=False, path_type=Path), metavar="[DIR]"
+)
+@click.option("--title", help="The site's title.")
+@click.option("--language", type=click.Choice(LANGUAGES), help="The site's language.")
+@click.option("--phases", type=click.Choice(list(PHASE_MODELS)), help="The phase model.")
+@click.option("--yes", "-y", is_flag=True, help="Ask nothing: the flags given, else defaults.")
+def init_command(
+    directory: Path, title: str | None, language: str | None, phases: str | None, yes: bool
+) -> int:
+    """Start a journeys repository in DIR (default: here): a commented jcode.yaml, an example
+    journey, the project schema for editors, a pre-commit hook, a GitHub workflow, and /site/
+    in .gitignore.
+
+    On a terminal it asks for the title, language and phase model (--yes, or the flags, skip
+    the questions). It never replaces a file: it lists those it left alone. An existing
+    jcode.yaml is kept, with its settings.
+
+    \b
+    Examples:
+      jcode init customer-journeys
+      jcode init --yes --title "Acme customer journeys" --language it --phases five-stage
+    """
+    from jcode.authoring import InitSettings, scaffold
+
+    defaults = Site()
+    keeps_config = (directory / CONFIG_NAME).exists()
+    ask = not yes and not keeps_config and _on_terminal()
+    if ask and title is None:
+        title = click.prompt("Site title", default=defaults.title)
+    if ask and language is None:
+        language = click.prompt(
+            "Site language", type=click.Choice(LANGUAGES), default=defaults.language
+        )
+    if ask and phases is None:
+        phases = click.prompt(
+            "Phase model", type=click.Choice(list(PHASE_MODELS)), default=DEFAULT_PHASE_MODEL
+        )
+    settings = InitSettings(
+        title if title is not None else defaults.title,
+        language or defaults.language,
+        phases or DEFAULT_PHASE_MODEL,
+    )
+    done = scaffold(directory, settings)
+    for verb, names in (("created", done.created), ("appended /site/ to", done.appended)):
+        for name in names:
+            click.echo(f"{verb} {_shown(directory / name)}")
+    for name in done.skipped:
+        click.echo(f"skipped {_shown(directory / name)}: it exists")
+    if keeps_config:
+        click.echo("kept the settings of the existing jcode.yaml")
+    where = _shown(directory)
+    click.echo(f"Next, in {where}:" if where != "." else "Next:")
+    click.echo("  jcode lint          check the journeys")
+    click.echo("  jcode build         build the site into site/, then open site/index.html")
+    click.echo("  jcode new ID        start a journey of your own")
+    return ExitCode.OK
+
+
+def _on_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+@cli.command("new")
+@click.argument("journey_id")
+@click.option("--title", help="The journey's title (default: from the id, marked TODO).")
+@click.option("--persona", metavar="ID", help="A persona declared in jcode.yaml.")
+@click.option("--owner", metavar="ID", help="The owning team, declared in jcode.yaml.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this jcode.yaml instead of searching upward from here.",
+)
+def new_command(
+    journey_id: str,
+    title: str | None,
+    persona: str | None,
+    owner: str | None,
+    config_file: Path | None,
+) -> int:
+    """Start a journey: journeys/JOURNEY_ID.yaml beside jcode.yaml, one stage per phase of the
+    project's phase model (optional phases left out), in order, with TODO placeholders.
+
+    The new file is a valid journey, but lint warns (stage-without-touchpoints and others)
+    until it is filled in. An existing file or journey id is never replaced (exit 2).
+
+    \b
+    Examples:
+      jcode new opening-an-account
+      jcode new renewal --title "Renewing a home insurance policy" --owner customer-care
+    """
+    from jcode.authoring import journey_path, new_journey
+
+    project = _declared_project(config_file)
+    path = journey_path(project, journey_id)
+    text = new_journey(project, journey_id, title, persona, owner)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as stream:  # "x": never replace
+            stream.write(text)
+    except OSError as exc:
+        raise JcodeError(f"cannot write '{_shown(path)}': {exc.strerror}") from None
+    stages = text.count("\n  - id: ")
+    click.echo(
+        f"wrote {_shown(path)}: {stages} stage{'' if stages == 1 else 's'} to fill in "
+        f"(phase model '{project.phase_model}')"
+    )
+    if not (project.root / PROJECT_SCHEMA_PATH).is_file():
+        click.echo("no project schema for editors yet: `jcode schema --project` writes it")
     return ExitCode.OK
 
 

@@ -14,6 +14,8 @@ from jcode.spec import parse_config as parse_config_data
 from jcode.validation import show
 
 CONFIG_NAME = "jcode.yaml"
+# Where `jcode schema --project` writes by default, and where `jcode lint` looks for it.
+PROJECT_SCHEMA_PATH = Path("schema", "journey.schema.json")
 
 
 def find_config(start: Path) -> Path | None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
+from jcode.config import PROJECT_SCHEMA_PATH
 from jcode.errors import JcodeError
 from jcode.findings import SEVERITIES, Finding, Severity, SuppressedFinding, element_key
 from jcode.loader import MAX_FILE_BYTES, Document, LoadProblem, Position, decode, load
@@ -61,14 +62,18 @@ class JourneyFile:
 
 
 class LintResult:
-    __slots__ = ("files",)
+    __slots__ = ("files", "project_findings")
 
-    def __init__(self, files: list[JourneyFile]) -> None:
+    def __init__(
+        self, files: list[JourneyFile], project_findings: list[Finding] | None = None
+    ) -> None:
         self.files = files
+        # About the repository rather than one journey file (stale-project-schema).
+        self.project_findings = project_findings or []
 
     @property
     def findings(self) -> list[Finding]:
-        return [f for file in self.files for f in file.findings]
+        return [f for file in self.files for f in file.findings] + self.project_findings
 
     @property
     def suppressed(self) -> list[SuppressedFinding]:
@@ -268,7 +273,7 @@ def lint(
         _finish(file, project)
         if not keep_models:
             file.journey = None
-    return LintResult(files)
+    return LintResult(files, _check_project(project))
 
 
 def _forked(
@@ -357,6 +362,22 @@ def _check_portfolio(files: Sequence[JourneyFile]) -> None:
                         f"related journey '{related_id}' does not exist",
                     )
                 )
+
+
+def _check_project(project: Project) -> list[Finding]:
+    """The rules about the repository: a project schema that jcode.yaml has left behind."""
+    rule = RULES["stale-project-schema"]
+    severity = project.severities.get(rule.id, rule.severity)
+    path = project.root / PROJECT_SCHEMA_PATH
+    if severity is None or project.config_path is None or not path.is_file():
+        return []
+    from jcode.project_schema import staleness  # json: only where there is a schema file
+
+    message = staleness(path, project)
+    if message is None:
+        return []
+    shown = printable(_display(path))
+    return [Finding(shown, 1, 1, rule.id, severity, "", None, message)]
 
 
 def _finish(file: JourneyFile, project: Project) -> None:

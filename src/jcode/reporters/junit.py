@@ -1,5 +1,6 @@
-"""JUnit XML, as GitLab, Jenkins and Azure DevOps read it: a test case per journey file, a
-failure per finding at or above --fail-on; findings below it go to the case's system-out."""
+"""JUnit XML, as GitLab, Jenkins and Azure DevOps read it: a test case per journey file (and
+one per file a project rule reports on), a failure per finding at or above --fail-on; findings
+below it go to the case's system-out."""
 
 from __future__ import annotations
 
@@ -30,13 +31,13 @@ def _line(finding: Finding) -> str:
 def report(result: LintResult, out: TextIO, options: ReportOptions) -> None:
     suites = ET.Element("testsuites", name="jcode")
     suite = ET.SubElement(suites, "testsuite", name="jcode lint")
+    cases: dict[str, list[Finding]] = {file.path: file.findings for file in result.files}
+    for finding in result.project_findings:  # a case for the schema file, say
+        cases.setdefault(finding.file, []).append(finding)
     failed = 0
-    for file in result.files:
-        case = ET.SubElement(
-            suite, "testcase", classname="jcode.lint", name=file.path, file=file.path
-        )
-        below = []
-        failing = [f for f in file.findings if f.at_least(options.fail_on)]
+    for path, findings in cases.items():
+        case = ET.SubElement(suite, "testcase", classname="jcode.lint", name=path, file=path)
+        failing = [f for f in findings if f.at_least(options.fail_on)]
         for finding in failing:
             failure = ET.SubElement(
                 case,
@@ -45,12 +46,12 @@ def report(result: LintResult, out: TextIO, options: ReportOptions) -> None:
                 message=_clean(f"{finding.line}:{finding.column}: {finding.message}"),
             )
             failure.text = _line(finding)
-        below = [_line(f) for f in file.findings if not f.at_least(options.fail_on)]
+        below = [_line(f) for f in findings if not f.at_least(options.fail_on)]
         if below:
             ET.SubElement(case, "system-out").text = "\n".join(below)
         failed += bool(failing)
     for element in (suites, suite):
-        element.set("tests", str(len(result.files)))
+        element.set("tests", str(len(cases)))
         element.set("failures", str(failed))
         element.set("errors", "0")
     suite.set("skipped", "0")

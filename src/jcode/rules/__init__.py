@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jcode.findings import SEVERITY_RANK
-from jcode.rules import coverage, kpis, ownership, parsing, references, stages
+from jcode.rules import coverage, kpis, ownership, parsing, project, references, stages
 from jcode.rules.base import Context, Rule, closest
 
 __all__ = [
@@ -19,7 +19,7 @@ __all__ = [
 
 def _collect() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
-    for module in (parsing, references, coverage, ownership, kpis, stages):
+    for module in (parsing, references, coverage, ownership, kpis, stages, project):
         for rule in module.RULES:
             if rule.id in rules:
                 raise RuntimeError(f"rule id {rule.id!r} is defined twice")

@@ -87,6 +87,7 @@ class Site:
         self.words = LABELS[language]
         self.italian = language == "it"
         self.files = result.files
+        self.project_findings = result.project_findings
         self.valid = [f for f in result.files if f.journey is not None]
         self.invalid = [f for f in result.files if f.journey is None]
         self.journeys: dict[str, JourneyFile] = {}
@@ -722,7 +723,7 @@ class Site:
 
     def gaps_page(self) -> Page:
         page = "gaps.md"
-        findings = [f for file in self.files for f in file.findings]
+        findings = [f for file in self.files for f in file.findings] + self.project_findings
         by_rule: dict[str, list[Finding]] = defaultdict(list)
         for f in findings:
             by_rule[f.rule].append(f)

@@ -9,7 +9,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from jcode.spec.builtins import DEFAULT_PHASE_MODEL
 from jcode.spec.types import Id, Name, Text, whole_float
-from jcode.spec.values import Moment
+from jcode.spec.values import Language, Moment
 
 _MODEL_CONFIG = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -18,9 +18,9 @@ class Site(BaseModel):
     model_config = _MODEL_CONFIG
 
     title: Name = "Customer journeys"
-    language: Annotated[
-        Literal["en", "it"], Field(description="The language of the site's own labels.")
-    ] = "en"
+    language: Annotated[Language, Field(description="The language of the site's own labels.")] = (
+        "en"
+    )
     repo_url: Annotated[
         str | None,
         Field(

@@ -20,3 +20,5 @@ UNSAFE_CHAR_RE = re.compile(f"[{UNSAFE_CHARS}]")
 Moment = Literal["pre-purchase", "purchase", "post-purchase"]
 Severity = Literal["error", "warning", "info"]
 Mode = Literal["online", "offline"]
+Language = Literal["en", "it"]  # of the site's own labels
+LANGUAGES: tuple[Language, ...] = ("en", "it")

@@ -1,0 +1,137 @@
+"""The project schema: the published journey schema with `phase`, `channel`, `owner` and
+`persona` narrowed to what jcode.yaml declares, so that an editor completes the project's own
+values and names each one on hover ("customer-care": "Customer care").
+
+Each narrowed field is an `enum` with `enumDescriptions`, the plain-text twin of VS Code's
+`markdownEnumDescriptions`. The YAML language server (VS Code's YAML extension) shows the
+description of the value under the cursor on hover, and each value's description in
+completion, only for these keywords: with a `oneOf` of `const` alternatives its hover shows
+the property's description instead. Plain text rather than Markdown because the server escapes
+it itself, so a team named "R&D_ops" shows as written.
+
+The base is the published schema file that ships with jcode (generated from the models by
+`jcode schema --write`; a test keeps it current), not the models: `jcode lint` compares the file
+on disk with what would be written now, and importing pydantic for that would cost more than
+linting a hundred journeys.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from jcode.spec import Project
+from jcode.validation import show
+
+PUBLISHED = Path(__file__).resolve().parent / "_schema" / "journey.schema.json"
+MARK = "Written by `jcode schema --project`"
+COMMENT = f"{MARK} from jcode.yaml; run it again after changing jcode.yaml."
+FIELDS = ("phase", "channel", "owner", "persona")
+
+
+def choices(project: Project) -> dict[str, dict[str, str]]:
+    """Field -> {value: name}. Owners and personas only when jcode.yaml declares some: without
+    them the rules accept any, and so does the schema."""
+    config = project.config
+    declared = {
+        "phase": {p.id: p.name for p in project.phases},
+        "channel": {c.id: c.name for c in project.channels.values()},
+        "owner": {oid: owner.name for oid, owner in config.owners.items()},
+        "persona": {pid: persona.name for pid, persona in config.personas.items()},
+    }
+    return {field: values for field, values in declared.items() if values}
+
+
+def project_schema(project: Project, published: dict[str, Any] | None = None) -> dict[str, Any]:
+    base = published if published is not None else published_schema()
+    base = json.loads(json.dumps(base))  # a deep copy: the narrowing works in place
+    narrowed = choices(project)
+    found = set()
+    for holder in _holders(base):
+        properties = holder["properties"]
+        for name in properties.keys() & narrowed.keys():
+            properties[name] = _narrow(properties[name], narrowed[name])
+            found.add(name)
+    if found != narrowed.keys():  # the journey models lost or renamed a field
+        raise RuntimeError(f"fields not found in the journey schema: {narrowed.keys() - found}")
+    base.pop("$id", None)  # that names the published schema, which this is not
+    return {"$schema": base.pop("$schema"), "$comment": COMMENT, **base}
+
+
+def published_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(PUBLISHED.read_text(encoding="utf-8"))
+    return schema
+
+
+def render(project: Project, published: dict[str, Any] | None = None) -> str:
+    return json.dumps(project_schema(project, published), indent=2, ensure_ascii=False) + "\n"
+
+
+def is_project_schema(text: str) -> bool:
+    """Whether the text is a schema `jcode schema --project` wrote (it carries the mark)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    comment = data.get("$comment") if isinstance(data, dict) else None
+    return isinstance(comment, str) and comment.startswith(MARK)
+
+
+def staleness(path: Path, project: Project) -> str | None:
+    """What is wrong with the file, when `jcode schema --project` wrote it and would not write
+    the same now; None when it is current, or not a project schema at all."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not is_project_schema(text) or text == render(project):
+        return None
+    return _difference(json.loads(text), project)
+
+
+def _difference(written: dict[str, Any], project: Project) -> str:
+    now = {field: set(values) for field, values in choices(project).items()}
+    was = _listed(written)
+    parts = []
+    for verb, before, after in (("lacks", was, now), ("still lists", now, was)):
+        for field in FIELDS:
+            values = sorted(after.get(field, set()) - before.get(field, set()))
+            if values:
+                plural = "s" if len(values) > 1 else ""
+                quoted = ", ".join(f"'{show(v)}'" for v in values)
+                parts.append(f"{verb} {field}{plural} {quoted}")
+    if not parts:  # a name changed, or jcode's journey format, or someone edited the file
+        parts = ["is out of date (a name in jcode.yaml, or jcode's journey format, changed)"]
+    what = " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+    return f"the project schema {what}; run `jcode schema --project` to update it"
+
+
+def _listed(written: dict[str, Any]) -> dict[str, set[str]]:
+    """The values a written project schema offers for each narrowed field."""
+    listed: dict[str, set[str]] = {}
+    for holder in _holders(written):
+        for name in holder["properties"].keys() & set(FIELDS):
+            prop = holder["properties"][name]
+            branches = prop.get("anyOf", [prop]) if isinstance(prop, dict) else []
+            for branch in branches:
+                if isinstance(branch, dict) and isinstance(branch.get("enum"), list):
+                    listed.setdefault(name, set()).update(map(str, branch["enum"]))
+    return listed
+
+
+def _holders(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """The journey and each of its $defs (stage, touchpoint, KPI...) that has properties."""
+    defs = schema.get("$defs")
+    candidates = [schema, *(defs.values() if isinstance(defs, dict) else ())]
+    return [c for c in candidates if isinstance(c, dict) and isinstance(c.get("properties"), dict)]
+
+
+def _narrow(prop: dict[str, Any], values: dict[str, str]) -> dict[str, Any]:
+    enum = {"type": "string", "enum": list(values), "enumDescriptions": list(values.values())}
+    if "anyOf" in prop:  # an optional reference (owner, persona): the string branch narrows
+        return {
+            **prop,
+            "anyOf": [enum if b.get("type") == "string" else b for b in prop["anyOf"]],
+        }
+    return {k: v for k, v in prop.items() if k in ("title", "description", "default")} | enum

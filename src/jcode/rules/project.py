@@ -1,0 +1,33 @@
+"""Rules about the repository around the journeys rather than one journey: the editor schema."""
+
+from __future__ import annotations
+
+from jcode.rules.base import Rule
+
+RULES = (
+    Rule(
+        id="stale-project-schema",
+        severity="info",
+        summary="The project schema no longer matches jcode.yaml.",
+        what=(
+            "`schema/journey.schema.json` beside jcode.yaml, written by `jcode schema --project`, "
+            "differs from what that command would write now: jcode.yaml has gained or lost a "
+            "phase, channel, owner or persona, renamed one, or jcode's journey format has "
+            "changed. Reported once, at the top of the schema file, naming the values it lacks "
+            "or still lists. A schema file that `jcode schema --project` did not write is never "
+            "reported."
+        ),
+        why=(
+            "Editors complete and check journeys against that file. A stale one offers a team "
+            "that no longer exists and flags the one just added as an error, so people learn to "
+            "ignore the editor, or `jcode lint` fails on a value the editor suggested."
+        ),
+        example=(
+            "# jcode.yaml, after `jcode schema --project` wrote the schema\n"
+            "owners:\n"
+            "  sales: {name: Sales}\n"
+            "  partners: {name: Partner management}   # new: the editor does not offer it\n"
+        ),
+        fix=("Run `jcode schema --project` and commit the schema with the change to jcode.yaml."),
+    ),
+)
