@@ -64,13 +64,22 @@ class Finding(Record):
         return SEVERITY_RANK[self.severity] >= SEVERITY_RANK[severity]
 
     @property
+    def identity(self) -> tuple[str, str, str]:
+        """What a finding is, whatever its line: the journey (or the file, when it has no
+        readable journey), the rule and the element by ids. `jcode diff` and lint baselines
+        match findings by it."""
+        if self.rule == "yaml-syntax":  # the parser's pointer and message may follow the lines
+            return (self.file, self.rule, "")
+        return (self.journey or self.file, self.rule, self.element)
+
+    @property
     def fingerprint(self) -> str:
-        """Stable across line drift: the journey (or the file, when it has no readable journey),
-        the rule, the element by ids, and the message (which names values, never lines)."""
-        if self.rule == "yaml-syntax":  # the parser's message may mention lines
+        """Stable across line drift: the identity and the message (which names values, never
+        lines), hashed."""
+        if self.rule == "yaml-syntax":
             parts = [self.file, self.rule]
         else:
-            parts = [self.journey or self.file, self.rule, self.element, self.message]
+            parts = [*self.identity, self.message]
         import hashlib  # only for the formats that need it: it costs start-up time
 
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]

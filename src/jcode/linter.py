@@ -93,7 +93,7 @@ def collect_files(paths: Iterable[Path]) -> list[str]:
             for real, shown in _walk(path):
                 found.setdefault(real, shown)
         else:
-            found.setdefault(os.path.realpath(path), _display(path))
+            found.setdefault(os.path.realpath(path), display_path(path))
     return sorted(set(found.values()))
 
 
@@ -108,19 +108,21 @@ def _walk(folder: Path) -> Iterable[tuple[str, str]]:
             continue
         seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        shown = _display(Path(root))
+        shown = display_path(Path(root))
         for name in files:
-            if (
-                name.endswith(JOURNEY_SUFFIXES)
-                and name != "jcode.yaml"
-                and not name.startswith(".")
-            ):
+            if is_journey_name(name):
                 full = Path(root, name)
                 target = os.path.realpath(full) if full.is_symlink() else f"{real}/{name}"
                 yield target, f"{shown}/{name}" if shown != "." else name
 
 
-def _display(path: Path) -> str:
+def is_journey_name(name: str) -> bool:
+    """Whether a file of this name under a journeys folder is a journey file."""
+    return name.endswith(JOURNEY_SUFFIXES) and name != "jcode.yaml" and not name.startswith(".")
+
+
+def display_path(path: Path) -> str:
+    """A path as the user will read it: relative to the current directory when under it."""
     if not path.is_absolute():
         return Path(os.path.normpath(path)).as_posix()
     relative = os.path.relpath(path)
@@ -199,16 +201,7 @@ def check_file(path: str, context: Context) -> JourneyFile:
             return result
         size = status.st_size
         if size > MAX_FILE_BYTES:
-            result.problems.append(
-                LoadProblem(
-                    "yaml-syntax",
-                    1,
-                    1,
-                    "",
-                    f"the file is {size // (1024 * 1024)} MiB; journey files are limited to "
-                    f"{MAX_FILE_BYTES // (1024 * 1024)} MiB",
-                )
-            )
+            result.problems.append(_too_big(size))
             return result
         with Path(path).open("rb") as stream:
             # Asking for the size we saw, not for the limit: read(64 MiB) allocates 64 MiB.
@@ -221,13 +214,28 @@ def check_file(path: str, context: Context) -> JourneyFile:
             LoadProblem("yaml-syntax", 1, 1, "", f"cannot read the file: {reason}")
         )
         return result
+    _check_bytes(raw, result, context)
+    return result
+
+
+def _too_big(size: int) -> LoadProblem:
+    return LoadProblem(
+        "yaml-syntax",
+        1,
+        1,
+        "",
+        f"the file is {size // (1024 * 1024)} MiB; journey files are limited to "
+        f"{MAX_FILE_BYTES // (1024 * 1024)} MiB",
+    )
+
+
+def _check_bytes(raw: bytes, result: JourneyFile, context: Context) -> None:
     text, problem = decode(raw)
     if problem is not None:
         result.problems.append(problem)
-        return result
+        return
     assert text is not None
     _check_document(load(text), result, context)
-    return result
 
 
 def _check_chunk(paths: Sequence[str], context: Context, keep_models: bool) -> list[JourneyFile]:
@@ -263,6 +271,28 @@ def lint(
         files = [by_path[p] for p in paths]
     else:
         files = _check_chunk(paths, context, keep_models=True)
+    return _complete(files, project, keep_models)
+
+
+def lint_sources(
+    sources: Sequence[tuple[str, bytes]], project: Project, today: date | None = None
+) -> LintResult:
+    """Lint journey texts that are not files on disk (a git revision's), given as (path as
+    shown, content) pairs in path order. Same findings as lint() would give for those files."""
+    context = Context(project, today or date.today())
+    files = []
+    for path, raw in sources:
+        result = JourneyFile(path)
+        if len(raw) > MAX_FILE_BYTES:
+            result.problems.append(_too_big(len(raw)))
+        else:
+            _check_bytes(raw, result, context)
+        files.append(result)
+    return _complete(files, project, keep_models=True)
+
+
+def _complete(files: list[JourneyFile], project: Project, keep_models: bool) -> LintResult:
+    """The cross-file rules, then severities and suppressions."""
     _check_portfolio(files)
     for file in files:
         _finish(file, project)
