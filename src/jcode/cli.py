@@ -18,10 +18,18 @@ import click
 
 from jcode import ISSUES_URL, __version__
 from jcode.config import load_project
+from jcode.diff import FAIL_ON
 from jcode.errors import ExitCode, JcodeError
 from jcode.findings import SEVERITIES, Finding, Severity
 from jcode.linter import JourneyFile, LintResult, collect_files, lint
-from jcode.reporters import REPORTERS, ReportOptions, find_repo_root, get_reporter
+from jcode.reporters import (
+    DIFF_REPORTERS,
+    REPORTERS,
+    ReportOptions,
+    find_repo_root,
+    get_diff_reporter,
+    get_reporter,
+)
 from jcode.rules import RULES, UnknownRuleError, get_rule, rules_table_markdown
 from jcode.spec import Project
 
@@ -202,6 +210,62 @@ def lint_command(
             raise JcodeError(f"cannot write '{target}': {exc.strerror}") from None
     failed = any(f.at_least(fail_on) for f in result.findings)
     return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+@cli.command("diff")
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(DIFF_REPORTERS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="never",
+    show_default=True,
+    help="Exit 1 when HEAD adds findings at this level.",
+)
+@click.option(
+    "--today",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="Today's date for stale-journey (YYYY-MM-DD), on both sides.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
+)
+def diff_command(
+    base: str, head: str | None, fmt: str, fail_on: str, today: date | None, color: bool | None
+) -> int:
+    """Show what changed in the journeys between BASE and HEAD, in journey terms.
+
+    BASE and HEAD are git revisions of this repository or folders; without HEAD, the working
+    tree. Journeys, stages, touchpoints and KPIs are matched by id, so a move is not a removal
+    and an addition; each side is linted with its own jcode.yaml, and findings are new,
+    resolved or unchanged.
+
+    \b
+    Examples:
+      jcode diff main
+      jcode diff origin/main HEAD --format markdown --fail-on new-warning
+      jcode diff old-copy/ new-copy/ --format json
+    """
+    from jcode.diff import compare, fails
+    from jcode.sides import read_side
+
+    day = today or date.today()
+    before, after = read_side(base, day), read_side(head, day)
+    diff = compare(before.result, after.result, before.label, after.label)
+    options = ReportOptions(_use_color(color, sys.stdout))
+    get_diff_reporter(fmt)(diff, sys.stdout, options)
+    return ExitCode.FINDINGS if fails(diff, fail_on) else ExitCode.OK
 
 
 @cli.command("build")
