@@ -262,7 +262,7 @@ def diff_command(
 
     day = today or date.today()
     before, after = read_side(base, day), read_side(head, day)
-    diff = compare(before.result, after.result, before.label, after.label)
+    diff = compare(before, after)
     options = ReportOptions(_use_color(color, sys.stdout))
     get_diff_reporter(fmt)(diff, sys.stdout, options)
     return ExitCode.FINDINGS if fails(diff, fail_on) else ExitCode.OK

@@ -132,12 +132,37 @@ class Diff(Record):
         return [j for j in self.journeys if j.base_file is not None and j.head_file is not None]
 
 
-def compare(base: LintResult, head: LintResult, base_label: str, head_label: str) -> Diff:
+class Side(Record):
+    """One side of a diff: how the user named it, its journeys linted, and the folder its
+    file paths are relative to when the sides' files are compared (as paths are shown)."""
+
+    __slots__ = ("label", "result", "root")
+
+    def __init__(self, label: str, result: LintResult, root: str) -> None:
+        self.label: Final = label
+        self.result: Final = result
+        self.root: Final = root
+
+    def relative(self, path: str) -> str:
+        if self.root == ".":
+            return path
+        return path.removeprefix(self.root.rstrip("/") + "/")
+
+
+def compare(base_side: Side, head_side: Side) -> Diff:
+    base, head = base_side.result, head_side.result
     base_files, head_files = _by_journey(base), _by_journey(head)
+    # A file that is not readable YAML on one side names no journey there; its journey is not
+    # "added" or "removed" by that: its yaml-syntax finding says what happened.
+    base_unreadable, head_unreadable = _unreadable(base), _unreadable(head)
     journeys = []
     for journey_id in sorted(base_files.keys() | head_files.keys()):
         before, after = base_files.get(journey_id), head_files.get(journey_id)
-        changes = tuple(_file_changes(before, after))
+        if (before is None and after is not None and after.path in base_unreadable) or (
+            after is None and before is not None and before.path in head_unreadable
+        ):
+            continue
+        changes = tuple(_file_changes(before, after, base_side, head_side))
         if changes:
             shown = after if after is not None else before
             assert shown is not None
@@ -151,8 +176,8 @@ def compare(base: LintResult, head: LintResult, base_label: str, head_label: str
                     changes,
                 )
             )
-    new, resolved, unchanged = _findings(base.findings, head.findings)
-    return Diff(base_label, head_label, tuple(journeys), new, resolved, unchanged)
+    new, resolved, unchanged = _findings(base_side, head_side)
+    return Diff(base_side.label, head_side.label, tuple(journeys), new, resolved, unchanged)
 
 
 def _by_journey(result: LintResult) -> dict[str, JourneyFile]:
@@ -165,7 +190,13 @@ def _by_journey(result: LintResult) -> dict[str, JourneyFile]:
     return files
 
 
-def _file_changes(before: JourneyFile | None, after: JourneyFile | None) -> Iterator[Change]:
+def _unreadable(result: LintResult) -> set[str]:
+    return {file.path for file in result.files if file.journey_id is None}
+
+
+def _file_changes(
+    before: JourneyFile | None, after: JourneyFile | None, base: Side, head: Side
+) -> Iterator[Change]:
     if before is None:
         assert after is not None
         yield Change("journey-added", "", "", None, after.path)
@@ -173,7 +204,7 @@ def _file_changes(before: JourneyFile | None, after: JourneyFile | None) -> Iter
     if after is None:
         yield Change("journey-removed", "", "", before.path, None)
         return
-    if before.path != after.path:
+    if base.relative(before.path) != head.relative(after.path):
         yield Change("journey-file-renamed", "", "", before.path, after.path)
     # A file that does not match the schema has no trusted content to compare: its findings
     # say what is wrong with it.
@@ -320,25 +351,33 @@ def _value(value: Any) -> Value:
     return value
 
 
-def _findings(
-    base: Sequence[Finding], head: Sequence[Finding]
-) -> tuple[tuple[Finding, ...], tuple[Finding, ...], int]:
-    """(new, resolved, unchanged count), matching findings by identity, as many times as
-    each identity occurs on each side."""
-    new = _beyond(head, Counter(f.identity for f in base))
-    resolved = _beyond(base, Counter(f.identity for f in head))
-    return new, resolved, len(head) - len(new)
+def _findings(base: Side, head: Side) -> tuple[tuple[Finding, ...], tuple[Finding, ...], int]:
+    """(new, resolved, unchanged count), matching findings by identity (its file relative to
+    its side, for a file without a readable journey), as many times as each identity occurs
+    on each side."""
+    base_findings, head_findings = base.result.findings, head.result.findings
+    new = _beyond(head_findings, head, Counter(_identity(f, base) for f in base_findings))
+    resolved = _beyond(base_findings, base, Counter(_identity(f, head) for f in head_findings))
+    return new, resolved, len(head_findings) - len(new)
+
+
+def _identity(finding: Finding, side: Side) -> tuple[str, str, str]:
+    journey_or_file, rule, element = finding.identity
+    if finding.journey is None or rule == "yaml-syntax":
+        journey_or_file = side.relative(journey_or_file)
+    return journey_or_file, rule, element
 
 
 def _beyond(
-    findings: Sequence[Finding], other: Counter[tuple[str, str, str]]
+    findings: Sequence[Finding], side: Side, other: Counter[tuple[str, str, str]]
 ) -> tuple[Finding, ...]:
-    """The findings not matched by one of the other side's identities."""
+    """The findings of a side not matched by one of the other side's identities."""
     left = Counter(other)
     unmatched = []
     for finding in findings:
-        if left[finding.identity]:
-            left[finding.identity] -= 1
+        identity = _identity(finding, side)
+        if left[identity]:
+            left[identity] -= 1
         else:
             unmatched.append(finding)
     return tuple(unmatched)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import subprocess
 from datetime import date
 from pathlib import Path
-from typing import Final
 
 from jcode.config import (
     CONFIG_NAME,
@@ -20,6 +19,7 @@ from jcode.config import (
     load_project,
     parse_config_bytes,
 )
+from jcode.diff import Side
 from jcode.errors import JcodeError
 from jcode.linter import (
     LintResult,
@@ -30,21 +30,10 @@ from jcode.linter import (
     lint_sources,
     printable,
 )
-from jcode.record import Record
 from jcode.spec import Project
 
 WORKING_TREE = "working tree"
 JOURNEYS_FOLDER = "journeys"
-
-
-class Side(Record):
-    """One side of a diff: how the user named it, and its journeys linted."""
-
-    __slots__ = ("label", "result")
-
-    def __init__(self, label: str, result: LintResult) -> None:
-        self.label: Final = label
-        self.result: Final = result
 
 
 def read_side(spec: str | None, today: date) -> Side:
@@ -52,11 +41,19 @@ def read_side(spec: str | None, today: date) -> Side:
     beside it). A folder that exists: that folder. Anything else: a git revision of the
     repository holding this project."""
     if spec is None:
-        return Side(WORKING_TREE, _lint_project(load_project(None), today))
+        project = load_project(None)
+        return Side(WORKING_TREE, _lint_project(project, today), display_path(project.root))
     folder = Path(spec)
     if folder.is_dir():
-        return Side(spec, _lint_folder(folder, today))
-    return Side(spec, _lint_revision(spec, today))
+        return Side(spec, _lint_folder(folder, today), display_path(folder))
+    root = _project_root()
+    return Side(spec, _lint_revision(spec, root, today), display_path(root))
+
+
+def _project_root() -> Path:
+    """The folder of the jcode.yaml found upward from here, else here."""
+    config = find_config(Path.cwd())
+    return config.parent if config is not None else Path.cwd().resolve()
 
 
 def _lint_project(project: Project, today: date) -> LintResult:
@@ -73,9 +70,9 @@ def _lint_folder(folder: Path, today: date) -> LintResult:
     return lint(collect_files([folder]), load_project(None, search_from=folder), today)
 
 
-def _lint_revision(revision: str, today: date) -> LintResult:
-    config = find_config(Path.cwd())
-    root = config.parent if config is not None else Path.cwd().resolve()
+def _lint_revision(revision: str, root: Path, today: date) -> LintResult:
+    """The journeys of a revision at the place of this project's journeys/, linted with the
+    revision's jcode.yaml at the place of this project's (the defaults when it has none)."""
     shown = printable(revision)
     listed = _git(root, "rev-parse", "--show-toplevel")
     if listed.returncode != 0:

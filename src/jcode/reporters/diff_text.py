@@ -70,15 +70,21 @@ def sentence(change: Change, show: Callable[[Value], str]) -> str:
 
 
 def show_value(value: Value) -> str:
+    """A value for a terminal: text quoted, with line breaks shown as \\n and control
+    characters escaped."""
     if value is None:
         return "(none)"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "[" + ", ".join(printable(v) for v in value) + "]"
+        return "[" + ", ".join(_text(v) for v in value) + "]"
     if isinstance(value, str):
-        return f"'{printable(value)}'"
+        return f"'{_text(value)}'"
     return str(value)
+
+
+def _text(text: str) -> str:
+    return printable(text.replace("\n", "\\n"))
 
 
 def summary_line(diff: Diff) -> str:
