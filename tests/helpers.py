@@ -1,8 +1,11 @@
-"""Shared test helpers: lint a folder of cases the way the CLI does, render findings compactly."""
+"""Shared test helpers: lint a folder of cases the way the CLI does, render findings compactly,
+build git repositories."""
 
 from __future__ import annotations
 
 import contextlib
+import os
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -28,3 +31,42 @@ def render(finding: Finding) -> str:
         f"{finding.file}:{finding.line}:{finding.column} | {finding.severity} | {finding.rule} | "
         f"{finding.pointer or chr(39) * 2} | {finding.message}"
     )
+
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test Author",
+    "GIT_AUTHOR_EMAIL": "author@example.com",
+    "GIT_AUTHOR_DATE": "2026-11-22T10:00:00Z",
+    "GIT_COMMITTER_NAME": "Test Committer",
+    "GIT_COMMITTER_EMAIL": "committer@example.com",
+    "GIT_COMMITTER_DATE": "2026-11-22T10:00:00Z",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,  # no user settings (signing, hooks, default branch)
+}
+
+
+class GitRepo:
+    """A git repository in a temporary folder, driven by the git command line.
+
+    Needs the environment of GIT_ENV (the git_repo fixture sets it)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str) -> str:
+        done = subprocess.run(
+            ["git", *args], cwd=self.root, capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+    def write(self, path: str, text: str) -> None:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    def commit(self, message: str) -> str:
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message)
+        return self.git("rev-parse", "HEAD").strip()
