@@ -15,7 +15,13 @@ from datetime import date
 from pathlib import Path
 
 from jcode.errors import JcodeError
-from jcode.findings import SEVERITIES, Finding, Severity, SuppressedFinding, element_key
+from jcode.findings import (
+    Finding,
+    Severity,
+    SuppressedFinding,
+    count_by_severity,
+    element_key,
+)
 from jcode.loader import MAX_FILE_BYTES, Document, LoadProblem, Position, decode, load
 from jcode.rules import RULES
 from jcode.rules.base import Context
@@ -75,10 +81,7 @@ class LintResult:
         return [s for file in self.files for s in file.suppressed]
 
     def counts(self) -> dict[Severity, int]:
-        counts: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
-        for finding in self.findings:
-            counts[finding.severity] += 1
-        return counts
+        return count_by_severity(self.findings)
 
 
 def collect_files(paths: Iterable[Path]) -> list[str]:

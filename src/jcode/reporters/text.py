@@ -19,17 +19,17 @@ Style = Callable[..., str]
 COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
 
 
 def severity_counts(counts: dict[Severity, int]) -> str:
     """ "1 error, 2 warnings, 0 info"."""
-    return ", ".join(_plural(counts[severity], severity) for severity in SEVERITIES)
+    return ", ".join(plural(counts[severity], severity) for severity in SEVERITIES)
 
 
 def summary_line(result: LintResult) -> str:
-    line = f"{severity_counts(result.counts())} in {_plural(len(result.files), 'file')}"
+    line = f"{severity_counts(result.counts())} in {plural(len(result.files), 'file')}"
     suppressed = len(result.suppressed)
     if suppressed:
         line += f" ({suppressed} suppressed)"
