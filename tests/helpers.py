@@ -9,6 +9,9 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from jcode.cli import main
 from jcode.config import load_project
 from jcode.findings import Finding
 from jcode.linter import LintResult, collect_files, lint
@@ -16,6 +19,11 @@ from jcode.linter import LintResult, collect_files, lint
 TESTS = Path(__file__).parent
 CASES = TESTS / "cases"
 TODAY = date(2026, 11, 22)
+ROOT = TESTS.parent
+# The README's example project: it lints clean.
+EXAMPLE_FILE = "journeys/laptop-replacement.yaml"
+EXAMPLE = (ROOT / EXAMPLE_FILE).read_text(encoding="utf-8")
+CONFIG = (ROOT / "jcode.yaml").read_text(encoding="utf-8")
 
 
 def lint_paths(paths: list[Path], cwd: Path, config: Path | None = None) -> LintResult:
@@ -23,6 +31,13 @@ def lint_paths(paths: list[Path], cwd: Path, config: Path | None = None) -> Lint
     with contextlib.chdir(cwd):
         project = load_project(config)
         return lint(collect_files(paths), project, TODAY, jobs=1)
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """The command line: (exit code, standard output, standard error)."""
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 def render(finding: Finding) -> str:

@@ -17,19 +17,14 @@ from typing import Any
 import pytest
 import yaml
 
-from jcode.cli import main
 from jcode.diff import KINDS
 from jcode.errors import ExitCode
 from jcode.reporters.diff_text import SENTENCES
 
-from .helpers import GIT_ENV, GitRepo
+from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, GitRepo, run
 
-ROOT = Path(__file__).parent.parent
 CASES = Path(__file__).parent / "diff_cases"
-EXAMPLE = (ROOT / "journeys" / "laptop-replacement.yaml").read_text(encoding="utf-8")
-CONFIG = (ROOT / "jcode.yaml").read_text(encoding="utf-8")
 TODAY = ["--today", "2026-11-22"]
-EXAMPLE_FILE = "journeys/laptop-replacement.yaml"
 
 # A journey whose only post-purchase touchpoint is `tracking`.
 RETURNS = """\
@@ -53,36 +48,11 @@ stages:
 """
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def run_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     code, out, err = run([*argv, "--format", "json", *TODAY], capsys)
     assert (code, err) == (ExitCode.OK, ""), err
     report: dict[str, Any] = json.loads(out)
     return report
-
-
-@pytest.fixture
-def git_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name, value in GIT_ENV.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-
-
-@pytest.fixture
-def repo(tmp_path: Path, git_env: None, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
-    """A repository holding the README's project (it lints clean) at its first commit, and the
-    current directory."""
-    repo = GitRepo(tmp_path / "repo")
-    repo.write("jcode.yaml", CONFIG)
-    repo.write(EXAMPLE_FILE, EXAMPLE)
-    repo.commit("The example project")
-    monkeypatch.chdir(repo.root)
-    return repo
 
 
 # A small JSON Patch (RFC 6902: add, remove, replace, move), enough for the cases.
