@@ -80,6 +80,7 @@ DiffReporter = Callable[["Diff", TextIO, ReportOptions], None]
 # Format name -> the module whose report() writes a `jcode diff`.
 DIFF_REPORTERS: dict[str, str] = {
     "text": "diff_text",
+    "markdown": "diff_markdown",
     "json": "diff_json",
 }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from jcode.findings import SEVERITIES
+from jcode.findings import count_by_severity
 from jcode.linter import printable
 from jcode.reporters.text import finding_line, severity_counts, styler
 
@@ -57,15 +57,19 @@ SENTENCES: dict[str, str] = {
 }
 
 
-def sentence(change: Change, show: Callable[[Value], str]) -> str:
+def sentence(change: Change, show: Callable[[Value], str], arrow: str = "->") -> str:
     """The change in words, each value written by `show` (quoted for a terminal, escaped for
-    markdown)."""
+    markdown), before and after joined by `arrow`."""
     ids = change.element.split("/")
-    return SENTENCES[change.kind].format(
-        before=show(change.before),
-        after=show(change.after),
-        stage=show(ids[1]) if len(ids) > 1 else "",
-        item=show(ids[3]) if len(ids) > 3 else "",
+    return (
+        SENTENCES[change.kind]
+        .replace(" -> ", f" {arrow} ")
+        .format(
+            before=show(change.before),
+            after=show(change.after),
+            stage=show(ids[1]) if len(ids) > 1 else "",
+            item=show(ids[3]) if len(ids) > 3 else "",
+        )
     )
 
 
@@ -88,9 +92,7 @@ def _text(text: str) -> str:
 
 
 def summary_line(diff: Diff) -> str:
-    counts = dict.fromkeys(SEVERITIES, 0)
-    for finding in diff.new:
-        counts[finding.severity] += 1
+    counts = count_by_severity(diff.new)
     return (
         f"{printable(diff.base)} -> {printable(diff.head)}: journeys: {len(diff.added)} added, "
         f"{len(diff.removed)} removed, {len(diff.changed)} changed; findings: "
