@@ -552,3 +552,21 @@ def test_json_has_the_documented_shape(repo: GitRepo, capsys: pytest.CaptureFixt
 def test_diff_help_shows_examples(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["diff", "--help"], capsys)
     assert code == 0 and "jcode diff main" in out
+
+
+def test_findings_that_share_an_element_are_told_apart_by_message(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # missing-phase points at the journey itself: its findings differ only in their message.
+    no_discovery = EXAMPLE.replace("    phase: discovery\n", "    phase: evaluation\n")
+    no_loyalty = no_discovery.replace("    phase: loyalty\n", "    phase: advocacy\n")
+    repo.write(EXAMPLE_FILE, no_loyalty)
+    repo.commit("Two phases missing")
+    repo.write(
+        EXAMPLE_FILE, no_loyalty.replace("    phase: evaluation\n", "    phase: discovery\n", 1)
+    )
+    report = run_json(["diff", "HEAD"], capsys)
+    assert [f["message"] for f in report["findings"]["resolved"]] == [
+        "journey 'laptop-replacement' has no stage in phase 'discovery'"
+    ]
+    assert report["findings"]["new"] == []

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
-from jcode.findings import Finding
+from jcode.findings import Finding, Identity, unmatched
 from jcode.linter import JourneyFile, LintResult
 from jcode.record import Record
 from jcode.spec import Journey, Kpi, Stage, Touchpoint
@@ -352,35 +352,21 @@ def _value(value: Any) -> Value:
 
 
 def _findings(base: Side, head: Side) -> tuple[tuple[Finding, ...], tuple[Finding, ...], int]:
-    """(new, resolved, unchanged count), matching findings by identity (its file relative to
-    its side, for a file without a readable journey), as many times as each identity occurs
-    on each side."""
-    base_findings, head_findings = base.result.findings, head.result.findings
-    new = _beyond(head_findings, head, Counter(_identity(f, base) for f in base_findings))
-    resolved = _beyond(base_findings, base, Counter(_identity(f, head) for f in head_findings))
-    return new, resolved, len(head_findings) - len(new)
+    """(new, resolved, unchanged count): findings paired by identity (with its file relative
+    to its side, for a file without a readable journey)."""
+    before, after = base.result.findings, head.result.findings
+    new, resolved = unmatched(
+        [(_identity(f, head), f.message) for f in after],
+        [(_identity(f, base), f.message) for f in before],
+    )
+    return tuple(after[i] for i in new), tuple(before[i] for i in resolved), len(after) - len(new)
 
 
-def _identity(finding: Finding, side: Side) -> tuple[str, str, str]:
+def _identity(finding: Finding, side: Side) -> Identity:
     journey_or_file, rule, element = finding.identity
     if finding.journey is None or rule == "yaml-syntax":
         journey_or_file = side.relative(journey_or_file)
     return journey_or_file, rule, element
-
-
-def _beyond(
-    findings: Sequence[Finding], side: Side, other: Counter[tuple[str, str, str]]
-) -> tuple[Finding, ...]:
-    """The findings of a side not matched by one of the other side's identities."""
-    left = Counter(other)
-    unmatched = []
-    for finding in findings:
-        identity = _identity(finding, side)
-        if left[identity]:
-            left[identity] -= 1
-        else:
-            unmatched.append(finding)
-    return tuple(unmatched)
 
 
 FAIL_ON: tuple[str, ...] = ("new-error", "new-warning", "never")

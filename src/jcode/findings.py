@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from typing import Any, Final, Literal
 
 from jcode.record import Record
@@ -72,7 +72,7 @@ class Finding(Record):
         return SEVERITY_RANK[self.severity] >= SEVERITY_RANK[severity]
 
     @property
-    def identity(self) -> tuple[str, str, str]:
+    def identity(self) -> Identity:
         """What a finding is, whatever its line: the journey (or the file, when it has no
         readable journey), the rule and the element by ids. `jcode diff` and lint baselines
         match findings by it."""
@@ -112,6 +112,35 @@ def element_key(data: Any, pointer: str) -> str:
             parts.append(token)
             node = node.get(token) if isinstance(node, dict) else None
     return "/".join(parts)
+
+
+Identity = tuple[str, str, str]
+
+
+def unmatched(
+    ours: Sequence[tuple[Identity, str]], theirs: Sequence[tuple[Identity, str]]
+) -> tuple[list[int], list[int]]:
+    """Pair findings of two sets, each given as (identity, message): first those that agree in
+    both, then the rest by identity alone (a message may name a value that changed). Returns
+    the indexes, in each set, of those left without a partner.
+
+    Several findings can share an identity (a journey misses several phases: one rule, the
+    journey as element); their messages then tell them apart."""
+    left_ours, left_theirs = list(range(len(ours))), list(range(len(theirs)))
+    for exact in (True, False):
+        waiting: dict[Hashable, list[int]] = {}
+        for j in left_theirs:
+            waiting.setdefault(theirs[j] if exact else theirs[j][0], []).append(j)
+        still = []
+        for i in left_ours:
+            partners = waiting.get(ours[i] if exact else ours[i][0])
+            if partners:
+                partners.pop(0)
+            else:
+                still.append(i)
+        left_ours = still
+        left_theirs = sorted(j for partners in waiting.values() for j in partners)
+    return left_ours, left_theirs
 
 
 class SuppressedFinding(Record):
