@@ -30,6 +30,7 @@ from jcode.reporters import (
     get_diff_reporter,
     get_reporter,
 )
+from jcode.reporters.text import plural
 from jcode.rules import RULES, UnknownRuleError, get_rule, rules_table_markdown
 from jcode.spec import Project
 
@@ -165,6 +166,19 @@ def _journey_files(project: Project, paths: tuple[Path, ...]) -> list[str]:
     default=None,
     help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
 )
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Report only the findings that are not in this baseline.",
+)
+@click.option(
+    "--write-baseline",
+    "baseline_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write every finding into a baseline FILE, and report nothing.",
+)
 def lint_command(
     paths: tuple[Path, ...],
     formats: tuple[str, ...],
@@ -174,6 +188,8 @@ def lint_command(
     today: date | None,
     quiet: bool,
     color: bool | None,
+    baseline: Path | None,
+    baseline_out: Path | None,
     **per_format: Path | None,
 ) -> int:
     """Check journey files against the schema and the rules.
@@ -187,15 +203,43 @@ def lint_command(
       jcode lint journeys/checkout.yaml --fail-on warning
       jcode lint --format json --output lint.json
       jcode lint --format text --format sarif --output-sarif jcode.sarif
+      jcode lint --write-baseline jcode-baseline.json
+      jcode lint --baseline jcode-baseline.json
     """
+    from jcode.baseline import apply_baseline, read_baseline, write_baseline
+
+    if baseline is not None and baseline_out is not None:
+        raise JcodeError("give --baseline or --write-baseline, not both")
     plan = plan_outputs(formats, output, {name: per_format[f"output_{name}"] for name in REPORTERS})
     project = load_project(config_file)
     files = _journey_files(project, paths)
     journey_files = {os.path.realpath(f) for f in files}
-    for _, target in plan:  # real paths: a symlink must not lead a report into a journey
+    targets = [target for _, target in plan] + [baseline_out]
+    for target in targets:  # real paths: a symlink must not lead a report into a journey
         if target is not None and os.path.realpath(target) in journey_files:
             raise JcodeError(f"'{target}' is a journey file; jcode never writes to those")
+    entries = read_baseline(baseline) if baseline is not None else None
     result = lint(files, project, today, keep_models=False)
+    if baseline_out is not None:
+        written = write_baseline(baseline_out, result.findings)
+        click.echo(f"jcode: wrote {plural(written, 'finding')} to '{baseline_out}'", err=True)
+        return ExitCode.OK
+    if entries is not None:
+        accepted, fixed = apply_baseline(result, entries)
+        if not quiet:
+            click.echo(
+                f"jcode: {plural(accepted, 'finding')} accepted by baseline '{baseline}'",
+                err=True,
+            )
+        if fixed:
+            click.echo(
+                f"jcode: fixed (no finding matches them any more): {len(fixed)} of the "
+                f"{len(entries)} baseline entries; rewrite '{baseline}' with --write-baseline "
+                "to drop them:",
+                err=True,
+            )
+            for entry in fixed:
+                click.echo(f"  {entry.describe()}", err=True)
     repo_root = find_repo_root(Path.cwd())
     for name, target in plan:
         reporter = get_reporter(name)
