@@ -16,7 +16,8 @@ from cmarkgfm.cmark import Options
 from jcode.diff import Change, Diff, JourneyDiff
 from jcode.errors import ExitCode
 from jcode.findings import Finding
-from jcode.reporters.diff_markdown import MAX_CHARS, escape, render
+from jcode.reporters.diff_markdown import MAX_CHARS, render
+from jcode.reporters.markdown import escape
 
 from .helpers import EXAMPLE, EXAMPLE_FILE, GitRepo, run
 

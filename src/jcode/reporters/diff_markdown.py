@@ -7,8 +7,8 @@ folded in <details>. GitHub refuses a comment over 65,536 characters: when the w
 pass MAX_CHARS, sections are shortened, and the journeys that no longer fit are summarised in
 one line at the end.
 
-Everything that comes from a journey, a file name or the command line is escaped: it cannot
-close a table cell, open HTML, make a link or mention anyone.
+Everything that comes from a journey, a file name or the command line is escaped (see
+jcode.reporters.markdown).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import re
 from typing import TYPE_CHECKING, TextIO
 
 from jcode.findings import Finding, count_by_severity
-from jcode.linter import printable
 from jcode.reporters.diff_text import sentence
+from jcode.reporters.markdown import ICONS, code, escape, finding_item, size
 from jcode.reporters.text import plural, severity_counts
 
 if TYPE_CHECKING:
@@ -31,27 +31,7 @@ MAX_TABLE_ROWS = 50
 _TAIL_ROOM = 400  # for the line that summarises what did not fit
 KPI_HEADER = "| KPI | stage | change | before | after |\n|---|---|---|---|---|"
 
-ICONS = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}  # noqa: RUF001 - the info sign is meant
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-# Backslash-escaped: every character that markdown, GitHub's extensions (tables, autolinks,
-# strikethrough, math) or HTML give a meaning to in the middle of a line. CommonMark lets any
-# ASCII punctuation be escaped, and an escaped character is only text.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~$:.&])")
-_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
-
-
-def escape(text: str) -> str:
-    """User text as markdown that shows exactly that text: on one line, no markup, no HTML,
-    no link; an @ is followed by an invisible word joiner so GitHub mentions nobody."""
-    text = printable(_LINE_BREAK.sub(" ", text))
-    return _SPECIAL.sub(r"\\\1", text).replace("@", "@\u2060")
-
-
-def code(text: str) -> str:
-    """User text as a code span (shown as it is, never as markup, a link or a mention), or
-    escaped when it holds a backtick. Not for table cells: a | would end the cell."""
-    text = printable(_LINE_BREAK.sub(" ", text))
-    return f"`{text}`" if "`" not in text else escape(text)
 
 
 def show(value: Value) -> str:
@@ -65,11 +45,6 @@ def show(value: Value) -> str:
     if isinstance(value, str):
         return f"`{value}`" if _ID.match(value) else f"“{escape(value)}”"
     return str(value)
-
-
-def _size(text: str) -> int:
-    """Length as GitHub counts it (UTF-16 code units: an emoji outside the BMP counts two)."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 class _Journey:
@@ -147,13 +122,6 @@ def _table(journeys: list[_Journey]) -> str:
     return "\n".join(rows)
 
 
-def _finding(finding: Finding) -> str:
-    return (
-        f"- {ICONS[finding.severity]} {finding.severity} `{finding.rule}` line {finding.line}: "
-        f"{escape(finding.message)}"
-    )
-
-
 def _kpi_row(change: Change) -> str:
     _, stage, _, kpi = change.element.split("/")
     what = change.kind.removeprefix("kpi-").removesuffix("-changed")
@@ -184,11 +152,13 @@ def _section(journey: _Journey, cap: int | None) -> str:
     parts = [
         f"### {journey.heading()}",
         code(journey.file),
-        _part("New findings", [_finding(f) for f in journey.new], cap),
+        _part("New findings", [finding_item(f) for f in journey.new], cap),
         _part("Changes", [f"- {sentence(c, show, '→')}" for c in others], cap),
         _part("KPI changes", [_kpi_row(c) for c in kpis], cap, header=KPI_HEADER),
         _part(
-            "Resolved findings, lines as in the base", [_finding(f) for f in journey.resolved], cap
+            "Resolved findings, lines as in the base",
+            [finding_item(f) for f in journey.resolved],
+            cap,
         ),
     ]
     return "\n\n".join(part for part in parts if part)
@@ -197,18 +167,18 @@ def _section(journey: _Journey, cap: int | None) -> str:
 def render(diff: Diff, max_chars: int = MAX_CHARS) -> str:
     journeys = _journeys(diff)
     top = _verdict(diff) + ("\n\n" + _table(journeys) if journeys else "")
-    room = max_chars - _size(top) - _TAIL_ROOM
+    room = max_chars - size(top) - _TAIL_ROOM
     sections = []
     for i, journey in enumerate(journeys):
         for cap in (None, 200, 50, FOLD_AFTER, 0):  # as much of the journey as fits
             section = _section(journey, cap)
-            if _size(section) + 2 <= room:
+            if size(section) + 2 <= room:
                 break
         else:
             sections.append(_tail(journeys[i:]))
             break
         sections.append(section)
-        room -= _size(section) + 2
+        room -= size(section) + 2
     return "\n\n".join([top, *sections]) + "\n"
 
 
