@@ -252,8 +252,23 @@ def lint_command(
                 reporter(result, stream, ReportOptions(bool(color), quiet, fail_on, repo_root))
         except OSError as exc:
             raise JcodeError(f"cannot write '{target}': {exc.strerror}") from None
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary and any(name == "github" for name, _ in plan):
+        _append_step_summary(Path(summary), result, ReportOptions(repo_root=repo_root))
     failed = any(f.at_least(fail_on) for f in result.findings)
     return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _append_step_summary(path: Path, result: LintResult, options: ReportOptions) -> None:
+    """In GitHub Actions, the full list of findings for the job summary: the annotations of
+    one step stop at 10 of each level."""
+    from jcode.reporters.github import step_summary
+
+    try:
+        with path.open("a", encoding="utf-8", newline="\n") as stream:
+            stream.write(step_summary(result, options))
+    except OSError as exc:
+        raise JcodeError(f"cannot write the job summary '{path}': {exc.strerror}") from None
 
 
 @cli.command("diff")

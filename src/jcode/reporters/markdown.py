@@ -39,9 +39,9 @@ def size(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def finding_item(finding: Finding, file: bool = False) -> str:
-    """`- ❌ error `rule` line 12: message`, with the file before the line when asked."""
-    where = f"{escape(finding.file)} line {finding.line}" if file else f"line {finding.line}"
+def finding_item(finding: Finding, file: str | None = None) -> str:
+    """`- ❌ error `rule` line 12: message`, with a file before the line when given one."""
+    where = f"{escape(file)} line {finding.line}" if file else f"line {finding.line}"
     return (
         f"- {ICONS[finding.severity]} {finding.severity} `{finding.rule}` {where}: "
         f"{escape(finding.message)}"
