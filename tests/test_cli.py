@@ -306,3 +306,19 @@ def test_default_paths_from_a_subfolder_are_relative(
     monkeypatch.chdir(PROJECT / "journeys")
     _, out, _ = run(["lint", "--today", "2026-11-22"], capsys)
     assert out.splitlines()[0].startswith("bank-account.yaml:8:5: error:")
+
+
+def test_some_files_of_a_project_know_its_other_journeys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As pre-commit runs it, on the changed files only: a related journey in another file exists.
+    (tmp_path / "journeys").mkdir()
+    for name, related in (("a", "[b, nowhere]"), ("b", "[a]")):
+        (tmp_path / "journeys" / f"{name}.yaml").write_text(
+            f"id: {name}\ntitle: T\nrelated: {related}\nstages: [{{id: s, name: S, phase: x}}]\n",
+            encoding="utf-8",
+        )
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run(["lint", "journeys/a.yaml", "--format", "json"], capsys)
+    unknown = [f["message"] for f in json.loads(out)["findings"] if f["rule"] == "unknown-journey"]
+    assert unknown == ["related journey 'nowhere' does not exist"]

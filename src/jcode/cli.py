@@ -21,7 +21,7 @@ from jcode.config import load_project
 from jcode.diff import FAIL_ON
 from jcode.errors import ExitCode, JcodeError
 from jcode.findings import SEVERITIES, Finding, Severity
-from jcode.linter import JourneyFile, LintResult, collect_files, lint
+from jcode.linter import JourneyFile, LintResult, collect_files, journey_ids, lint
 from jcode.reporters import (
     DIFF_REPORTERS,
     REPORTERS,
@@ -126,6 +126,18 @@ def _journey_files(project: Project, paths: tuple[Path, ...]) -> list[str]:
     return collect_files(paths)
 
 
+def _other_journey_ids(
+    project: Project, paths: tuple[Path, ...], files: list[str]
+) -> frozenset[str]:
+    """Given some of the project's journey files (as pre-commit gives the changed ones), the
+    ids of the others: a journey may relate to one that is not linted now."""
+    folder = project.root / "journeys"
+    if not paths or not folder.is_dir():
+        return frozenset()
+    linted = set(files)
+    return frozenset(journey_ids(f for f in collect_files([folder]) if f not in linted))
+
+
 @cli.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -219,7 +231,8 @@ def lint_command(
         if target is not None and os.path.realpath(target) in journey_files:
             raise JcodeError(f"'{target}' is a journey file; jcode never writes to those")
     entries = read_baseline(baseline) if baseline is not None else None
-    result = lint(files, project, today, keep_models=False)
+    others = _other_journey_ids(project, paths, files)
+    result = lint(files, project, today, keep_models=False, other_ids=others)
     if baseline_out is not None:
         written = write_baseline(baseline_out, result.findings)
         click.echo(f"jcode: wrote {plural(written, 'finding')} to '{baseline_out}'", err=True)

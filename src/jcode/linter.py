@@ -262,8 +262,10 @@ def lint(
     *,
     jobs: int | None = None,
     keep_models: bool = True,
+    other_ids: frozenset[str] = frozenset(),
 ) -> LintResult:
-    """Lint journey files (already collected, in path order) with a project's settings."""
+    """Lint journey files (already collected, in path order) with a project's settings.
+    `other_ids`: the ids of journeys that exist beside these files but are not linted now."""
     context = Context(project, today or date.today())
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(paths) >= PARALLEL_MIN_FILES and hasattr(os, "fork"):
@@ -274,7 +276,24 @@ def lint(
         files = [by_path[p] for p in paths]
     else:
         files = _check_chunk(paths, context, keep_models=True)
-    return _complete(files, project, keep_models)
+    return _complete(files, project, keep_models, other_ids)
+
+
+def journey_ids(paths: Iterable[str]) -> set[str]:
+    """The ids that journey files declare, without linting them: what the cross-file rules
+    need of the journeys that are not linted now. Unreadable files declare none."""
+    ids = set()
+    for path in paths:
+        try:
+            if Path(path).stat().st_size > MAX_FILE_BYTES:
+                continue
+            text, _ = decode(Path(path).read_bytes())
+        except OSError:
+            continue
+        data = load(text).data if text is not None else None
+        if isinstance(data, dict) and isinstance(data.get("id"), str) and _ID_RE.match(data["id"]):
+            ids.add(data["id"])
+    return ids
 
 
 def lint_sources(
@@ -294,9 +313,14 @@ def lint_sources(
     return _complete(files, project, keep_models=True)
 
 
-def _complete(files: list[JourneyFile], project: Project, keep_models: bool) -> LintResult:
+def _complete(
+    files: list[JourneyFile],
+    project: Project,
+    keep_models: bool,
+    other_ids: frozenset[str] = frozenset(),
+) -> LintResult:
     """The cross-file rules, then severities and suppressions."""
-    _check_portfolio(files)
+    _check_portfolio(files, other_ids)
     for file in files:
         _finish(file, project)
         if not keep_models:
@@ -357,8 +381,9 @@ def _forked(
             os.waitpid(pid, 0)
 
 
-def _check_portfolio(files: Sequence[JourneyFile]) -> None:
-    """The cross-file rules: duplicate journey ids, related journeys that do not exist.
+def _check_portfolio(files: Sequence[JourneyFile], other_ids: frozenset[str]) -> None:
+    """The cross-file rules: duplicate journey ids, related journeys that do not exist (among
+    these files or the others, `other_ids`).
 
     A file with a schema error still declares its id when the id is readable: it counts as
     existing (for `related`) and as the first holder of its id, but gets no finding itself,
@@ -380,7 +405,7 @@ def _check_portfolio(files: Sequence[JourneyFile]) -> None:
         first.setdefault(file.journey_id, file.path)
     for file in files:
         for related_id, pointer, (line, column) in file.related:
-            if related_id not in first:
+            if related_id not in first and related_id not in other_ids:
                 file.problems.append(
                     LoadProblem(
                         "unknown-journey",
