@@ -469,6 +469,13 @@ def test_two_folders(
         }
     ]
     assert run_json(["diff", "old", "new"], capsys)["journeys"]["changed"] == expected
+    # A file broken on one side is not a removed journey, in folders either.
+    (tmp_path / "new" / EXAMPLE_FILE).write_text("id: [\n", encoding="utf-8")
+    report = run_json(["diff", "old", "new"], capsys)
+    assert report["journeys"] == {"added": [], "removed": [], "changed": []}
+    (tmp_path / "new" / EXAMPLE_FILE).write_text(
+        EXAMPLE.replace("channel: chat", "channel: phone"), encoding="utf-8"
+    )
     # A journeys folder itself works too, with the jcode.yaml found above it.
     report = run_json(["diff", "old/journeys", "new/journeys"], capsys)
     assert report["journeys"]["changed"] == expected

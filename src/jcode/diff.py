@@ -154,12 +154,18 @@ def compare(base_side: Side, head_side: Side) -> Diff:
     base_files, head_files = _by_journey(base), _by_journey(head)
     # A file that is not readable YAML on one side names no journey there; its journey is not
     # "added" or "removed" by that: its yaml-syntax finding says what happened.
-    base_unreadable, head_unreadable = _unreadable(base), _unreadable(head)
+    base_unreadable, head_unreadable = _unreadable(base_side), _unreadable(head_side)
     journeys = []
     for journey_id in sorted(base_files.keys() | head_files.keys()):
         before, after = base_files.get(journey_id), head_files.get(journey_id)
-        if (before is None and after is not None and after.path in base_unreadable) or (
-            after is None and before is not None and before.path in head_unreadable
+        if (
+            before is None
+            and after is not None
+            and head_side.relative(after.path) in base_unreadable
+        ) or (
+            after is None
+            and before is not None
+            and base_side.relative(before.path) in head_unreadable
         ):
             continue
         changes = tuple(_file_changes(before, after, base_side, head_side))
@@ -190,8 +196,9 @@ def _by_journey(result: LintResult) -> dict[str, JourneyFile]:
     return files
 
 
-def _unreadable(result: LintResult) -> set[str]:
-    return {file.path for file in result.files if file.journey_id is None}
+def _unreadable(side: Side) -> set[str]:
+    """The side's files that name no journey, relative to the side."""
+    return {side.relative(file.path) for file in side.result.files if file.journey_id is None}
 
 
 def _file_changes(
