@@ -89,6 +89,11 @@ def _lint_revision(revision: str, root: Path, today: date) -> LintResult:
             f"'{shown}' is neither a folder nor a revision of the git repository in "
             f"{printable(str(top))} (in a shallow clone, fetch the revision first)"
         )
+    if not root.is_relative_to(top):  # GIT_DIR or GIT_WORK_TREE point elsewhere
+        raise JcodeError(
+            f"the project in {printable(str(root))} is outside the git work tree "
+            f"{printable(str(top))}"
+        )
     prefix = root.relative_to(top).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
     sha = commit.stdout.decode().strip()
