@@ -241,12 +241,33 @@ def _check_bytes(raw: bytes, result: JourneyFile, context: Context) -> None:
     _check_document(load(text), result, context)
 
 
-def _check_chunk(paths: Sequence[str], context: Context, keep_models: bool) -> list[JourneyFile]:
+Source = str | tuple[str, bytes]  # a file, or (path as shown, content) read from elsewhere
+
+
+def _check_source(source: Source, context: Context) -> JourneyFile:
+    if isinstance(source, str):
+        return check_file(source, context)
+    path, raw = source
+    result = JourneyFile(path)
+    if len(raw) > MAX_FILE_BYTES:
+        result.problems.append(_too_big(len(raw)))
+    else:
+        _check_bytes(raw, result, context)
+    return result
+
+
+def _path(source: Source) -> str:
+    return source if isinstance(source, str) else source[0]
+
+
+def _check_chunk(
+    sources: Sequence[Source], context: Context, keep_models: bool
+) -> list[JourneyFile]:
     gc.disable()  # the loader makes no reference cycles; collecting only costs time here
     results = []
     try:
-        for path in paths:
-            result = check_file(path, context)
+        for source in sources:
+            result = _check_source(source, context)
             if not keep_models:
                 result.journey = None  # let it go now: 10,000 models would not fit in memory
             results.append(result)
@@ -256,7 +277,7 @@ def _check_chunk(paths: Sequence[str], context: Context, keep_models: bool) -> l
 
 
 def lint(
-    paths: Sequence[str],
+    paths: Sequence[Source],
     project: Project,
     today: date | None = None,
     *,
@@ -264,7 +285,8 @@ def lint(
     keep_models: bool = True,
     other_ids: frozenset[str] = frozenset(),
 ) -> LintResult:
-    """Lint journey files (already collected, in path order) with a project's settings.
+    """Lint journey files (already collected, in path order) with a project's settings. A
+    journey that is not a file on disk (a git revision's) is given as (path as shown, content).
     `other_ids`: the ids of journeys that exist beside these files but are not linted now."""
     context = Context(project, today or date.today())
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -273,7 +295,7 @@ def lint(
         shares = [list(paths[i::workers]) for i in range(workers)]
         chunks = _forked(lambda share: _check_chunk(share, context, keep_models), shares)
         by_path = {r.path: r for chunk in chunks for r in chunk}
-        files = [by_path[p] for p in paths]
+        files = [by_path[_path(source)] for source in paths]
     else:
         files = _check_chunk(paths, context, keep_models=True)
     return _complete(files, project, keep_models, other_ids)
@@ -296,23 +318,6 @@ def journey_ids(paths: Iterable[str]) -> set[str]:
     return ids
 
 
-def lint_sources(
-    sources: Sequence[tuple[str, bytes]], project: Project, today: date | None = None
-) -> LintResult:
-    """Lint journey texts that are not files on disk (a git revision's), given as (path as
-    shown, content) pairs in path order. Same findings as lint() would give for those files."""
-    context = Context(project, today or date.today())
-    files = []
-    for path, raw in sources:
-        result = JourneyFile(path)
-        if len(raw) > MAX_FILE_BYTES:
-            result.problems.append(_too_big(len(raw)))
-        else:
-            _check_bytes(raw, result, context)
-        files.append(result)
-    return _complete(files, project, keep_models=True)
-
-
 def _complete(
     files: list[JourneyFile],
     project: Project,
@@ -329,7 +334,7 @@ def _complete(
 
 
 def _forked(
-    work: Callable[[list[str]], list[JourneyFile]], shares: list[list[str]]
+    work: Callable[[list[Source]], list[JourneyFile]], shares: list[list[Source]]
 ) -> list[list[JourneyFile]]:
     """work(share) for every share: the first in this process, the others in forked children
     that send their results back pickled through a pipe.

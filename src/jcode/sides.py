@@ -27,7 +27,6 @@ from jcode.linter import (
     display_path,
     is_journey_name,
     lint,
-    lint_sources,
     printable,
 )
 from jcode.spec import Project
@@ -114,7 +113,7 @@ def _lint_revision(revision: str, root: Path, today: date) -> LintResult:
     if project is None:
         project = default_project(root)
     sources.sort(key=lambda source: source[0])
-    return lint_sources(sources, project, today)
+    return lint(sources, project, today)
 
 
 def _ls_tree(top: Path, commit: str, config_path: str, journeys: str) -> list[tuple[str, str]]:
