@@ -24,6 +24,28 @@ ROOT = TESTS.parent
 EXAMPLE_FILE = "journeys/laptop-replacement.yaml"
 EXAMPLE = (ROOT / EXAMPLE_FILE).read_text(encoding="utf-8")
 CONFIG = (ROOT / "jcode.yaml").read_text(encoding="utf-8")
+GOLDEN = TESTS / "golden"
+
+# A journey whose only post-purchase touchpoint is `tracking`.
+RETURNS = """\
+id: parcel-return
+title: Returning a parcel
+owner: ecommerce
+stages:
+  - id: buy
+    name: Buying
+    phase: purchase
+    touchpoints:
+      - {id: checkout, name: Checkout, channel: web}
+      - {id: chat, name: Chat, channel: chat}
+    kpis: [{id: conversion, name: Conversion, baseline: 40, target: 45, direction: increase}]
+  - id: after
+    name: After the purchase
+    phase: post-purchase
+    touchpoints:
+      - {id: tracking, name: Tracking emails, channel: email, feedback: true}
+    kpis: [{id: csat, name: Satisfaction, baseline: 4, target: 4.5, direction: increase}]
+"""
 
 
 def lint_paths(paths: list[Path], cwd: Path, config: Path | None = None) -> LintResult:
@@ -38,6 +60,14 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     code = main(argv)
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def check_golden(name: str, actual: str) -> None:
+    """`actual` is tests/golden/NAME; JCODE_REGEN=1 rewrites the file (read its diff)."""
+    path = GOLDEN / name
+    if os.environ.get("JCODE_REGEN"):
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
 
 
 def render(finding: Finding) -> str:

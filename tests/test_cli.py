@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,8 @@ from jcode import __version__
 from jcode.cli import main
 from jcode.errors import ExitCode
 from jcode.schema import SCHEMA_FILES
+
+from .helpers import check_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 PROJECT = GOLDEN / "project"
@@ -31,20 +32,13 @@ def in_project(monkeypatch: pytest.MonkeyPatch) -> Path:
     return PROJECT
 
 
-def _golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("JCODE_REGEN"):
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize(("fmt", "golden"), [("text", "lint.txt"), ("json", "lint.json")])
 def test_lint_output_is_exact(
     fmt: str, golden: str, in_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = run(["lint", "--today", "2026-11-22", "--format", fmt], capsys)
     assert (code, err) == (ExitCode.FINDINGS, "")
-    _golden(golden, out)
+    check_golden(golden, out)
 
 
 def test_json_has_the_documented_shape(

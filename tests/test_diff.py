@@ -21,31 +21,10 @@ from jcode.diff import KINDS
 from jcode.errors import ExitCode
 from jcode.reporters.diff_text import SENTENCES
 
-from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, GitRepo, run
+from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, RETURNS, GitRepo, run
 
 CASES = Path(__file__).parent / "diff_cases"
 TODAY = ["--today", "2026-11-22"]
-
-# A journey whose only post-purchase touchpoint is `tracking`.
-RETURNS = """\
-id: parcel-return
-title: Returning a parcel
-owner: ecommerce
-stages:
-  - id: buy
-    name: Buying
-    phase: purchase
-    touchpoints:
-      - {id: checkout, name: Checkout, channel: web}
-      - {id: chat, name: Chat, channel: chat}
-    kpis: [{id: conversion, name: Conversion, baseline: 40, target: 45, direction: increase}]
-  - id: after
-    name: After the purchase
-    phase: post-purchase
-    touchpoints:
-      - {id: tracking, name: Tracking emails, channel: email, feedback: true}
-    kpis: [{id: csat, name: Satisfaction, baseline: 4, target: 4.5, direction: increase}]
-"""
 
 
 def run_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:

@@ -4,10 +4,8 @@ broken table, and a change set far too big for one comment that stays under GitH
 
 from __future__ import annotations
 
-import os
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import cmarkgfm
 import pytest
@@ -19,9 +17,8 @@ from jcode.findings import Finding
 from jcode.reporters.diff_markdown import MAX_CHARS, render
 from jcode.reporters.markdown import escape
 
-from .helpers import EXAMPLE, EXAMPLE_FILE, GitRepo, run
+from .helpers import EXAMPLE, EXAMPLE_FILE, RETURNS, GitRepo, check_golden, run
 
-GOLDEN = Path(__file__).parent / "golden"
 GITHUB_LIMIT = 65_536
 HOSTILE = "<img src=x onerror=alert(1)> | [click](https://evil.example) @octocat www.evil.example"
 
@@ -35,23 +32,6 @@ stages:
     phase: purchase
     touchpoints: [{id: shop, name: Shop, channel: web}]
 """
-RETURNS = """\
-id: parcel-return
-title: Returning a parcel
-owner: ecommerce
-stages:
-  - id: buy
-    name: Buying
-    phase: purchase
-    touchpoints:
-      - {id: checkout, name: Checkout, channel: web}
-      - {id: chat, name: Chat, channel: chat}
-  - id: after
-    name: After the purchase
-    phase: post-purchase
-    touchpoints:
-      - {id: tracking, name: Tracking emails, channel: email, feedback: true}
-"""
 
 
 def _edit(text: str, *replacements: tuple[str, str]) -> str:
@@ -59,13 +39,6 @@ def _edit(text: str, *replacements: tuple[str, str]) -> str:
         assert old in text, old
         text = text.replace(old, new, 1)
     return text
-
-
-def _golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("JCODE_REGEN"):
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
 
 
 class _Html(HTMLParser):
@@ -155,7 +128,7 @@ def test_markdown_golden_and_safe(repo: GitRepo, capsys: pytest.CaptureFixture[s
 
     code, out, err = run(["diff", "main", "--format", "markdown", "--today", "2026-11-22"], capsys)
     assert (code, err) == (ExitCode.OK, "")
-    _golden("diff.md", out)
+    check_golden("diff.md", out)
 
     html = github_html(out)
     assert html.tags <= ALLOWED_TAGS  # no <a>, <img> or <script>: the journey text stayed text

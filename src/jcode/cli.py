@@ -47,6 +47,13 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     raise click.BadParameter(f"'{value}' is not a date written YYYY-MM-DD")
 
 
+_color_option = click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
+)
+
+
 def _use_color(flag: bool | None, stream: TextIO) -> bool:
     if flag is not None:
         return flag
@@ -173,11 +180,7 @@ def _other_journey_ids(
     help="Today's date for stale-journey (YYYY-MM-DD).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary.")
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
-)
+@_color_option
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -308,11 +311,7 @@ def _append_step_summary(path: Path, result: LintResult, options: ReportOptions)
     metavar="YYYY-MM-DD",
     help="Today's date for stale-journey (YYYY-MM-DD), on both sides.",
 )
-@click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
-)
+@_color_option
 def diff_command(
     base: str, head: str | None, fmt: str, fail_on: str, today: date | None, color: bool | None
 ) -> int:
