@@ -1,11 +1,17 @@
-"""Shared test helpers: lint a folder of cases the way the CLI does, render findings compactly."""
+"""Shared test helpers: lint a folder of cases the way the CLI does, render findings compactly,
+build git repositories."""
 
 from __future__ import annotations
 
 import contextlib
+import os
+import subprocess
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from jcode.cli import main
 from jcode.config import load_project
 from jcode.findings import Finding
 from jcode.linter import LintResult, collect_files, lint
@@ -13,6 +19,33 @@ from jcode.linter import LintResult, collect_files, lint
 TESTS = Path(__file__).parent
 CASES = TESTS / "cases"
 TODAY = date(2026, 11, 22)
+ROOT = TESTS.parent
+# The README's example project: it lints clean.
+EXAMPLE_FILE = "journeys/laptop-replacement.yaml"
+EXAMPLE = (ROOT / EXAMPLE_FILE).read_text(encoding="utf-8")
+CONFIG = (ROOT / "jcode.yaml").read_text(encoding="utf-8")
+GOLDEN = TESTS / "golden"
+
+# A journey whose only post-purchase touchpoint is `tracking`.
+RETURNS = """\
+id: parcel-return
+title: Returning a parcel
+owner: ecommerce
+stages:
+  - id: buy
+    name: Buying
+    phase: purchase
+    touchpoints:
+      - {id: checkout, name: Checkout, channel: web}
+      - {id: chat, name: Chat, channel: chat}
+    kpis: [{id: conversion, name: Conversion, baseline: 40, target: 45, direction: increase}]
+  - id: after
+    name: After the purchase
+    phase: post-purchase
+    touchpoints:
+      - {id: tracking, name: Tracking emails, channel: email, feedback: true}
+    kpis: [{id: csat, name: Satisfaction, baseline: 4, target: 4.5, direction: increase}]
+"""
 
 
 def lint_paths(paths: list[Path], cwd: Path, config: Path | None = None) -> LintResult:
@@ -22,9 +55,63 @@ def lint_paths(paths: list[Path], cwd: Path, config: Path | None = None) -> Lint
         return lint(collect_files(paths), project, TODAY, jobs=1)
 
 
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """The command line: (exit code, standard output, standard error)."""
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def check_golden(name: str, actual: str) -> None:
+    """`actual` is tests/golden/NAME; JCODE_REGEN=1 rewrites the file (read its diff)."""
+    path = GOLDEN / name
+    if os.environ.get("JCODE_REGEN"):
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
+
+
 def render(finding: Finding) -> str:
     """One finding per line, as the .expected files hold them."""
     return (
         f"{finding.file}:{finding.line}:{finding.column} | {finding.severity} | {finding.rule} | "
         f"{finding.pointer or chr(39) * 2} | {finding.message}"
     )
+
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test Author",
+    "GIT_AUTHOR_EMAIL": "author@example.com",
+    "GIT_AUTHOR_DATE": "2026-11-22T10:00:00Z",
+    "GIT_COMMITTER_NAME": "Test Committer",
+    "GIT_COMMITTER_EMAIL": "committer@example.com",
+    "GIT_COMMITTER_DATE": "2026-11-22T10:00:00Z",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,  # no user settings (signing, hooks, default branch)
+}
+
+
+class GitRepo:
+    """A git repository in a temporary folder, driven by the git command line.
+
+    Needs the environment of GIT_ENV (the git_repo fixture sets it)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str) -> str:
+        done = subprocess.run(
+            ["git", *args], cwd=self.root, capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+    def write(self, path: str, text: str) -> None:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    def commit(self, message: str) -> str:
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message)
+        return self.git("rev-parse", "HEAD").strip()

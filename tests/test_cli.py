@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,8 @@ from jcode import __version__
 from jcode.cli import main
 from jcode.errors import ExitCode
 from jcode.schema import SCHEMA_FILES
+
+from .helpers import check_golden
 
 GOLDEN = Path(__file__).parent / "golden"
 PROJECT = GOLDEN / "project"
@@ -31,20 +32,13 @@ def in_project(monkeypatch: pytest.MonkeyPatch) -> Path:
     return PROJECT
 
 
-def _golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("JCODE_REGEN"):
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize(("fmt", "golden"), [("text", "lint.txt"), ("json", "lint.json")])
 def test_lint_output_is_exact(
     fmt: str, golden: str, in_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = run(["lint", "--today", "2026-11-22", "--format", fmt], capsys)
     assert (code, err) == (ExitCode.FINDINGS, "")
-    _golden(golden, out)
+    check_golden(golden, out)
 
 
 def test_json_has_the_documented_shape(
@@ -313,3 +307,19 @@ def test_default_paths_from_a_subfolder_are_relative(
     monkeypatch.chdir(PROJECT / "journeys")
     _, out, _ = run(["lint", "--today", "2026-11-22"], capsys)
     assert out.splitlines()[0].startswith("bank-account.yaml:8:5: error:")
+
+
+def test_some_files_of_a_project_know_its_other_journeys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As pre-commit runs it, on the changed files only: a related journey in another file exists.
+    (tmp_path / "journeys").mkdir()
+    for name, related in (("a", "[b, nowhere]"), ("b", "[a]")):
+        (tmp_path / "journeys" / f"{name}.yaml").write_text(
+            f"id: {name}\ntitle: T\nrelated: {related}\nstages: [{{id: s, name: S, phase: x}}]\n",
+            encoding="utf-8",
+        )
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run(["lint", "journeys/a.yaml", "--format", "json"], capsys)
+    unknown = [f["message"] for f in json.loads(out)["findings"] if f["rule"] == "unknown-journey"]
+    assert unknown == ["related journey 'nowhere' does not exist"]

@@ -19,6 +19,7 @@ from jcode.errors import JcodeError
 from jcode.findings import Finding
 from jcode.linter import JourneyFile, LintResult
 from jcode.reporters import ReportOptions
+from jcode.reporters.github import MAX_SUMMARY_BYTES, step_summary
 from jcode.reporters.github import report as github_report
 from jcode.rules import RULES
 
@@ -234,3 +235,36 @@ def test_text_and_sarif_in_one_run(capsys: pytest.CaptureFixture[str], tmp_path:
     assert code == 1
     assert out == (TESTS / "golden" / "lint.txt").read_text(encoding="utf-8")
     jsonschema.Draft7Validator(SARIF_SCHEMA).validate(json.loads(target.read_text()))
+
+
+def test_github_writes_the_full_list_to_the_job_summary(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("An earlier step's summary\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    code, out = _lint_output("github", capsys)
+    assert code == 1 and out.count("::") == 26  # the annotations, as before
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("An earlier step's summary\n### jcode lint: 3 errors, 7 warnings")
+    lines = written.splitlines()[3:]
+    assert len(lines) == 13  # every finding, not 10 of each level
+    assert lines[0] == (
+        "- ❌ error `schema` tests/golden/project/journeys/bank-account\\.yaml line 8: unknown "
+        "field 'touchpoint' in stage 'discovery'; did you mean 'touchpoints'?"
+    )
+    _lint_output("text", capsys)  # other formats leave the summary alone
+    assert summary.read_text(encoding="utf-8") == written
+
+
+def test_job_summary_stays_under_githubs_limit() -> None:
+    file = JourneyFile("journeys/big.yaml")
+    file.findings = [
+        Finding(file.path, n, 1, "schema", "error", "", "big", "x" * 500) for n in range(5_000)
+    ]
+    summary = step_summary(LintResult([file]), ReportOptions())
+    assert len(summary.encode("utf-8")) <= MAX_SUMMARY_BYTES
+    assert summary.endswith(
+        " more findings, left out to stay within GitHub's size limit: run jcode lint to see "
+        "them all.\n"
+    )

@@ -18,12 +18,21 @@ import click
 
 from jcode import ISSUES_URL, __version__
 from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH, load_project
+from jcode.diff import FAIL_ON
 from jcode.errors import ExitCode, JcodeError
 from jcode.export import FORMATS as EXPORT_FORMATS
 from jcode.export import WHAT as EXPORT_WHAT
 from jcode.findings import SEVERITIES, Finding, Severity
-from jcode.linter import JourneyFile, LintResult, collect_files, lint, printable
-from jcode.reporters import REPORTERS, ReportOptions, find_repo_root, get_reporter
+from jcode.linter import JourneyFile, LintResult, collect_files, journey_ids, lint, printable
+from jcode.reporters import (
+    DIFF_REPORTERS,
+    REPORTERS,
+    ReportOptions,
+    find_repo_root,
+    get_diff_reporter,
+    get_reporter,
+)
+from jcode.reporters.text import plural
 from jcode.rules import RULES, UnknownRuleError, get_rule, rules_table_markdown
 from jcode.spec import PHASE_MODELS, Project, Site
 from jcode.spec.builtins import DEFAULT_PHASE_MODEL
@@ -40,6 +49,13 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     except ValueError:
         pass
     raise click.BadParameter(f"'{value}' is not a date written YYYY-MM-DD")
+
+
+_color_option = click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
+)
 
 
 def _use_color(flag: bool | None, stream: TextIO) -> bool:
@@ -121,6 +137,18 @@ def _journey_files(project: Project, paths: tuple[Path, ...]) -> list[str]:
     return collect_files(paths)
 
 
+def _other_journey_ids(
+    project: Project, paths: tuple[Path, ...], files: list[str]
+) -> frozenset[str]:
+    """Given some of the project's journey files (as pre-commit gives the changed ones), the
+    ids of the others: a journey may relate to one that is not linted now."""
+    folder = project.root / "journeys"
+    if not paths or not folder.is_dir():
+        return frozenset()
+    linted = set(files)
+    return frozenset(journey_ids(f for f in collect_files([folder]) if f not in linted))
+
+
 @cli.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -156,10 +184,19 @@ def _journey_files(project: Project, paths: tuple[Path, ...]) -> list[str]:
     help="Today's date for stale-journey (YYYY-MM-DD).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary.")
+@_color_option
 @click.option(
-    "--color/--no-color",
-    default=None,
-    help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Report only the findings that are not in this baseline.",
+)
+@click.option(
+    "--write-baseline",
+    "baseline_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write every finding into a baseline FILE, and report nothing.",
 )
 def lint_command(
     paths: tuple[Path, ...],
@@ -170,6 +207,8 @@ def lint_command(
     today: date | None,
     quiet: bool,
     color: bool | None,
+    baseline: Path | None,
+    baseline_out: Path | None,
     **per_format: Path | None,
 ) -> int:
     """Check journey files against the schema and the rules.
@@ -183,12 +222,40 @@ def lint_command(
       jcode lint journeys/checkout.yaml --fail-on warning
       jcode lint --format json --output lint.json
       jcode lint --format text --format sarif --output-sarif jcode.sarif
+      jcode lint --write-baseline jcode-baseline.json
+      jcode lint --baseline jcode-baseline.json
     """
+    from jcode.baseline import apply_baseline, read_baseline, write_baseline
+
+    if baseline is not None and baseline_out is not None:
+        raise JcodeError("give --baseline or --write-baseline, not both")
     plan = plan_outputs(formats, output, {name: per_format[f"output_{name}"] for name in REPORTERS})
     project = load_project(config_file)
     files = _journey_files(project, paths)
-    _refuse_journey_targets([target for _, target in plan], files)
-    result = lint(files, project, today, keep_models=False)
+    _refuse_journey_targets([target for _, target in plan] + [baseline_out], files)
+    entries = read_baseline(baseline) if baseline is not None else None
+    others = _other_journey_ids(project, paths, files)
+    result = lint(files, project, today, keep_models=False, other_ids=others)
+    if baseline_out is not None:
+        written = write_baseline(baseline_out, result.findings)
+        click.echo(f"jcode: wrote {plural(written, 'finding')} to '{baseline_out}'", err=True)
+        return ExitCode.OK
+    if entries is not None:
+        accepted, fixed = apply_baseline(result, entries)
+        if not quiet:
+            click.echo(
+                f"jcode: {plural(accepted, 'finding')} accepted by baseline '{baseline}'",
+                err=True,
+            )
+        if fixed:
+            click.echo(
+                f"jcode: fixed (no finding matches them any more): {len(fixed)} of the "
+                f"{len(entries)} baseline entries; rewrite '{baseline}' with --write-baseline "
+                "to drop them:",
+                err=True,
+            )
+            for entry in fixed:
+                click.echo(f"  {entry.describe()}", err=True)
     repo_root = find_repo_root(Path.cwd())
     for name, target in plan:
         reporter = get_reporter(name)
@@ -201,6 +268,9 @@ def lint_command(
                 reporter(result, stream, ReportOptions(bool(color), quiet, fail_on, repo_root))
         except OSError as exc:
             raise JcodeError(f"cannot write '{target}': {exc.strerror}") from None
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary and any(name == "github" for name, _ in plan):
+        _append_step_summary(Path(summary), result, ReportOptions(repo_root=repo_root))
     failed = any(f.at_least(fail_on) for f in result.findings)
     return ExitCode.FINDINGS if failed else ExitCode.OK
 
@@ -280,6 +350,70 @@ def export_command(
     if left_out:
         click.echo(f"jcode: not valid journeys, not exported: {', '.join(left_out)}", err=True)
     return ExitCode.OK
+
+
+def _append_step_summary(path: Path, result: LintResult, options: ReportOptions) -> None:
+    """In GitHub Actions, the full list of findings for the job summary: the annotations of
+    one step stop at 10 of each level."""
+    from jcode.reporters.github import step_summary
+
+    try:
+        with path.open("a", encoding="utf-8", newline="\n") as stream:
+            stream.write(step_summary(result, options))
+    except OSError as exc:
+        raise JcodeError(f"cannot write the job summary '{path}': {exc.strerror}") from None
+
+
+@cli.command("diff")
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(DIFF_REPORTERS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="never",
+    show_default=True,
+    help="Exit 1 when HEAD adds findings at this level.",
+)
+@click.option(
+    "--today",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="Today's date for stale-journey (YYYY-MM-DD), on both sides.",
+)
+@_color_option
+def diff_command(
+    base: str, head: str | None, fmt: str, fail_on: str, today: date | None, color: bool | None
+) -> int:
+    """Show what changed in the journeys between BASE and HEAD, in journey terms.
+
+    BASE and HEAD are git revisions of this repository or folders; without HEAD, the working
+    tree. Journeys, stages, touchpoints and KPIs are matched by id, so a move is not a removal
+    and an addition; each side is linted with its own jcode.yaml, and findings are new,
+    resolved or unchanged.
+
+    \b
+    Examples:
+      jcode diff main
+      jcode diff origin/main HEAD --format markdown --fail-on new-warning
+      jcode diff old-copy/ new-copy/ --format json
+    """
+    from jcode.diff import compare, fails
+    from jcode.sides import read_side
+
+    day = today or date.today()
+    before, after = read_side(base, day), read_side(head, day)
+    diff = compare(before, after)
+    options = ReportOptions(_use_color(color, sys.stdout))
+    get_diff_reporter(fmt)(diff, sys.stdout, options)
+    return ExitCode.FINDINGS if fails(diff, fail_on) else ExitCode.OK
 
 
 @cli.command("build")

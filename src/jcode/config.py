@@ -36,20 +36,26 @@ def load_project(config_file: Path | None, search_from: Path | None = None) -> P
     elif not path.is_file():
         raise JcodeError(f"config file '{path}' does not exist")
     if path is None:
-        return Project.resolve(Config(), {}, None, (search_from or Path.cwd()))
-    return parse_config(_read(path), path)
-
-
-def _read(path: Path) -> str:
+        return default_project(search_from or Path.cwd())
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise JcodeError(f"cannot read config '{path}': {exc.strerror}") from None
+    return parse_config_bytes(raw, path)
+
+
+def default_project(root: Path) -> Project:
+    """The built-in settings, for a project without jcode.yaml."""
+    return Project.resolve(Config(), {}, None, root)
+
+
+def parse_config_bytes(raw: bytes, path: Path) -> Project:
+    """A jcode.yaml's content (from disk or from a git revision), named by `path` in messages."""
     text, problem = decode(raw)
     if problem is not None:
         raise JcodeError(f"{path}:{problem.line}:{problem.column}: {problem.message}")
     assert text is not None
-    return text
+    return parse_config(text, path)
 
 
 def parse_config(text: str, path: Path) -> Project:

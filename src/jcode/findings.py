@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable, Sequence
 from typing import Any, Final, Literal
 
 from jcode.record import Record
@@ -9,6 +10,13 @@ from jcode.record import Record
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
+
+
+def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
+    counts: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts
 
 
 class Problem(Record):
@@ -64,13 +72,22 @@ class Finding(Record):
         return SEVERITY_RANK[self.severity] >= SEVERITY_RANK[severity]
 
     @property
+    def identity(self) -> Identity:
+        """What a finding is, whatever its line: the journey (or the file, when it has no
+        readable journey), the rule and the element by ids. `jcode diff` and lint baselines
+        match findings by it."""
+        if self.rule == "yaml-syntax":  # the parser's pointer and message may follow the lines
+            return (self.file, self.rule, "")
+        return (self.journey or self.file, self.rule, self.element)
+
+    @property
     def fingerprint(self) -> str:
-        """Stable across line drift: the journey (or the file, when it has no readable journey),
-        the rule, the element by ids, and the message (which names values, never lines)."""
-        if self.rule == "yaml-syntax":  # the parser's message may mention lines
+        """Stable across line drift: the identity and the message (which names values, never
+        lines), hashed."""
+        if self.rule == "yaml-syntax":
             parts = [self.file, self.rule]
         else:
-            parts = [self.journey or self.file, self.rule, self.element, self.message]
+            parts = [*self.identity, self.message]
         import hashlib  # only for the formats that need it: it costs start-up time
 
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
@@ -95,6 +112,35 @@ def element_key(data: Any, pointer: str) -> str:
             parts.append(token)
             node = node.get(token) if isinstance(node, dict) else None
     return "/".join(parts)
+
+
+Identity = tuple[str, str, str]
+
+
+def unmatched(
+    ours: Sequence[tuple[Identity, str]], theirs: Sequence[tuple[Identity, str]]
+) -> tuple[list[int], list[int]]:
+    """Pair findings of two sets, each given as (identity, message): first those that agree in
+    both, then the rest by identity alone (a message may name a value that changed). Returns
+    the indexes, in each set, of those left without a partner.
+
+    Several findings can share an identity (a journey misses several phases: one rule, the
+    journey as element); their messages then tell them apart."""
+    left_ours, left_theirs = list(range(len(ours))), list(range(len(theirs)))
+    for exact in (True, False):
+        waiting: dict[Hashable, list[int]] = {}
+        for j in left_theirs:
+            waiting.setdefault(theirs[j] if exact else theirs[j][0], []).append(j)
+        still = []
+        for i in left_ours:
+            partners = waiting.get(ours[i] if exact else ours[i][0])
+            if partners:
+                partners.pop(0)
+            else:
+                still.append(i)
+        left_ours = still
+        left_theirs = sorted(j for partners in waiting.values() for j in partners)
+    return left_ours, left_theirs
 
 
 class SuppressedFinding(Record):

@@ -16,7 +16,13 @@ from pathlib import Path
 
 from jcode.config import PROJECT_SCHEMA_PATH
 from jcode.errors import JcodeError
-from jcode.findings import SEVERITIES, Finding, Severity, SuppressedFinding, element_key
+from jcode.findings import (
+    Finding,
+    Severity,
+    SuppressedFinding,
+    count_by_severity,
+    element_key,
+)
 from jcode.loader import MAX_FILE_BYTES, Document, LoadProblem, Position, decode, load
 from jcode.rules import RULES
 from jcode.rules.base import Context
@@ -80,10 +86,7 @@ class LintResult:
         return [s for file in self.files for s in file.suppressed]
 
     def counts(self) -> dict[Severity, int]:
-        counts: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
-        for finding in self.findings:
-            counts[finding.severity] += 1
-        return counts
+        return count_by_severity(self.findings)
 
 
 def collect_files(paths: Iterable[Path]) -> list[str]:
@@ -98,7 +101,7 @@ def collect_files(paths: Iterable[Path]) -> list[str]:
             for real, shown in _walk(path):
                 found.setdefault(real, shown)
         else:
-            found.setdefault(os.path.realpath(path), _display(path))
+            found.setdefault(os.path.realpath(path), display_path(path))
     return sorted(set(found.values()))
 
 
@@ -113,19 +116,21 @@ def _walk(folder: Path) -> Iterable[tuple[str, str]]:
             continue
         seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        shown = _display(Path(root))
+        shown = display_path(Path(root))
         for name in files:
-            if (
-                name.endswith(JOURNEY_SUFFIXES)
-                and name != "jcode.yaml"
-                and not name.startswith(".")
-            ):
+            if is_journey_name(name):
                 full = Path(root, name)
                 target = os.path.realpath(full) if full.is_symlink() else f"{real}/{name}"
                 yield target, f"{shown}/{name}" if shown != "." else name
 
 
-def _display(path: Path) -> str:
+def is_journey_name(name: str) -> bool:
+    """Whether a file of this name under a journeys folder is a journey file."""
+    return name.endswith(JOURNEY_SUFFIXES) and name != "jcode.yaml" and not name.startswith(".")
+
+
+def display_path(path: Path) -> str:
+    """A path as the user will read it: relative to the current directory when under it."""
     if not path.is_absolute():
         return Path(os.path.normpath(path)).as_posix()
     relative = os.path.relpath(path)
@@ -204,16 +209,7 @@ def check_file(path: str, context: Context) -> JourneyFile:
             return result
         size = status.st_size
         if size > MAX_FILE_BYTES:
-            result.problems.append(
-                LoadProblem(
-                    "yaml-syntax",
-                    1,
-                    1,
-                    "",
-                    f"the file is {size // (1024 * 1024)} MiB; journey files are limited to "
-                    f"{MAX_FILE_BYTES // (1024 * 1024)} MiB",
-                )
-            )
+            result.problems.append(_too_big(size))
             return result
         with Path(path).open("rb") as stream:
             # Asking for the size we saw, not for the limit: read(64 MiB) allocates 64 MiB.
@@ -226,21 +222,57 @@ def check_file(path: str, context: Context) -> JourneyFile:
             LoadProblem("yaml-syntax", 1, 1, "", f"cannot read the file: {reason}")
         )
         return result
-    text, problem = decode(raw)
-    if problem is not None:
-        result.problems.append(problem)
-        return result
-    assert text is not None
-    _check_document(load(text), result, context)
+    _check_bytes(raw, result, context)
     return result
 
 
-def _check_chunk(paths: Sequence[str], context: Context, keep_models: bool) -> list[JourneyFile]:
+def _too_big(size: int) -> LoadProblem:
+    return LoadProblem(
+        "yaml-syntax",
+        1,
+        1,
+        "",
+        f"the file is {size // (1024 * 1024)} MiB; journey files are limited to "
+        f"{MAX_FILE_BYTES // (1024 * 1024)} MiB",
+    )
+
+
+def _check_bytes(raw: bytes, result: JourneyFile, context: Context) -> None:
+    text, problem = decode(raw)
+    if problem is not None:
+        result.problems.append(problem)
+        return
+    assert text is not None
+    _check_document(load(text), result, context)
+
+
+Source = str | tuple[str, bytes]  # a file, or (path as shown, content) read from elsewhere
+
+
+def _check_source(source: Source, context: Context) -> JourneyFile:
+    if isinstance(source, str):
+        return check_file(source, context)
+    path, raw = source
+    result = JourneyFile(path)
+    if len(raw) > MAX_FILE_BYTES:
+        result.problems.append(_too_big(len(raw)))
+    else:
+        _check_bytes(raw, result, context)
+    return result
+
+
+def _path(source: Source) -> str:
+    return source if isinstance(source, str) else source[0]
+
+
+def _check_chunk(
+    sources: Sequence[Source], context: Context, keep_models: bool
+) -> list[JourneyFile]:
     gc.disable()  # the loader makes no reference cycles; collecting only costs time here
     results = []
     try:
-        for path in paths:
-            result = check_file(path, context)
+        for source in sources:
+            result = _check_source(source, context)
             if not keep_models:
                 result.journey = None  # let it go now: 10,000 models would not fit in memory
             results.append(result)
@@ -250,14 +282,17 @@ def _check_chunk(paths: Sequence[str], context: Context, keep_models: bool) -> l
 
 
 def lint(
-    paths: Sequence[str],
+    paths: Sequence[Source],
     project: Project,
     today: date | None = None,
     *,
     jobs: int | None = None,
     keep_models: bool = True,
+    other_ids: frozenset[str] = frozenset(),
 ) -> LintResult:
-    """Lint journey files (already collected, in path order) with a project's settings."""
+    """Lint journey files (already collected, in path order) with a project's settings. A
+    journey that is not a file on disk (a git revision's) is given as (path as shown, content).
+    `other_ids`: the ids of journeys that exist beside these files but are not linted now."""
     context = Context(project, today or date.today())
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(paths) >= PARALLEL_MIN_FILES and hasattr(os, "fork"):
@@ -265,10 +300,37 @@ def lint(
         shares = [list(paths[i::workers]) for i in range(workers)]
         chunks = _forked(lambda share: _check_chunk(share, context, keep_models), shares)
         by_path = {r.path: r for chunk in chunks for r in chunk}
-        files = [by_path[p] for p in paths]
+        files = [by_path[_path(source)] for source in paths]
     else:
         files = _check_chunk(paths, context, keep_models=True)
-    _check_portfolio(files)
+    return _complete(files, project, keep_models, other_ids)
+
+
+def journey_ids(paths: Iterable[str]) -> set[str]:
+    """The ids that journey files declare, without linting them: what the cross-file rules
+    need of the journeys that are not linted now. Unreadable files declare none."""
+    ids = set()
+    for path in paths:
+        try:
+            if Path(path).stat().st_size > MAX_FILE_BYTES:
+                continue
+            text, _ = decode(Path(path).read_bytes())
+        except OSError:
+            continue
+        data = load(text).data if text is not None else None
+        if isinstance(data, dict) and isinstance(data.get("id"), str) and _ID_RE.match(data["id"]):
+            ids.add(data["id"])
+    return ids
+
+
+def _complete(
+    files: list[JourneyFile],
+    project: Project,
+    keep_models: bool,
+    other_ids: frozenset[str] = frozenset(),
+) -> LintResult:
+    """The cross-file rules, then severities and suppressions."""
+    _check_portfolio(files, other_ids)
     for file in files:
         _finish(file, project)
         if not keep_models:
@@ -277,7 +339,7 @@ def lint(
 
 
 def _forked(
-    work: Callable[[list[str]], list[JourneyFile]], shares: list[list[str]]
+    work: Callable[[list[Source]], list[JourneyFile]], shares: list[list[Source]]
 ) -> list[list[JourneyFile]]:
     """work(share) for every share: the first in this process, the others in forked children
     that send their results back pickled through a pipe.
@@ -329,8 +391,9 @@ def _forked(
             os.waitpid(pid, 0)
 
 
-def _check_portfolio(files: Sequence[JourneyFile]) -> None:
-    """The cross-file rules: duplicate journey ids, related journeys that do not exist.
+def _check_portfolio(files: Sequence[JourneyFile], other_ids: frozenset[str]) -> None:
+    """The cross-file rules: duplicate journey ids, related journeys that do not exist (among
+    these files or the others, `other_ids`).
 
     A file with a schema error still declares its id when the id is readable: it counts as
     existing (for `related`) and as the first holder of its id, but gets no finding itself,
@@ -352,7 +415,7 @@ def _check_portfolio(files: Sequence[JourneyFile]) -> None:
         first.setdefault(file.journey_id, file.path)
     for file in files:
         for related_id, pointer, (line, column) in file.related:
-            if related_id not in first:
+            if related_id not in first and related_id not in other_ids:
                 file.problems.append(
                     LoadProblem(
                         "unknown-journey",
@@ -376,7 +439,7 @@ def _check_project(project: Project) -> list[Finding]:
     message = staleness(path, project)
     if message is None:
         return []
-    shown = printable(_display(path))
+    shown = printable(display_path(path))
     return [Finding(shown, 1, 1, rule.id, severity, "", None, message)]
 
 

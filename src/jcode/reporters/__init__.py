@@ -1,4 +1,5 @@
-"""Reporters turn a LintResult into text. The CLI builds its --format choices from REPORTERS."""
+"""Reporters turn a LintResult (or a Diff) into text. The CLI builds its --format choices from
+REPORTERS (DIFF_REPORTERS for `jcode diff`)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,15 @@ import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Final, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 from urllib.parse import quote
 
 from jcode.findings import Severity
 from jcode.linter import LintResult
 from jcode.record import Record
+
+if TYPE_CHECKING:
+    from jcode.diff import Diff
 
 
 class ReportOptions(Record):
@@ -68,4 +72,20 @@ REPORTERS: dict[str, str] = {
 def get_reporter(name: str) -> Reporter:
     module = importlib.import_module(f"jcode.reporters.{REPORTERS[name]}")
     report: Reporter = module.report
+    return report
+
+
+DiffReporter = Callable[["Diff", TextIO, ReportOptions], None]
+
+# Format name -> the module whose report() writes a `jcode diff`.
+DIFF_REPORTERS: dict[str, str] = {
+    "text": "diff_text",
+    "markdown": "diff_markdown",
+    "json": "diff_json",
+}
+
+
+def get_diff_reporter(name: str) -> DiffReporter:
+    module = importlib.import_module(f"jcode.reporters.{DIFF_REPORTERS[name]}")
+    report: DiffReporter = module.report
     return report

@@ -1,12 +1,16 @@
 """GitHub Actions workflow commands: one annotation per finding, escaped as GitHub requires.
 
 `::warning file=journeys/x.yaml,line=12,col=7,title=stage-without-touchpoints::message`
+
+GitHub shows only 10 annotations of each level per step; step_summary() is the full list, as
+markdown for $GITHUB_STEP_SUMMARY (the CLI writes it there when that is set).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from jcode.reporters.markdown import finding_item
 from jcode.reporters.text import summary_line
 
 if TYPE_CHECKING:
@@ -14,6 +18,7 @@ if TYPE_CHECKING:
     from jcode.reporters import ReportOptions
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+MAX_SUMMARY_BYTES = 1_000_000  # GitHub takes up to 1 MiB of job summary per step
 
 
 def escape_data(text: str) -> str:
@@ -38,3 +43,22 @@ def report(result: LintResult, out: TextIO, options: ReportOptions) -> None:
         out.write(f"::{COMMANDS[finding.severity]} {properties}::{escape_data(finding.message)}\n")
     if not options.quiet:
         out.write(summary_line(result) + "\n")
+
+
+def step_summary(result: LintResult, options: ReportOptions) -> str:
+    """Every finding as a markdown list under the summary line, files as the annotations name
+    them, cut short (and saying so) before GitHub's size limit."""
+    lines = [f"### jcode lint: {summary_line(result)}", ""]
+    room = MAX_SUMMARY_BYTES - 200  # for the line that says what was left out
+    findings = result.findings
+    for i, finding in enumerate(findings):
+        line = finding_item(finding, options.repo_path(finding.file))
+        room -= len(line.encode("utf-8")) + 1
+        if room < 0:
+            lines.append(
+                f"- … and {len(findings) - i:,} more findings, left out to stay within "
+                "GitHub's size limit: run jcode lint to see them all."
+            )
+            break
+        lines.append(line)
+    return "\n".join(lines) + "\n"

@@ -2,41 +2,61 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 import click
 
+from jcode.findings import SEVERITIES, Severity
+
 if TYPE_CHECKING:
+    from jcode.findings import Finding
     from jcode.linter import LintResult
     from jcode.reporters import ReportOptions
+
+Style = Callable[..., str]
 
 COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
 
 
+def severity_counts(counts: dict[Severity, int]) -> str:
+    """ "1 error, 2 warnings, 0 info"."""
+    return ", ".join(plural(counts[severity], severity) for severity in SEVERITIES)
+
+
 def summary_line(result: LintResult) -> str:
-    counts = result.counts()
-    files = len(result.files)
-    line = (
-        f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, "
-        f"{_plural(counts['info'], 'info')} in {_plural(files, 'file')}"
-    )
+    line = f"{severity_counts(result.counts())} in {plural(len(result.files), 'file')}"
     suppressed = len(result.suppressed)
     if suppressed:
         line += f" ({suppressed} suppressed)"
     return line
 
 
+def finding_line(finding: Finding, style: Style) -> str:
+    """`file:line:column: severity: message [rule]`, styled by click.style or by nothing."""
+    return (
+        f"{style(finding.file, bold=True)}:{finding.line}:{finding.column}: "
+        f"{style(finding.severity, fg=COLORS[finding.severity], bold=True)}: "
+        f"{finding.message} {style('[' + finding.rule + ']', dim=True)}"
+    )
+
+
+def styler(color: bool) -> Style:
+    """click.style when colour is on, else a function that leaves the text as it is."""
+    return click.style if color else _plain
+
+
+def _plain(text: str, **_: object) -> str:
+    return text
+
+
 def report(result: LintResult, out: TextIO, options: ReportOptions) -> None:
-    style = click.style if options.color else (lambda text, **_: text)
+    style = styler(options.color)
     for finding in result.findings:
-        out.write(
-            f"{style(finding.file, bold=True)}:{finding.line}:{finding.column}: "
-            f"{style(finding.severity, fg=COLORS[finding.severity], bold=True)}: "
-            f"{finding.message} {style('[' + finding.rule + ']', dim=True)}\n"
-        )
+        out.write(finding_line(finding, style) + "\n")
     if not options.quiet:
         out.write(summary_line(result) + "\n")

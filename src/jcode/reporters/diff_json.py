@@ -1,0 +1,50 @@
+"""`jcode diff --format json`, version 1: the journeys added, removed and changed (each change
+with its kind, pointer, before and after), and the findings new, resolved and unchanged."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, TextIO
+
+from jcode.reporters.json_reporter import finding_dict
+
+if TYPE_CHECKING:
+    from jcode.diff import Diff
+    from jcode.reporters import ReportOptions
+
+
+def document(diff: Diff) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "base": diff.base,
+        "head": diff.head,
+        "journeys": {
+            "added": diff.added,
+            "removed": diff.removed,
+            "changed": [
+                {
+                    "id": journey.id,
+                    "changes": [
+                        {
+                            "kind": change.kind,
+                            "pointer": change.pointer,
+                            "before": change.before,
+                            "after": change.after,
+                        }
+                        for change in journey.changes
+                    ],
+                }
+                for journey in diff.changed
+            ],
+        },
+        "findings": {
+            "new": [finding_dict(f) for f in diff.new],
+            "resolved": [finding_dict(f) for f in diff.resolved],
+            "unchanged": diff.unchanged,
+        },
+    }
+
+
+def report(diff: Diff, out: TextIO, options: ReportOptions) -> None:
+    json.dump(document(diff), out, indent=2, ensure_ascii=False)
+    out.write("\n")

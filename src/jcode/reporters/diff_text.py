@@ -1,0 +1,118 @@
+"""`jcode diff` for a terminal: each changed journey with its changes, the new and the resolved
+findings (as lint prints them), then a summary line. Coloured like lint.
+
+The sentences for each kind of change live here; the markdown format reuses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
+
+from jcode.findings import count_by_severity
+from jcode.linter import printable
+from jcode.reporters.text import finding_line, severity_counts, styler
+
+if TYPE_CHECKING:
+    from jcode.diff import Change, Diff, Value
+    from jcode.reporters import ReportOptions
+
+# {before} and {after} are the change's values; {stage} and {item} the ids in its element
+# ("stages/{stage}/touchpoints/{item}").
+SENTENCES: dict[str, str] = {
+    "journey-added": "journey added in {after}",
+    "journey-removed": "journey removed from {before}",
+    "journey-file-renamed": "file renamed: {before} -> {after}",
+    "title-changed": "title: {before} -> {after}",
+    "summary-changed": "summary: {before} -> {after}",
+    "owner-changed": "owner: {before} -> {after}",
+    "persona-changed": "persona: {before} -> {after}",
+    "status-changed": "status: {before} -> {after}",
+    "tags-changed": "tags: {before} -> {after}",
+    "related-changed": "related journeys: {before} -> {after}",
+    "stage-added": "stage {after} added",
+    "stage-removed": "stage {before} removed",
+    "stages-reordered": "stages reordered: {before} -> {after}",
+    "stage-renamed": "stage {stage} renamed: {before} -> {after}",
+    "stage-phase-changed": "stage {stage} phase: {before} -> {after}",
+    "touchpoint-added": "touchpoint {after} added to stage {stage}",
+    "touchpoint-removed": "touchpoint {before} removed from stage {stage}",
+    "touchpoint-moved": "touchpoint {item} moved from stage {before} to stage {after}",
+    "touchpoint-channel-changed": "touchpoint {item} channel: {before} -> {after}",
+    "touchpoint-owner-changed": "touchpoint {item} owner: {before} -> {after}",
+    "touchpoint-managed-by-changed": "touchpoint {item} managed_by: {before} -> {after}",
+    "touchpoint-feedback-changed": "touchpoint {item} feedback: {before} -> {after}",
+    "kpi-added": "KPI {after} added to stage {stage}",
+    "kpi-removed": "KPI {before} removed from stage {stage}",
+    "kpi-baseline-changed": "KPI {item} baseline: {before} -> {after}",
+    "kpi-target-changed": "KPI {item} target: {before} -> {after}",
+    "kpi-direction-changed": "KPI {item} direction: {before} -> {after}",
+    "kpi-unit-changed": "KPI {item} unit: {before} -> {after}",
+    "kpi-owner-changed": "KPI {item} owner: {before} -> {after}",
+    "kpi-source-changed": "KPI {item} source: {before} -> {after}",
+    "pain-point-added": "stage {stage}: pain point added: {after}",
+    "pain-point-removed": "stage {stage}: pain point removed: {before}",
+    "opportunity-added": "stage {stage}: opportunity added: {after}",
+    "opportunity-removed": "stage {stage}: opportunity removed: {before}",
+}
+
+
+def sentence(change: Change, show: Callable[[Value], str], arrow: str = "->") -> str:
+    """The change in words, each value written by `show` (quoted for a terminal, escaped for
+    markdown), before and after joined by `arrow`."""
+    ids = change.element.split("/")
+    return (
+        SENTENCES[change.kind]
+        .replace(" -> ", f" {arrow} ")
+        .format(
+            before=show(change.before),
+            after=show(change.after),
+            stage=show(ids[1]) if len(ids) > 1 else "",
+            item=show(ids[3]) if len(ids) > 3 else "",
+        )
+    )
+
+
+def show_value(value: Value) -> str:
+    """A value for a terminal: text quoted, with line breaks shown as \\n and control
+    characters escaped."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_text(v) for v in value) + "]"
+    if isinstance(value, str):
+        return f"'{_text(value)}'"
+    return str(value)
+
+
+def _text(text: str) -> str:
+    return printable(text.replace("\n", "\\n"))
+
+
+def summary_line(diff: Diff) -> str:
+    counts = count_by_severity(diff.new)
+    return (
+        f"{printable(diff.base)} -> {printable(diff.head)}: journeys: {len(diff.added)} added, "
+        f"{len(diff.removed)} removed, {len(diff.changed)} changed; findings: "
+        f"{len(diff.new)} new ({severity_counts(counts)}), {len(diff.resolved)} resolved, "
+        f"{diff.unchanged} unchanged"
+    )
+
+
+def report(diff: Diff, out: TextIO, options: ReportOptions) -> None:
+    style = styler(options.color)
+    colors = {"added": "green", "removed": "red"}
+    for journey in diff.journeys:
+        file = journey.head_file or journey.base_file or ""
+        out.write(style(f"{journey.id} ({printable(file)})", bold=True) + "\n")
+        for change in journey.changes:
+            color = colors.get(change.kind.rpartition("-")[2])
+            out.write(f"  {style(sentence(change, show_value), fg=color)}\n")
+    for title, findings in (("new findings", diff.new), ("resolved findings", diff.resolved)):
+        if findings:
+            out.write(style(f"{title}:", bold=True) + "\n")
+            for finding in findings:
+                out.write(f"  {finding_line(finding, style)}\n")
+    out.write(summary_line(diff) + "\n")

@@ -1,0 +1,29 @@
+"""Fixtures for the tests that build git repositories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, GIT_ENV, GitRepo
+
+
+@pytest.fixture
+def git_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """git with a fixed identity and dates, and no user or system configuration."""
+    for name, value in GIT_ENV.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, git_env: None, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
+    """A repository holding the README's example project at its first commit on main; the
+    current directory."""
+    repo = GitRepo(tmp_path / "repo")
+    repo.write("jcode.yaml", CONFIG)
+    repo.write(EXAMPLE_FILE, EXAMPLE)
+    repo.commit("The example project")
+    monkeypatch.chdir(repo.root)
+    return repo

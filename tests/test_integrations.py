@@ -1,0 +1,261 @@
+"""What the repository ships for CI and commits: the GitHub Action (action.yml), the pre-commit
+hook (.pre-commit-hooks.yaml) and the README's snippets, each checked against the schema its
+host uses, and run: the action's steps by bash on a shallow clone of a pull request, the hook
+by pre-commit itself (`pre-commit try-repo`).
+
+The hook test installs jcode into a fresh environment the way pre-commit does (pip, with this
+machine's package index), so it takes some seconds and needs that index.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, ROOT, GitRepo
+
+ACTION = ROOT / "action.yml"
+HOOKS = ROOT / ".pre-commit-hooks.yaml"
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+BIN = Path(sys.executable).parent
+
+
+def _tool(name: str) -> str:
+    exe = shutil.which(name, path=str(BIN))
+    assert exe, f"{name} is a test dependency"
+    return exe
+
+
+def _check_jsonschema(schema: str, path: Path) -> None:
+    done = subprocess.run(
+        [_tool("check-jsonschema"), "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _snippet(name: str, tmp_path: Path) -> Path:
+    """The README's code block after `<!-- snippet:NAME -->`, written to a file."""
+    match = re.search(rf"<!-- snippet:{name} -->\n```yaml\n(.*?)```\n", README, re.DOTALL)
+    assert match, f"no {name} snippet in the README"
+    path = tmp_path / f"{name}.yml"
+    path.write_text(match.group(1), encoding="utf-8")
+    return path
+
+
+ACTION_DATA: dict[str, Any] = yaml.safe_load(ACTION.read_text(encoding="utf-8"))
+
+
+def test_action_matches_githubs_schema() -> None:
+    _check_jsonschema("vendor.github-actions", ACTION)
+    assert ACTION_DATA["runs"]["using"] == "composite"
+
+
+def test_action_inputs_are_declared_used_and_never_spliced_into_scripts() -> None:
+    text = ACTION.read_text(encoding="utf-8")
+    used = set(re.findall(r"\$\{\{\s*inputs\.([a-z-]+)\s*\}\}", text))
+    assert used == set(ACTION_DATA["inputs"])
+    for name, spec in ACTION_DATA["inputs"].items():
+        assert spec["description"].strip(), name
+        assert spec["required"] is False and isinstance(spec["default"], str), name
+    for step in ACTION_DATA["runs"]["steps"]:
+        if "run" in step:
+            assert step["shell"] == "bash", step.get("name")
+            # An expression in a script is shell code an input or a branch name could write.
+            assert "${{" not in step["run"], step.get("name")
+
+
+def _step(name: str) -> dict[str, Any]:
+    steps: list[dict[str, Any]] = ACTION_DATA["runs"]["steps"]
+    [step] = [s for s in steps if s.get("name") == name]
+    return step
+
+
+def _run_step(
+    name: str, cwd: Path, summary: Path, inputs: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """A `run` step of the action as the runner runs it: its env with the expressions
+    evaluated (inputs with their defaults, github.base_ref = main), bash -eo pipefail."""
+    values = {k: v["default"] for k, v in ACTION_DATA["inputs"].items()} | (inputs or {})
+    step = _step(name)
+
+    def evaluate(text: str) -> str:
+        text = re.sub(r"\$\{\{\s*inputs\.([a-z-]+)\s*\}\}", lambda m: values[m.group(1)], text)
+        return text.replace("${{ github.base_ref }}", "main")
+
+    env = os.environ | {k: evaluate(str(v)) for k, v in step.get("env", {}).items()}
+    env |= {"GITHUB_STEP_SUMMARY": str(summary), "PATH": f"{BIN}{os.pathsep}{env['PATH']}"}
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+        cwd=cwd / evaluate(step.get("working-directory", ".")),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_action_steps_run_on_a_shallow_pull_request_checkout(tmp_path: Path, git_env: None) -> None:
+    work = GitRepo(tmp_path / "work")
+    work.write("jcode.yaml", CONFIG)
+    work.write(EXAMPLE_FILE, EXAMPLE)
+    work.commit("The example project")
+    origin = tmp_path / "origin.git"
+    work.git("clone", "-q", "--bare", str(work.root), str(origin))
+    work.git("remote", "add", "origin", f"file://{origin}")
+    work.git("checkout", "-q", "-b", "feature")
+    # The pull request stops collecting feedback after the purchase: a new info finding, no
+    # new warning.
+    work.write(EXAMPLE_FILE, EXAMPLE.replace("        feedback: true\n", ""))
+    work.commit("No survey")
+    work.git("push", "-q", "origin", "feature")
+    checkout = tmp_path / "checkout"  # as actions/checkout leaves it: one commit, no main
+    work.git(
+        "clone", "-q", "--depth", "1", "--branch", "feature", f"file://{origin}", str(checkout)
+    )
+    summary = tmp_path / "summary.md"
+
+    lint = _run_step("Lint the journeys", checkout, summary)
+    assert lint.returncode == 0, lint.stderr
+    assert lint.stdout == (
+        "::notice file=journeys/laptop-replacement.yaml,line=2,col=1,title=no-feedback-loop::"
+        "none of the 4 post-purchase touchpoints of journey 'laptop-replacement' collects "
+        "feedback\n0 errors, 0 warnings, 1 info in 1 file\n"
+    )
+    sarif = json.loads((checkout / "jcode.sarif").read_text(encoding="utf-8"))
+    assert sarif["version"] == "2.1.0"
+    failing = _run_step("Lint the journeys", checkout, summary, {"fail-on": "info", "sarif": ""})
+    assert failing.returncode == 1
+    assert failing.stdout.startswith("::notice file=journeys/laptop-replacement.yaml,")
+
+    diff = _run_step("Show the pull request's journey changes", checkout, summary)
+    assert diff.returncode == 0, diff.stderr
+    strict = _run_step(
+        "Show the pull request's journey changes", checkout, summary, {"diff-fail-on": "new-error"}
+    )
+    assert strict.returncode == 0  # an info finding is not a new error
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("### jcode lint: 0 errors, 0 warnings, 1 info in 1 file\n")
+    assert (
+        "✅ **jcode diff** `origin/main` → `HEAD`: 1 new finding (0 errors, 0 warnings, 1 info)"
+        in text
+    )
+    assert "- touchpoint `satisfaction-survey` feedback: `true` → `false`" in text
+
+
+def test_readme_github_workflow_uses_the_action_as_it_is(tmp_path: Path) -> None:
+    path = _snippet("github-workflow", tmp_path)
+    _check_jsonschema("vendor.github-workflows", path)
+    steps = yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"]["jcode"]["steps"]
+    [uses] = [s for s in steps if s.get("uses", "").startswith("jcode-dev/jcode@")]
+    assert set(uses["with"]) <= set(ACTION_DATA["inputs"])
+    [upload] = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload")]
+    assert upload["with"]["sarif_file"] == ACTION_DATA["inputs"]["sarif"]["default"]
+
+
+def test_readme_gitlab_job_reports_junit(tmp_path: Path) -> None:
+    path = _snippet("gitlab-ci", tmp_path)
+    _check_jsonschema("vendor.gitlab-ci", path)
+    job = yaml.safe_load(path.read_text(encoding="utf-8"))["jcode"]
+    report = job["artifacts"]["reports"]["junit"]
+    assert f"jcode lint --output-junit {report}" in job["script"]
+
+
+def test_hooks_manifest_is_valid_and_matches_journey_files() -> None:
+    subprocess.run([_tool("pre-commit"), "validate-manifest", str(HOOKS)], check=True)
+    [hook] = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    assert (hook["id"], hook["entry"], hook["language"]) == ("jcode-lint", "jcode lint", "python")
+    assert hook["pass_filenames"] is True
+    files = re.compile(hook["files"])
+    for path in ("journeys/a.yaml", "journeys/b2c/b.yml", "docs/cx/journeys/c.yaml"):
+        assert files.search(path), path
+    for path in (
+        "jcode.yaml",
+        "site_template/mkdocs.yml",
+        "journeys/notes.md",
+        "myjourneys/a.yaml",
+    ):
+        assert not files.search(path), path
+
+
+def test_readme_pre_commit_snippet_is_a_valid_config(tmp_path: Path) -> None:
+    path = _snippet("pre-commit", tmp_path)
+    subprocess.run([_tool("pre-commit"), "validate-config", str(path)], check=True)
+    [repo] = yaml.safe_load(path.read_text(encoding="utf-8"))["repos"]
+    assert [h["id"] for h in repo["hooks"]] == ["jcode-lint"]
+
+
+def _source_copy(target: Path) -> GitRepo:
+    """This checkout's files as they are now (committed or not), committed in a repository of
+    their own: what pre-commit would clone from a release."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
+    for name in listed.stdout.decode().split("\0"):
+        source = ROOT / name
+        if name and (source.is_file() or source.is_symlink()):
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name, follow_symlinks=False)
+    repo = GitRepo(target)
+    repo.commit("jcode")
+    return repo
+
+
+def test_pre_commit_runs_the_hook(
+    tmp_path: Path, git_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _source_copy(tmp_path / "jcode")
+    project = GitRepo(tmp_path / "project")
+    project.write("jcode.yaml", CONFIG)
+    project.write(EXAMPLE_FILE, EXAMPLE)
+    project.write("journeys/other.yaml", EXAMPLE.replace("id: laptop-replacement", "id: other"))
+    project.commit("Two journeys")
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(tmp_path / "pre-commit-home"))
+
+    def try_repo() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [_tool("pre-commit"), "try-repo", str(source.root), "jcode-lint"],
+            cwd=project.root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    # A change to one journey, which names the other, unchanged one as related; and to a file
+    # the hook does not read.
+    project.write(
+        EXAMPLE_FILE,
+        EXAMPLE.replace("tags: [b2c, electronics]\n", "tags: [b2c]\nrelated: [other]\n"),
+    )
+    project.write("notes.yaml", "not: a journey\n")
+    project.git("add", "-A")
+    passed = try_repo()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert re.search(r"^jcode lint\.+Passed$", passed.stdout, re.MULTILINE)
+
+    # The config counts: without the CRM team, two stages name an unknown owner.
+    project.write("jcode.yaml", CONFIG.replace("  crm:\n    name: CRM and loyalty\n", ""))
+    project.write(EXAMPLE_FILE, EXAMPLE.replace("status: live", "status: draft"))
+    project.git("add", "-A")
+    failed = try_repo()
+    assert failed.returncode == 1
+    assert re.search(r"^jcode lint\.+Failed$", failed.stdout, re.MULTILINE)
+    assert (
+        "journeys/laptop-replacement.yaml:118:12: error: owner 'crm' is not declared in "
+        "jcode.yaml" in failed.stdout
+    )
+    assert "journeys/other.yaml" not in failed.stdout  # unchanged: not passed to the hook
