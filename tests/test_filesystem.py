@@ -7,10 +7,19 @@ jcode as an unprivileged user then (setpriv), in a folder that user can reach.
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from jcode.errors import ExitCode
 
 from .helpers import CASES, lint_paths, render
 
@@ -34,6 +43,70 @@ def start_project(folder: Path) -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return start_project(tmp_path)
+
+
+NOBODY = 65534
+
+
+class Unprivileged:
+    """jcode in a process that file permissions apply to, in a folder that it can reach."""
+
+    def __init__(self, folder: Path, prefix: list[str]) -> None:
+        self.folder = folder
+        self.prefix = prefix
+
+    def jcode(self, *argv: str) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
+        return subprocess.run(
+            [*self.prefix, sys.executable, "-m", "jcode", *argv],
+            cwd=self.folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    def lint(self, *argv: str) -> tuple[int, dict[str, Any]]:
+        done = self.jcode("lint", "--format", "json", *argv)
+        assert done.stderr == ""
+        return done.returncode, json.loads(done.stdout)
+
+
+def _restore_permissions(folder: Path) -> None:
+    folder.chmod(0o755)
+    for root, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(root, name)
+            if not path.is_symlink():
+                path.chmod(0o755)
+
+
+@pytest.fixture
+def unprivileged() -> Iterator[Unprivileged]:
+    """As root (CI, containers), jcode runs as nobody: root reads and writes whatever the
+    permissions say, and the test would prove nothing. The folder is not under pytest's
+    tmp_path, which only its owner may enter."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root, and without setpriv to run jcode as another user")
+        prefix = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+    folder = Path(tempfile.mkdtemp(prefix="jcode-fs-"))
+    try:
+        folder.chmod(0o755)
+        probe_code = "import jcode, os, sys; os.listdir(sys.argv[1])"
+        probe = subprocess.run(
+            [*prefix, sys.executable, "-c", probe_code, str(folder)],
+            capture_output=True,
+            text=True,
+        )
+        if probe.returncode != 0:
+            pytest.skip(f"the unprivileged user cannot run jcode in {folder}: {probe.stderr}")
+        yield Unprivileged(start_project(folder), prefix)
+    finally:
+        _restore_permissions(folder)
+        shutil.rmtree(folder)
 
 
 # --- 1. symlinks ------------------------------------------------------------------------------
@@ -99,3 +172,65 @@ def test_folder_named_through_a_symlink_shows_the_names_given(project: Path) -> 
     (project / "alias").symlink_to("real")
     result = lint_paths([Path("alias"), project / "real"], cwd=project)
     assert [f.path for f in result.files] == ["alias/deep/a.yaml"]
+
+
+# --- 2. permission denied ---------------------------------------------------------------------
+
+
+def unreadable(findings: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(f["file"], f["message"]) for f in findings if f["rule"] == "yaml-syntax"]
+
+
+@pytest.mark.parametrize(
+    ("paths", "expected"),
+    [
+        pytest.param(
+            ["journeys"],
+            [
+                ("journeys/private", "cannot read the folder: Permission denied"),
+                ("journeys/secret.yaml", "cannot read the file: Permission denied"),
+            ],
+            id="a folder",
+        ),
+        pytest.param(
+            [],
+            [
+                ("journeys/private", "cannot read the folder: Permission denied"),
+                ("journeys/secret.yaml", "cannot read the file: Permission denied"),
+            ],
+            id="the default folder",
+        ),
+        pytest.param(
+            ["journeys/secret.yaml", "journeys/private/p.yaml", "journeys/a.yaml"],
+            [
+                ("journeys/private/p.yaml", "cannot read the file: Permission denied"),
+                ("journeys/secret.yaml", "cannot read the file: Permission denied"),
+            ],
+            id="files named, as pre-commit names them",
+        ),
+    ],
+)
+def test_what_jcode_may_not_read_is_a_finding_and_the_rest_is_linted(
+    paths: list[str], expected: list[tuple[str, str]], unprivileged: Unprivileged
+) -> None:
+    journeys = unprivileged.folder / "journeys"
+    journey(journeys / "a.yaml", "a")
+    journey(journeys / "secret.yaml", "secret").chmod(0)
+    journey(journeys / "private" / "p.yaml", "p")
+    (journeys / "private").chmod(0)
+    code, report = unprivileged.lint(*paths)
+    assert code == ExitCode.FINDINGS
+    assert unreadable(report["findings"]) == expected
+    assert report["summary"]["files"] == 3 and report["summary"]["journeys"] == 1  # a.yaml
+
+
+def test_a_journeys_folder_jcode_may_not_read_is_a_finding_not_a_clean_lint(
+    unprivileged: Unprivileged,
+) -> None:
+    journey(unprivileged.folder / "journeys" / "a.yaml", "a")
+    (unprivileged.folder / "journeys").chmod(0)
+    code, report = unprivileged.lint()
+    assert code == ExitCode.FINDINGS
+    assert unreadable(report["findings"]) == [
+        ("journeys", "cannot read the folder: Permission denied")
+    ]

@@ -91,14 +91,21 @@ class LintResult:
 
 def collect_files(paths: Iterable[Path]) -> list[str]:
     """Journey files under the given files and folders, in path order, as the user will read
-    them (relative to the current directory). A missing path is a usage error. A file reached
-    twice (through two spellings, a symlinked folder or a link to it) is linted once, under
-    its own name rather than a link's when the walk meets both."""
+    them (relative to the current directory). A missing path is a usage error; one that cannot
+    be read is given all the same, for check_file() to say why. A file reached twice (through
+    two spellings, a symlinked folder or a link to it) is linted once, under its own name
+    rather than a link's when the walk meets both."""
     found: dict[str, tuple[bool, str]] = {}  # real path -> (through a symlink, as shown)
     for path in paths:
-        if not path.exists() and not path.is_symlink():
-            raise JcodeError(f"path '{path}' does not exist")
-        if path.is_dir():
+        try:
+            is_folder = stat.S_ISDIR(path.stat().st_mode)
+        except (FileNotFoundError, NotADirectoryError):
+            if not path.is_symlink():
+                raise JcodeError(f"path '{path}' does not exist") from None
+            is_folder = False  # a dangling symlink: check_file() says so
+        except OSError:  # a symlink loop, a folder we may not enter: check_file() says why
+            is_folder = False
+        if is_folder:
             for real, shown, is_link in _walk(path):
                 if real not in found or (found[real][0] and not is_link):
                     found[real] = (is_link, shown)
@@ -109,7 +116,7 @@ def collect_files(paths: Iterable[Path]) -> list[str]:
 
 def _walk(folder: Path) -> Iterator[tuple[str, str, bool]]:
     """(real path, path as shown, whether it is reached through a symlink) of the journey files
-    under a folder. A folder that cannot be listed is left out.
+    under a folder, and of each folder that cannot be listed (check_file() says why).
 
     Symlinks are followed, except to a folder already walked or to one that holds the folder
     they are in (a loop: `up -> ..`, or `disk -> /`). Symlinked folders are walked last, so that
@@ -131,7 +138,8 @@ def _walk(folder: Path) -> Iterator[tuple[str, str, bool]]:
         try:
             with os.scandir(real) as entries:
                 listed = sorted(entries, key=lambda entry: entry.name)
-        except OSError:
+        except OSError:  # its journeys would go unchecked, silently: it becomes a finding
+            yield real, shown, through_link
             continue
         prefix = f"{shown}/" if shown != "." else ""
         folders = []
@@ -233,10 +241,15 @@ def _run_checks(doc: Document, result: JourneyFile, context: Context) -> None:
 
 
 def check_file(path: str, context: Context) -> JourneyFile:
-    """Read and lint one file. Unreadable or undecodable files become findings, not errors."""
+    """Read and lint one file. Unreadable or undecodable files become findings, not errors, and
+    so does a folder that could not be listed (collect_files() gives it in place of its files)."""
     result = JourneyFile(path)
+    what = "file"
     try:
         status = Path(path).stat()
+        if stat.S_ISDIR(status.st_mode):
+            what = "folder"
+            os.scandir(path).close()  # raises why it could not be listed
         if not stat.S_ISREG(status.st_mode):
             result.problems.append(
                 LoadProblem("yaml-syntax", 1, 1, "", "not a regular file; cannot read it")
@@ -252,16 +265,16 @@ def check_file(path: str, context: Context) -> JourneyFile:
             if len(raw) > size:  # it grew since: read on, up to the limit
                 raw += stream.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:
-        result.problems.append(LoadProblem("yaml-syntax", 1, 1, "", _unreadable(path, exc)))
+        result.problems.append(LoadProblem("yaml-syntax", 1, 1, "", _unreadable(path, what, exc)))
         return result
     _check_bytes(raw, result, context)
     return result
 
 
-def _unreadable(path: str, exc: OSError) -> str:
+def _unreadable(path: str, what: str, exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError) and Path(path).is_symlink():
         return f"the file is a symbolic link to '{Path(path).readlink()}', which does not exist"
-    return f"cannot read the file: {exc.strerror or exc}"
+    return f"cannot read the {what}: {exc.strerror or exc}"
 
 
 def _too_big(size: int) -> LoadProblem:
