@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
 from jcode.errors import ExitCode
 
-from .helpers import CASES, lint_paths, render
+from .helpers import CASES, lint_paths, render, run
+from .test_site import Node, body_rows, parse
 
 ROOT = Path(__file__).parent.parent
 
@@ -234,3 +238,129 @@ def test_a_journeys_folder_jcode_may_not_read_is_a_finding_not_a_clean_lint(
     assert unreadable(report["findings"]) == [
         ("journeys", "cannot read the folder: Permission denied")
     ]
+
+
+# --- 3. names with spaces and non-ASCII characters ----------------------------------------------
+
+SEA = "journeys/viaggio al mare/città.yaml"
+SALE = "journeys/🚀 lanci/saldi 50% #estate.yaml"  # % and # end a URL's path, unescaped
+DRAFT = 'journeys/🚀 lanci/R&D "nuovo", 50%: <bozza>.yaml'  # what each format must escape
+DRAFT_ERROR = "did not find expected node content (while parsing a flow node at line 2)"
+REPO_URL = "https://example.com/acme/journeys"
+
+
+@pytest.fixture
+def names(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project whose journeys have such names, and a repository address for source links;
+    the current directory."""
+    config = project / "jcode.yaml"
+    text = config.read_text(encoding="utf-8").replace(
+        "  title: Rule cases\n", f"  title: Rule cases\n  repo_url: {REPO_URL}\n"
+    )
+    config.write_text(text, encoding="utf-8")
+    journey(project / SEA, "mare", "Al mare")
+    journey(project / SALE, "saldi", "Saldi")
+    (project / DRAFT).write_text("id: [\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    return project
+
+
+def _text_files(out: str) -> set[str]:
+    return {re.match(r"(.*):\d+:\d+: ", line)[1] for line in out.splitlines()[:-1]}  # type: ignore[index]
+
+
+def _json_files(out: str) -> set[str]:
+    return {f["file"] for f in json.loads(out)["findings"]}
+
+
+def _sarif_files(out: str) -> set[str]:
+    results = json.loads(out)["runs"][0]["results"]
+    return {
+        unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], errors="strict")
+        for r in results
+    }
+
+
+def _github_files(out: str) -> set[str]:
+    files = set()
+    for line in out.splitlines()[:-1]:
+        properties = line.split(" ", 1)[1].split("::", 1)[0]
+        escaped = dict(p.split("=", 1) for p in properties.split(","))["file"]
+        files.add(unquote(escaped, errors="strict"))  # GitHub's escapes are %XX
+    return files
+
+
+def _junit_files(out: str) -> set[str]:
+    cases = ET.fromstring(out).iter("testcase")
+    return {name for case in cases for name in (case.get("name"), case.get("file")) if name}
+
+
+@pytest.mark.parametrize(
+    ("fmt", "files_in", "draft"),
+    [
+        ("text", _text_files, f"{DRAFT}:2:1: error: {DRAFT_ERROR} [yaml-syntax]\n"),
+        ("json", _json_files, json.dumps(DRAFT, ensure_ascii=False)),
+        (
+            "sarif",
+            _sarif_files,
+            '"uri": "journeys/%F0%9F%9A%80%20lanci/R%26D%20%22nuovo%22%2C%2050%25%3A%20%3Cbozza'
+            '%3E.yaml"',
+        ),
+        (
+            "github",
+            _github_files,
+            '::error file=journeys/🚀 lanci/R&D "nuovo"%2C 50%25%3A <bozza>.yaml,line=2,col=1,'
+            f"title=yaml-syntax::{DRAFT_ERROR}\n",
+        ),
+        (
+            "junit",
+            _junit_files,
+            'name="journeys/🚀 lanci/R&amp;D &quot;nuovo&quot;, 50%: &lt;bozza&gt;.yaml"',
+        ),
+    ],
+)
+def test_every_format_keeps_such_names_whole_and_escaped_its_way(
+    fmt: str,
+    files_in: Callable[[str], set[str]],
+    draft: str,
+    names: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(["lint", "--today", "2026-11-22", "--format", fmt], capsys)
+    assert (code, err) == (ExitCode.FINDINGS, "")
+    assert files_in(out) == {SEA, SALE, DRAFT}
+    assert draft in out
+    report = names / "report.out"  # and the same bytes through --output
+    argv = ["lint", "--today", "2026-11-22", "--format", fmt, "--output", str(report)]
+    assert run(argv, capsys) == (ExitCode.FINDINGS, "", "")
+    assert report.read_text(encoding="utf-8") == out
+
+
+def source_link(site: Path, journey_id: str) -> Node:
+    """The journey page's link to its file in the repository."""
+    page = parse((site / "journeys" / f"{journey_id}.html").read_text(encoding="utf-8"))
+    [link] = [a for a in page.find_all("a") if (a.get("href") or "").startswith(REPO_URL)]
+    return link
+
+
+def test_the_site_of_such_names_builds_and_names_them(
+    names: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = Path("sito è", "out 🚀")
+    code, _, err = run(["build", "--today", "2026-11-22", "--quiet", "--out", str(out)], capsys)
+    assert (code, err) == (ExitCode.OK, "")
+    sea = source_link(out, "mare")
+    assert sea.get("href") == f"{REPO_URL}/blob/HEAD/journeys/viaggio%20al%20mare/citt%C3%A0.yaml"
+    assert sea.text() == SEA
+    sale = source_link(out, "saldi")
+    assert sale.get("href") == (
+        f"{REPO_URL}/blob/HEAD/journeys/%F0%9F%9A%80%20lanci/saldi%2050%25%20%23estate.yaml"
+    )
+    assert sale.text() == SALE
+    gaps = parse((out / "gaps.html").read_text(encoding="utf-8"))
+    gaps.by_id("invalid")  # "Files that could not be read"
+    rows = [row for table in gaps.find_all("table", "jc-findings") for row in body_rows(table)]
+    assert [f"{DRAFT}:2", "error", "yaml-syntax", DRAFT_ERROR] in rows
+    where = {row[0] for row in rows}
+    assert where == {f"{SEA}:1", f"{SEA}:3", f"{SALE}:1", f"{SALE}:3", f"{DRAFT}:2"}

@@ -14,6 +14,7 @@ import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
+from urllib.parse import quote
 
 from jcode.findings import SEVERITIES, Finding, SuppressedFinding
 from jcode.linter import JourneyFile, LintResult
@@ -326,7 +327,9 @@ class Site:
             )
         repo = self.project.config.site.repo_url
         if repo:
-            source = repo.rstrip("/") + "/blob/HEAD/" + _repo_relative(file.path, self.project)
+            # Percent-encoded: a space, % or # in a file name would end or break the address.
+            path = quote(_repo_relative(file.path, self.project), errors="surrogateescape")
+            source = repo.rstrip("/") + "/blob/HEAD/" + path
             facts.append((self.t("source"), f'<a href="{esc(source)}">{esc(file.path)}</a>'))
         parts = [f"<h1>{esc(j.title)}</h1>"]
         if j.summary:
