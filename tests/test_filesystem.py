@@ -364,3 +364,18 @@ def test_the_site_of_such_names_builds_and_names_them(
     assert [f"{DRAFT}:2", "error", "yaml-syntax", DRAFT_ERROR] in rows
     where = {row[0] for row in rows}
     assert where == {f"{SEA}:1", f"{SEA}:3", f"{SALE}:1", f"{SALE}:3", f"{DRAFT}:2"}
+
+
+def test_a_name_that_is_not_utf8_is_shown_escaped_by_junit_and_the_site(
+    names: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = os.fsdecode(b"journeys/caf\xe9.yaml")
+    journey(names / name, "cafe")
+    shown = "journeys/caf\\xe9.yaml"  # as in every other finding (test_bad_input)
+    code, out, err = run(["lint", "--today", "2026-11-22", "--format", "junit"], capsys)
+    assert (code, err) == (ExitCode.FINDINGS, "")
+    assert shown in _junit_files(out)
+    code, _, err = run(["build", "--today", "2026-11-22", "--quiet", "--out", "site"], capsys)
+    assert (code, err) == (ExitCode.OK, "")
+    link = source_link(names / "site", "cafe")
+    assert (link.get("href"), link.text()) == (f"{REPO_URL}/blob/HEAD/journeys/caf%E9.yaml", shown)
