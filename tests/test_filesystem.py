@@ -379,3 +379,80 @@ def test_a_name_that_is_not_utf8_is_shown_escaped_by_junit_and_the_site(
     assert (code, err) == (ExitCode.OK, "")
     link = source_link(names / "site", "cafe")
     assert (link.get("href"), link.text()) == (f"{REPO_URL}/blob/HEAD/journeys/caf%E9.yaml", shown)
+
+
+# --- 4. output folders jcode may not write ------------------------------------------------------
+
+
+def snapshot(folder: Path) -> dict[str, bytes | None]:
+    """Every file and folder under `folder`: relative path -> bytes (None for a folder)."""
+    return {
+        p.relative_to(folder).as_posix(): None if p.is_dir() else p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+@pytest.fixture
+def read_only(unprivileged: Unprivileged, capsys: pytest.CaptureFixture[str]) -> Unprivileged:
+    """ro/ holds a site and may not be written; rw/ may, and holds a site that may not be."""
+    folder = unprivileged.folder
+    journey(folder / "journeys" / "a.yaml", "a")
+    for out in ("ro/site", "rw/site"):
+        argv = ["build", "--today", "2026-11-22", "--quiet", "--out", str(folder / out)]
+        assert run(argv, capsys) == (ExitCode.OK, "", "")
+    (folder / "ro").chmod(0o555)
+    (folder / "rw").chmod(0o777)
+    (folder / "rw" / "site").chmod(0o555)
+    return unprivileged
+
+
+BESIDE = "jcode builds the new site there, beside '{}', and then swaps it in"
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        pytest.param("ro/site", f"cannot write in 'ro': {BESIDE.format('ro/site')}", id="a site"),
+        pytest.param("ro/new", f"cannot write in 'ro': {BESIDE.format('ro/new')}", id="no site"),
+        pytest.param(
+            "rw/site",
+            "cannot replace 'rw/site': the folder is not writable (jcode moves the previous site "
+            "aside, then the new one in)",
+            id="the site folder itself",
+        ),
+        pytest.param(
+            "ro/new/deeper", "cannot create 'ro/new': Permission denied", id="a folder to create"
+        ),
+    ],
+)
+def test_build_into_a_read_only_folder_is_exit_2_and_changes_nothing(
+    out: str, message: str, read_only: Unprivileged
+) -> None:
+    before = snapshot(read_only.folder)
+    done = read_only.jcode("build", "--today", "2026-11-22", "--quiet", "--out", out)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        ExitCode.USAGE,
+        "",
+        f"jcode: error: {message}\n",
+    )
+    assert snapshot(read_only.folder) == before  # the previous site whole, nothing beside it
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--format", "json", "--output", "ro/lint.json"], "cannot write 'ro/lint.json'"),
+        (["--output-sarif", "ro/lint.sarif", "--quiet"], "cannot write 'ro/lint.sarif'"),
+        (["--write-baseline", "ro/baseline.json"], "cannot write baseline 'ro/baseline.json'"),
+    ],
+)
+def test_lint_report_into_a_read_only_folder_is_exit_2(
+    argv: list[str], message: str, read_only: Unprivileged
+) -> None:
+    before = snapshot(read_only.folder)
+    done = read_only.jcode("lint", "--today", "2026-11-22", *argv)
+    assert (done.returncode, done.stderr) == (
+        ExitCode.USAGE,
+        f"jcode: error: {message}: Permission denied\n",
+    )
+    assert snapshot(read_only.folder) == before
