@@ -100,13 +100,17 @@ def unprivileged() -> Iterator[Unprivileged]:
     try:
         folder.chmod(0o755)
         probe_code = "import jcode, os, sys; os.listdir(sys.argv[1])"
-        probe = subprocess.run(
-            [*prefix, sys.executable, "-c", probe_code, str(folder)],
-            capture_output=True,
-            text=True,
-        )
-        if probe.returncode != 0:
-            pytest.skip(f"the unprivileged user cannot run jcode in {folder}: {probe.stderr}")
+        try:
+            probe = subprocess.run(
+                [*prefix, sys.executable, "-c", probe_code, str(folder)],
+                capture_output=True,
+                text=True,
+            )
+            problem = probe.stderr if probe.returncode != 0 else None
+        except OSError as exc:  # this Python may not be started by that user at all
+            problem = str(exc)
+        if problem is not None:
+            pytest.skip(f"the unprivileged user cannot run jcode in {folder}: {problem}")
         yield Unprivileged(start_project(folder), prefix)
     finally:
         _restore_permissions(folder)
