@@ -58,6 +58,11 @@ _color_option = click.option(
 )
 
 
+# Journey files and folders. Not click's readable check: a file jcode may not read is a finding,
+# as it is in a folder, and the files after it are still linted.
+_paths_argument = click.argument("paths", nargs=-1, type=click.Path(readable=False, path_type=Path))
+
+
 def _use_color(flag: bool | None, stream: TextIO) -> bool:
     if flag is not None:
         return flag
@@ -150,7 +155,7 @@ def _other_journey_ids(
 
 
 @cli.command("lint")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_paths_argument
 @click.option(
     "--format",
     "formats",
@@ -283,7 +288,7 @@ def _refuse_journey_targets(targets: list[Path | None], files: list[str]) -> Non
 
 
 @cli.command("export")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_paths_argument
 @click.option(
     "--format",
     "fmt",
@@ -417,7 +422,7 @@ def diff_command(
 
 
 @cli.command("build")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_paths_argument
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -485,7 +490,7 @@ def build_command(
 
 
 @cli.command("serve")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_paths_argument
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
 @click.option(

@@ -10,7 +10,7 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -91,37 +91,80 @@ class LintResult:
 
 def collect_files(paths: Iterable[Path]) -> list[str]:
     """Journey files under the given files and folders, in path order, as the user will read
-    them (relative to the current directory). A missing path is a usage error. A file reached
-    twice (through two spellings or a symlinked folder) is linted once."""
-    found: dict[str, str] = {}  # real path -> path as shown
+    them (relative to the current directory). A missing path is a usage error; one that cannot
+    be read is given all the same, for check_file() to say why. A file reached twice (through
+    two spellings, a symlinked folder or a link to it) is linted once, under its own name
+    rather than a link's when the walk meets both."""
+    found: dict[str, tuple[bool, str]] = {}  # real path -> (through a symlink, as shown)
     for path in paths:
-        if not path.exists() and not path.is_symlink():
-            raise JcodeError(f"path '{path}' does not exist")
-        if path.is_dir():
-            for real, shown in _walk(path):
-                found.setdefault(real, shown)
+        try:
+            is_folder = stat.S_ISDIR(path.stat().st_mode)
+        except (FileNotFoundError, NotADirectoryError):
+            if not path.is_symlink():
+                raise JcodeError(f"path '{path}' does not exist") from None
+            is_folder = False  # a dangling symlink: check_file() says so
+        except OSError:  # a symlink loop, a folder we may not enter: check_file() says why
+            is_folder = False
+        if is_folder:
+            for real, shown, is_link in _walk(path):
+                if real not in found or (found[real][0] and not is_link):
+                    found[real] = (is_link, shown)
         else:
-            found.setdefault(os.path.realpath(path), display_path(path))
-    return sorted(set(found.values()))
+            found.setdefault(os.path.realpath(path), (False, display_path(path)))
+    return sorted({shown for _, shown in found.values()})
 
 
-def _walk(folder: Path) -> Iterable[tuple[str, str]]:
-    """(real path, path as shown) of the journey files under a folder. Paths are resolved once
-    per folder, not once per file: realpath() costs a system call per path component."""
+def _walk(folder: Path) -> Iterator[tuple[str, str, bool]]:
+    """(real path, path as shown, whether it is reached through a symlink) of the journey files
+    under a folder, and of each folder that cannot be listed (check_file() says why).
+
+    Symlinks are followed, except to a folder already walked or to one that holds the folder
+    they are in (a loop: `up -> ..`, or `disk -> /`). Symlinked folders are walked last, so that
+    a folder reached both ways is walked under its own name. Only symlinks are resolved:
+    realpath() costs a system call per path component."""
+    top = os.path.realpath(folder)
     seen: set[str] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True):
-        real = os.path.realpath(root)
-        if real in seen:  # a symlink loop, or the same folder twice
-            dirs.clear()
+    # (path as shown, real path, the real paths of the folders it is in, through a symlink);
+    # the next one last.
+    direct: list[tuple[str, str, tuple[str, ...], bool]] = [
+        (display_path(folder), top, (top,), False)
+    ]
+    linked: list[tuple[str, str, tuple[str, ...], bool]] = []
+    while direct or linked:
+        shown, real, chain, through_link = (direct or linked).pop()
+        if real in seen:  # reached twice, through a symlink
             continue
         seen.add(real)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        shown = display_path(Path(root))
-        for name in files:
-            if is_journey_name(name):
-                full = Path(root, name)
-                target = os.path.realpath(full) if full.is_symlink() else f"{real}/{name}"
-                yield target, f"{shown}/{name}" if shown != "." else name
+        try:
+            with os.scandir(real) as entries:
+                listed = sorted(entries, key=lambda entry: entry.name)
+        except OSError:  # its journeys would go unchecked, silently: it becomes a finding
+            yield real, shown, through_link
+            continue
+        prefix = f"{shown}/" if shown != "." else ""
+        folders = []
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            is_link = entry.is_symlink()
+            target = os.path.realpath(entry.path) if is_link else f"{real}/{entry.name}"
+            if _is_folder(entry):
+                inside = target.rstrip("/") + "/"
+                if not (is_link and any(f"{held}/".startswith(inside) for held in chain)):
+                    folders.append(
+                        (prefix + entry.name, target, (*chain, target), is_link or through_link)
+                    )
+            elif is_journey_name(entry.name):
+                yield target, prefix + entry.name, is_link or through_link
+        for child in reversed(folders):  # popped in name order
+            (linked if child[3] else direct).append(child)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link into a folder we may not enter: checking it says why
+        return False
 
 
 def is_journey_name(name: str) -> bool:
@@ -198,10 +241,15 @@ def _run_checks(doc: Document, result: JourneyFile, context: Context) -> None:
 
 
 def check_file(path: str, context: Context) -> JourneyFile:
-    """Read and lint one file. Unreadable or undecodable files become findings, not errors."""
+    """Read and lint one file. Unreadable or undecodable files become findings, not errors, and
+    so does a folder that could not be listed (collect_files() gives it in place of its files)."""
     result = JourneyFile(path)
+    what = "file"
     try:
         status = Path(path).stat()
+        if stat.S_ISDIR(status.st_mode):
+            what = "folder"
+            os.scandir(path).close()  # raises why it could not be listed
         if not stat.S_ISREG(status.st_mode):
             result.problems.append(
                 LoadProblem("yaml-syntax", 1, 1, "", "not a regular file; cannot read it")
@@ -217,13 +265,16 @@ def check_file(path: str, context: Context) -> JourneyFile:
             if len(raw) > size:  # it grew since: read on, up to the limit
                 raw += stream.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        result.problems.append(
-            LoadProblem("yaml-syntax", 1, 1, "", f"cannot read the file: {reason}")
-        )
+        result.problems.append(LoadProblem("yaml-syntax", 1, 1, "", _unreadable(path, what, exc)))
         return result
     _check_bytes(raw, result, context)
     return result
+
+
+def _unreadable(path: str, what: str, exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError) and Path(path).is_symlink():
+        return f"the file is a symbolic link to '{Path(path).readlink()}', which does not exist"
+    return f"cannot read the {what}: {exc.strerror or exc}"
 
 
 def _too_big(size: int) -> LoadProblem:

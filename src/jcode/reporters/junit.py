@@ -8,6 +8,8 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, TextIO
 
+from jcode.linter import printable
+
 if TYPE_CHECKING:
     from jcode.findings import Finding
     from jcode.linter import LintResult
@@ -31,7 +33,8 @@ def _line(finding: Finding) -> str:
 def report(result: LintResult, out: TextIO, options: ReportOptions) -> None:
     suites = ET.Element("testsuites", name="jcode")
     suite = ET.SubElement(suites, "testsuite", name="jcode lint")
-    cases: dict[str, list[Finding]] = {file.path: file.findings for file in result.files}
+    # Named as findings name them: a file name that is not UTF-8 is escaped, not a crash.
+    cases: dict[str, list[Finding]] = {printable(f.path): f.findings for f in result.files}
     for finding in result.project_findings:  # a case for the schema file, say
         cases.setdefault(finding.file, []).append(finding)
     failed = 0

@@ -37,7 +37,8 @@ TEMPLATE = Path(__file__).resolve().parent.parent / "_site_template"
 
 
 def check_out_dir(out: Path) -> None:
-    """Refuse (exit 2) to replace a folder that holds anything jcode did not write."""
+    """Refuse (exit 2) to replace a folder that holds anything jcode did not write, or one that
+    jcode could not swap a new site into: before the build, not after it."""
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise JcodeError(f"'{out}' exists and is not a folder; choose another --out")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
@@ -45,6 +46,23 @@ def check_out_dir(out: Path) -> None:
             f"'{out}' is not empty and was not built by jcode; refusing to replace it "
             "(choose another --out, or empty it yourself)"
         )
+    # The site is built in a folder beside `out`, then renamed into place; renaming a folder
+    # into another one rewrites its "..", so the previous site must be writable too.
+    if out.parent.is_dir() and not os.access(out.parent, os.W_OK | os.X_OK):
+        raise JcodeError(
+            f"cannot write in '{_folder(out.parent)}': jcode builds the new site there, beside "
+            f"'{out}', and then swaps it in"
+        )
+    if out.is_dir() and not os.access(out, os.W_OK):
+        raise JcodeError(
+            f"cannot replace '{out}': the folder is not writable (jcode moves the previous site "
+            "aside, then the new one in)"
+        )
+
+
+def _folder(path: Path) -> Path:
+    """A folder as the user can find it: the current one by its name rather than '.'."""
+    return path if path.name else path.absolute()
 
 
 def mkdocs_config(project: Project, docs: Path, site: Path) -> dict[str, Any]:
@@ -188,18 +206,20 @@ def render(pages: Sequence[Page], project: Project, work: Path, progress: bool) 
 def build_site(result: LintResult, project: Project, out: Path, progress: bool) -> list[str]:
     """Build the site of a lint result into `out`, atomically. Returns mkdocs' warnings."""
     check_out_dir(out)
-    out = out.absolute()  # mkdocs reads relative paths from its config file's folder
+    folder = _folder(out.parent)  # for messages, as the user wrote it
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise JcodeError(f"cannot create '{out.parent}': {exc.strerror}") from None
+        where = exc.filename if exc.filename is not None else out.parent
+        raise JcodeError(f"cannot create '{where}': {exc.strerror}") from None
+    out = out.absolute()  # mkdocs reads relative paths from its config file's folder
     pages = list(Site(result, project).pages())
     with _exclusive(out):
         _remove_leftovers(out)
         try:
             work = Path(tempfile.mkdtemp(prefix=f".{out.name}.jcode-", dir=out.parent))
         except OSError as exc:
-            raise JcodeError(f"cannot write beside '{out}': {exc.strerror}") from None
+            raise JcodeError(f"cannot write in '{folder}': {exc.strerror}") from None
         try:
             warnings = render(pages, project, work, progress)
             _swap(work / "site", out, work / "previous")

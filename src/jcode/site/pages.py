@@ -14,9 +14,10 @@ import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
+from urllib.parse import quote
 
 from jcode.findings import SEVERITIES, Finding, SuppressedFinding
-from jcode.linter import JourneyFile, LintResult
+from jcode.linter import JourneyFile, LintResult, printable
 from jcode.rules import RULES
 from jcode.site.labels import BUILTIN_NAMES_IT, LABELS
 from jcode.spec import Journey, Kpi, Project, Stage, Touchpoint
@@ -326,8 +327,11 @@ class Site:
             )
         repo = self.project.config.site.repo_url
         if repo:
-            source = repo.rstrip("/") + "/blob/HEAD/" + _repo_relative(file.path, self.project)
-            facts.append((self.t("source"), f'<a href="{esc(source)}">{esc(file.path)}</a>'))
+            # Percent-encoded: a space, % or # in a file name would end or break the address.
+            path = quote(_repo_relative(file.path, self.project), errors="surrogateescape")
+            source = repo.rstrip("/") + "/blob/HEAD/" + path
+            shown = esc(printable(file.path))
+            facts.append((self.t("source"), f'<a href="{esc(source)}">{shown}</a>'))
         parts = [f"<h1>{esc(j.title)}</h1>"]
         if j.summary:
             parts.append(f'<p class="jc-summary">{esc(j.summary)}</p>')
