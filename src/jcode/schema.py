@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 from jcode.spec.config import Config
 from jcode.spec.models import Journey
@@ -18,8 +20,28 @@ SCHEMA_FILES: dict[str, type[BaseModel]] = {
 }
 
 
+def end_of_text(pattern: str) -> str:
+    """A pattern whose final `$` means the end of the text everywhere. pydantic's regex engine
+    and ECMA-262 (editors) read `$` so; Python's `re`, which the `jsonschema` library uses, also
+    matches it before a final newline, and would let "id\\n" through."""
+    body = pattern[:-1]
+    escaped = (len(body) - len(body.rstrip("\\"))) % 2 == 1
+    return pattern + r"(?!\n)" if pattern.endswith("$") and not escaped else pattern
+
+
+class _Published(GenerateJsonSchema):
+    """pydantic's JSON Schema, plus what the models enforce that it leaves out, so that a JSON
+    Schema validator accepts exactly what the models accept."""
+
+    def str_schema(self, schema: core_schema.StringSchema) -> JsonSchemaValue:
+        json_schema = super().str_schema(schema)
+        if "pattern" in json_schema:
+            json_schema["pattern"] = end_of_text(json_schema["pattern"])
+        return json_schema
+
+
 def schema_of(model: type[BaseModel]) -> dict[str, Any]:
-    generated = model.model_json_schema(mode="validation")
+    generated = model.model_json_schema(mode="validation", schema_generator=_Published)
     return {"$schema": DRAFT, **generated}
 
 
