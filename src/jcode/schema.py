@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,14 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "journey.schema.json": Journey,
     "config.schema.json": Config,
+}
+# NaN passes every comparison (each keyword fails only when its comparison holds), so NaN alone
+# is both >= 0 and < 0; the bounds refuse the infinities.
+FINITE: dict[str, Any] = {
+    "minimum": -sys.float_info.max,
+    "maximum": sys.float_info.max,
+    "not": {"minimum": 0, "exclusiveMaximum": 0},
+    "$comment": "A finite number: YAML's .inf and .nan are refused.",
 }
 
 
@@ -37,6 +46,12 @@ class _Published(GenerateJsonSchema):
         json_schema = super().str_schema(schema)
         if "pattern" in json_schema:
             json_schema["pattern"] = end_of_text(json_schema["pattern"])
+        return json_schema
+
+    def float_schema(self, schema: core_schema.FloatSchema) -> JsonSchemaValue:
+        json_schema = super().float_schema(schema)
+        if not schema.get("allow_inf_nan", self._config.allow_inf_nan):
+            json_schema.update(FINITE)
         return json_schema
 
 
