@@ -15,7 +15,10 @@ import yaml
 
 from jcode.loader import decode, load
 from jcode.schema import SCHEMA_FILES, render
+from jcode.spec import parse_config, parse_journey
 from jcode.validation import validate
+
+from .test_runtime import CONFIG_CORNERS, CORNERS
 
 ROOT = Path(__file__).parent.parent
 SCHEMA = ROOT / "schema"
@@ -74,6 +77,27 @@ def test_json_schema_and_models_agree(path: Path) -> None:
     )
     schema_valid = validator.is_valid(_as_json(doc.data))
     assert schema_valid == (journey is not None)
+
+
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
+        json.loads((SCHEMA / name).read_text(encoding="utf-8")),
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+@pytest.mark.parametrize("data", CORNERS.values(), ids=CORNERS.keys())
+def test_json_schema_agrees_on_the_corner_cases(data: object) -> None:
+    """Where JSON Schema and pydantic part ways (a trailing newline, NaN, 1.0 as a whole
+    number), the published schema says what the model says."""
+    valid = parse_journey(data) is not None  # test_runtime: the same verdict as the model
+    assert _validator("journey.schema.json").is_valid(_as_json(data)) == valid
+
+
+@pytest.mark.parametrize("data", CONFIG_CORNERS.values(), ids=CONFIG_CORNERS.keys())
+def test_config_json_schema_agrees_on_the_corner_cases(data: object) -> None:
+    valid = parse_config(data) is not None
+    assert _validator("config.schema.json").is_valid(_as_json(data)) == valid
 
 
 def test_check_jsonschema_accepts_valid_and_rejects_invalid(tmp_path: Path) -> None:

@@ -54,6 +54,14 @@ class _Published(GenerateJsonSchema):
             json_schema.update(FINITE)
         return json_schema
 
+    def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
+        json_schema = super().dict_schema(schema)
+        if "patternProperties" in json_schema:
+            # A key that matches no pattern would be allowed (pydantic leaves this out); the
+            # model refuses it.
+            json_schema["additionalProperties"] = False
+        return json_schema
+
 
 def schema_of(model: type[BaseModel]) -> dict[str, Any]:
     generated = model.model_json_schema(mode="validation", schema_generator=_Published)
