@@ -120,6 +120,7 @@ CORNERS = {
     "baseline nan": kpi(baseline=math.nan),
     "baseline inf": kpi(target=math.inf),
     "baseline text": kpi(baseline="3"),
+    "baseline beyond the largest float": kpi(baseline=10**400),
     "direction": kpi(direction="increase"),
     "direction bad": kpi(direction="up"),
     "touchpoint defaults": stage(touchpoints=[{"id": "t", "name": "T", "channel": "web"}]),

@@ -165,7 +165,10 @@ class _Generator:
                 "if type(x) is float and math.isfinite(x):",
                 "    return x",
                 "if type(x) is int:",
-                "    return float(x)",
+                "    try:",
+                "        return float(x)",
+                "    except OverflowError:",  # beyond the largest float: pydantic refuses it
+                "        pass",
                 "raise _Invalid",
             ]
         if kind == "boolean":

@@ -579,7 +579,10 @@ def _check31(x: object) -> float:
     if type(x) is float and math.isfinite(x):
         return x
     if type(x) is int:
-        return float(x)
+        try:
+            return float(x)
+        except OverflowError:
+            pass
     raise _Invalid
 
 
