@@ -147,6 +147,8 @@ CONFIG_CORNERS = {
     "review 0": {"review_every_days": 0},
     "rule off as false": {"rules": {"stage-without-kpi": False}},
     "rule on as true": {"rules": {"stage-without-kpi": True}},
+    "rule off as 0": {"rules": {"stage-without-kpi": 0}},
+    "rule off as 0.0": {"rules": {"stage-without-kpi": 0.0}},
     "rule warning": {"rules": {"stage-without-kpi": "warning"}},
     "site": {"site": {"title": "Maps", "language": "it", "repo_url": "https://x.org/r"}},
     "site url": {"site": {"repo_url": "ftp://x.org"}},
