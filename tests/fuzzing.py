@@ -5,7 +5,8 @@ bench/fuzz.py (minutes). Every edit draws from a `random.Random`, so a seed repl
 
 What must hold for any document (`check`):
 - lint returns, within TIME_LIMIT seconds, without raising;
-- every finding stands inside the file: 1 <= line <= number of lines + 1, column >= 1;
+- every finding stands inside the file (`outside`): 1 <= line <= number of lines + 1, and the
+  column is on that line;
 - a damaged file (not UTF-8, not YAML, or not a journey, as PyYAML and the pydantic model see
   it) gets a yaml-syntax or schema finding, and an intact one is valid to jcode too;
 - the published JSON Schema, the pydantic model and the fast path agree on the data.
@@ -311,15 +312,17 @@ def is_journey(raw: bytes) -> bool:
 LIMITS = re.compile(
     r"a number \d+ characters long|more than \d+ values|nesting deeper|aliases expand to more"
 )
-_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, as libyaml counts
 
 
-def line_count(raw: bytes) -> int:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
-    return len(_BREAKS.findall(text)) + (0 if _BREAKS.search(text[-1:]) else 1)
+def outside(raw: bytes, line: int, column: int) -> bool:
+    """Whether a position is not in the file: in it means on one of its lines, at a column of
+    that line or just after it, or at the start of the line after the last (libyaml reports the
+    end of a file that lacks a final line break there): 1 <= line <= number of lines + 1."""
+    lines = _BREAKS.split(raw.decode("utf-8", "replace").removeprefix("\ufeff"))
+    if line == len(lines) + 1:
+        return column != 1
+    return not (1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]) + 1)
 
 
 class TimeLimit(Exception):
@@ -355,11 +358,10 @@ def check(path: str, raw: bytes, project: Project) -> tuple[list[str], float]:
         return ["crash: " + traceback.format_exc(limit=-3)], time.perf_counter() - start
     elapsed = time.perf_counter() - start
     failures = []
-    last = line_count(raw) + 1
     failures += [
-        f"outside the file ({last - 1} lines): {f.line}:{f.column} {f.rule}: {f.message}"
+        f"outside the file: {f.line}:{f.column} {f.rule}: {f.message}"
         for f in result.findings
-        if not 1 <= f.line <= last or f.column < 1
+        if outside(raw, f.line, f.column)
     ]
     reported = any(f.rule in ("yaml-syntax", "schema") for f in result.findings)
     if is_journey(raw):

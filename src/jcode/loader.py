@@ -11,6 +11,7 @@ that over every fixture.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable
 from typing import Any, Final
 
@@ -213,20 +214,27 @@ def load(text: str) -> Document:
     return doc
 
 
+# The line breaks libyaml counts lines by, so that every position jcode gives is on its lines.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n", line)
+    lines = _LINE_BREAK.split(text, line)
     if len(lines) < line:
         return ""
     row = lines[line - 1]
     return row[column - 1] if 0 < column <= len(row) else ""
 
 
+def _position_after(text: str) -> Position:
+    """Where the character that follows `text` stands."""
+    lines = _LINE_BREAK.split(text)
+    return len(lines), len(lines[-1]) + 1
+
+
 def _reader_position(text: str, exc: yaml.YAMLError) -> Position:
     position = getattr(exc, "position", None)
-    if isinstance(position, int):
-        before = text[:position]
-        return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
-    return 1, 1
+    return _position_after(text[:position]) if isinstance(position, int) else (1, 1)
 
 
 # PyYAML's C parser builds each event by calling a Python class whose __init__ sets its fields
@@ -470,10 +478,7 @@ def decode(raw: bytes) -> tuple[str | None, LoadProblem | None]:
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        line, column = _position_after(raw[: exc.start].decode("utf-8"))  # valid up to there
         return None, LoadProblem(
             "yaml-syntax",
             line,
