@@ -276,11 +276,25 @@ def _build(text: str, doc: Document) -> None:
             setattr(_yaml, name, event_class)
 
 
+def _define(defined: dict[str, Any], anchor: str, mark: Any) -> None:
+    """Refuse a second anchor of the same name, as PyYAML does: YAML would let the later one
+    win, which is never what a journey's author meant."""
+    first = defined.get(anchor)
+    if first is not None:
+        raise _refused(
+            f"anchor '&{anchor}' is defined again (first on line {first.line + 1}); "
+            "give each anchor its own name",
+            mark,
+        )
+    defined[anchor] = mark
+
+
 def _read_events(get_event: Callable[[], Any], doc: Document) -> None:
     positions = doc.positions
     key_positions = doc.key_positions
     plain = _PLAIN
     anchors: dict[str, tuple[Any, int]] = {}
+    defined: dict[str, Any] = {}  # anchor -> where it was defined
     stack: list[_Frame] = []
     frame: _Frame | None = None
     nodes = 0  # values seen so far, aliases counted at their expanded size
@@ -292,6 +306,8 @@ def _read_events(get_event: Callable[[], Any], doc: Document) -> None:
         if etype is _SCALAR:
             anchor, tag, implicit, raw, mark, _, _ = event.args
             nodes += 1
+            if anchor is not None:
+                _define(defined, anchor, mark)
             if tag is None and implicit[0]:  # plain: resolved by its text alone
                 value = plain.get(raw, _MISS)
                 if value is _MISS:
@@ -329,6 +345,8 @@ def _read_events(get_event: Callable[[], Any], doc: Document) -> None:
                 anchors[anchor] = (value, 1)
         elif etype is _MAP_START or etype is _SEQ_START:
             anchor, tag, _, mark, _, _ = event.args
+            if anchor is not None:
+                _define(defined, anchor, mark)
             # Checked where values pile up: every container opens here, and each holds at
             # most MAX_ITEMS; aliases are checked below.
             if nodes > MAX_NODES:
