@@ -26,12 +26,17 @@ EXAMPLES = [(project, path) for project, paths in example_projects() for path in
 @pytest.mark.parametrize(
     ("project", "path"), EXAMPLES, ids=[str(p.relative_to(ROOT)) for _, p in EXAMPLES]
 )
-def test_damaged_examples_are_reported_inside_the_file(project: Project, path: Path) -> None:
+def test_damaged_examples_are_reported_inside_the_file(
+    project: Project, path: Path, tmp_path: Path
+) -> None:
     rng = Random(f"{SEED}:{path.name}")
     original = path.read_bytes()
     failures = []
     for attempt in range(EDITS_PER_FILE):
         raw, edits = mutate_text(original, rng)
         problems, _ = check(path.name, raw, project)
-        failures += [f"edit {attempt} ({', '.join(edits)}): {problem}" for problem in problems]
+        if problems:
+            saved = tmp_path / f"{attempt}-{path.name}"
+            saved.write_bytes(raw)
+            failures += [f"{saved} ({', '.join(edits)}): {problem}" for problem in problems]
     assert failures == []
