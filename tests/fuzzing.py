@@ -167,11 +167,25 @@ def swap_lines(raw: bytes, rng: Random) -> bytes:
     return b"".join(lines)
 
 
-def reindent(raw: bytes, rng: Random) -> bytes:
+def duplicate_line(raw: bytes, rng: Random) -> bytes:
     lines = _lines(raw)
-    i = rng.randrange(len(lines)) if lines else 0
     if not lines:
         return raw
+    i = rng.randrange(len(lines))
+    return b"".join(
+        [
+            *lines[: i + 1],
+            lines[i] if lines[i].endswith(b"\n") else b"\n" + lines[i],
+            *lines[i + 1 :],
+        ]
+    )
+
+
+def reindent(raw: bytes, rng: Random) -> bytes:
+    lines = _lines(raw)
+    if not lines:
+        return raw
+    i = rng.randrange(len(lines))
     lines[i] = b"  " + lines[i] if rng.random() < 0.5 else lines[i].removeprefix(b"  ")
     return b"".join(lines)
 
@@ -187,6 +201,7 @@ TEXT_EDITS: dict[str, Callable[[bytes, Random], bytes]] = {
     "truncate": truncate,
     "insert-bytes": insert_bytes,
     "swap-lines": swap_lines,
+    "duplicate-line": duplicate_line,
     "reindent": reindent,
 }
 
