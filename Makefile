@@ -42,4 +42,4 @@ fuzz: $(VENV)/.test
 	$(BIN)/python bench/fuzz.py --minutes $(MINUTES)
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache .hypothesis
