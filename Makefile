@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test schema bench clean
+.PHONY: demo test schema bench fuzz clean
 
 $(VENV)/.python-ok:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "jcode needs Python 3.11 or newer (set PYTHON=...)")'
@@ -37,5 +37,9 @@ schema: $(VENV)/.demo
 bench: $(VENV)/.test
 	$(BIN)/python bench/run.py
 
+MINUTES ?= 5
+fuzz: $(VENV)/.test
+	$(BIN)/python bench/fuzz.py --minutes $(MINUTES)
+
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache .hypothesis

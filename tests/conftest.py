@@ -1,12 +1,25 @@
-"""Fixtures for the tests that build git repositories."""
+"""Fixtures for the tests that build git repositories; the settings of the hypothesis tests."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, GIT_ENV, GitRepo
+
+# In the suite, a fixed seed and few examples: fast, and a failure reproduces. bench/fuzz.py loads
+# a profile of its own, with random seeds and many examples.
+settings.register_profile(
+    "suite",
+    max_examples=40,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("suite")
 
 
 @pytest.fixture

@@ -6,8 +6,10 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -76,6 +78,42 @@ def render(finding: Finding) -> str:
         f"{finding.file}:{finding.line}:{finding.column} | {finding.severity} | {finding.rule} | "
         f"{finding.pointer or chr(39) * 2} | {finding.message}"
     )
+
+
+def as_json(value: Any, schema: Mapping[str, Any], root: Mapping[str, Any] | None = None) -> Any:
+    """YAML data as a JSON Schema validator is to judge it. JSON has no dates: a YAML date
+    stands for its ISO text where the schema asks for a date (format: date); anywhere else it
+    stays a date, which is not text to the schema, as it is not to the model ("put it in
+    quotes"). Everything else is given as it is."""
+    root = root if root is not None else schema
+    options = [_resolve(option, root) for option in _resolve(schema, root).get("anyOf", [schema])]
+    if isinstance(value, date):
+        wanted = any(option.get("format") == "date" for option in options)
+        return value.isoformat() if wanted else value
+    if isinstance(value, dict):
+        mapping = next((o for o in options if o.get("type") == "object"), {})
+        return {k: as_json(v, _property(mapping, k), root) for k, v in value.items()}
+    if isinstance(value, list):
+        items: Mapping[str, Any] = next(
+            (o["items"] for o in options if o.get("type") == "array"), {}
+        )
+        return [as_json(v, items, root) for v in value]
+    return value
+
+
+def _resolve(schema: Mapping[str, Any], root: Mapping[str, Any]) -> Mapping[str, Any]:
+    ref = schema.get("$ref")
+    return _resolve(root["$defs"][ref.rsplit("/", 1)[-1]], root) if ref else schema
+
+
+def _property(mapping: Mapping[str, Any], key: object) -> Mapping[str, Any]:
+    """The schema of a mapping's value at `key` (any schema for an unknown key)."""
+    if key in mapping.get("properties", {}):
+        return mapping["properties"][key]  # type: ignore[no-any-return]
+    for values in mapping.get("patternProperties", {}).values():
+        return values  # type: ignore[no-any-return]
+    extra = mapping.get("additionalProperties")
+    return extra if isinstance(extra, dict) else {}
 
 
 GIT_ENV = {

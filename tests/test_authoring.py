@@ -424,6 +424,7 @@ def test_new_with_only_optional_phases_offers_them_all(
             "hyphens, starting with a letter or digit, at most 64 characters",
         ),
         (["new", "x" * 65], "is not a valid journey id"),
+        (["new", "gift\n"], "'gift\\n' is not a valid journey id"),
         (["new", "jcode"], "'jcode' cannot be a journey id: jcode.yaml is never read as a journey"),
         (
             ["new", "laptop-replacement"],

@@ -194,6 +194,11 @@ def test_bad_option_is_usage_error(in_project: Path, capsys: pytest.CaptureFixtu
         ("owners: [a, b\n", "jcode.yaml:2:1: "),
         ("review_every_days: soon\n", "jcode.yaml:1:20: review_every_days:"),
         ("sites: {}\n", "jcode.yaml:1:1: sites: unknown setting; did you mean 'site'?"),
+        (  # 0 == False, but a number is not `off` (found by test_properties)
+            "rules:\n  missing-owner: 0\n",
+            "jcode.yaml:2:18: rules/missing-owner: a number is not a rule setting: use off, "
+            "info, warning or error",
+        ),
     ],
 )
 def test_bad_config_is_exit_2_with_position(

@@ -34,7 +34,7 @@ _ID_RE = re.compile(ID_PATTERN)
 
 
 def check_id(value: str, what: str) -> None:
-    if len(value) > ID_MAX or not _ID_RE.match(value):
+    if len(value) > ID_MAX or not _ID_RE.fullmatch(value):
         raise JcodeError(
             f"'{show(value)}' is not a valid {what}: lowercase letters a-z, digits and hyphens, "
             f"starting with a letter or digit, at most {ID_MAX} characters"

@@ -72,7 +72,7 @@ def _element(loc: Sequence[int | str], data: Any) -> tuple[str, type[BaseModel]]
             node = None
         index = int(loc[i + 1])
         element_id = node.get("id") if isinstance(node, dict) else None
-        if isinstance(element_id, str) and _ID_RE.match(element_id):
+        if isinstance(element_id, str) and _ID_RE.fullmatch(element_id):
             description = f"{kind[0]} '{element_id}'"
         else:
             description = f"{kind[0]} {index + 1}"

@@ -11,6 +11,7 @@ that over every fixture.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable
 from typing import Any, Final
 
@@ -213,20 +214,27 @@ def load(text: str) -> Document:
     return doc
 
 
+# The line breaks libyaml counts lines by, so that every position jcode gives is on its lines.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n", line)
+    lines = _LINE_BREAK.split(text, line)
     if len(lines) < line:
         return ""
     row = lines[line - 1]
     return row[column - 1] if 0 < column <= len(row) else ""
 
 
+def _position_after(text: str) -> Position:
+    """Where the character that follows `text` stands."""
+    lines = _LINE_BREAK.split(text)
+    return len(lines), len(lines[-1]) + 1
+
+
 def _reader_position(text: str, exc: yaml.YAMLError) -> Position:
     position = getattr(exc, "position", None)
-    if isinstance(position, int):
-        before = text[:position]
-        return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
-    return 1, 1
+    return _position_after(text[:position]) if isinstance(position, int) else (1, 1)
 
 
 # PyYAML's C parser builds each event by calling a Python class whose __init__ sets its fields
@@ -268,11 +276,25 @@ def _build(text: str, doc: Document) -> None:
             setattr(_yaml, name, event_class)
 
 
+def _define(defined: dict[str, Any], anchor: str, mark: Any) -> None:
+    """Refuse a second anchor of the same name, as PyYAML does: YAML would let the later one
+    win, which is never what a journey's author meant."""
+    first = defined.get(anchor)
+    if first is not None:
+        raise _refused(
+            f"anchor '&{anchor}' is defined again (first on line {first.line + 1}); "
+            "give each anchor its own name",
+            mark,
+        )
+    defined[anchor] = mark
+
+
 def _read_events(get_event: Callable[[], Any], doc: Document) -> None:
     positions = doc.positions
     key_positions = doc.key_positions
     plain = _PLAIN
     anchors: dict[str, tuple[Any, int]] = {}
+    defined: dict[str, Any] = {}  # anchor -> where it was defined
     stack: list[_Frame] = []
     frame: _Frame | None = None
     nodes = 0  # values seen so far, aliases counted at their expanded size
@@ -284,6 +306,8 @@ def _read_events(get_event: Callable[[], Any], doc: Document) -> None:
         if etype is _SCALAR:
             anchor, tag, implicit, raw, mark, _, _ = event.args
             nodes += 1
+            if anchor is not None:
+                _define(defined, anchor, mark)
             if tag is None and implicit[0]:  # plain: resolved by its text alone
                 value = plain.get(raw, _MISS)
                 if value is _MISS:
@@ -321,6 +345,8 @@ def _read_events(get_event: Callable[[], Any], doc: Document) -> None:
                 anchors[anchor] = (value, 1)
         elif etype is _MAP_START or etype is _SEQ_START:
             anchor, tag, _, mark, _, _ = event.args
+            if anchor is not None:
+                _define(defined, anchor, mark)
             # Checked where values pile up: every container opens here, and each holds at
             # most MAX_ITEMS; aliases are checked below.
             if nodes > MAX_NODES:
@@ -470,10 +496,7 @@ def decode(raw: bytes) -> tuple[str | None, LoadProblem | None]:
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        line, column = _position_after(raw[: exc.start].decode("utf-8"))  # valid up to there
         return None, LoadProblem(
             "yaml-syntax",
             line,

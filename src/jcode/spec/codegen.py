@@ -7,9 +7,10 @@ jsonschema at run time: importing pydantic and building its validators costs mor
 linting a hundred journeys. Where the data is not valid, the constructor returns None and the
 pydantic model explains what is wrong, field by field.
 
-Where pydantic is stricter than JSON Schema, the generated code follows pydantic: numbers must
-be finite, booleans are not numbers, a pattern's `$` does not match before a trailing newline,
-and mapping keys must match `patternProperties`. A test keeps the file up to date, and another
+Where pydantic is stricter than plain JSON Schema, the generated code follows pydantic: numbers
+must be finite, booleans are not numbers, and mapping keys must match `patternProperties`. A
+pattern's final `$` is the end of the text: the published schemas write it so that Python's `re`
+reads it that way too (jcode.schema.end_of_text). A test keeps the file up to date, and another
 checks on every fixture that it accepts exactly what the pydantic models accept.
 
     python -m jcode.spec.codegen        # rewrite src/jcode/spec/runtime.py
@@ -53,14 +54,6 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 '''
 
 
-def _pydantic_pattern(pattern: str) -> str:
-    """pydantic's regex engine reads `$` as the end of the text; Python's `re` also matches it
-    before a final newline. `\\Z` is the end of the text in `re`."""
-    return (
-        pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
-    )
-
-
 class _Generator:
     def __init__(self, roots: dict[str, dict[str, Any]]) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
@@ -82,7 +75,7 @@ class _Generator:
         if pattern not in self.regexes:
             name = f"_RE{len(self.regexes)}"
             self.regexes[pattern] = name
-            self.constants.append(f"{name} = re.compile({_pydantic_pattern(pattern)!r})")
+            self.constants.append(f"{name} = re.compile({pattern!r})")
         return self.regexes[pattern]
 
     @staticmethod
@@ -172,7 +165,10 @@ class _Generator:
                 "if type(x) is float and math.isfinite(x):",
                 "    return x",
                 "if type(x) is int:",
-                "    return float(x)",
+                "    try:",
+                "        return float(x)",
+                "    except OverflowError:",  # beyond the largest float: pydantic refuses it
+                "        pass",
                 "raise _Invalid",
             ]
         if kind == "boolean":

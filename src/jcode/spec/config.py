@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from jcode.spec.builtins import DEFAULT_PHASE_MODEL
 from jcode.spec.types import Id, Name, Text, whole_float
@@ -71,8 +72,20 @@ class Persona(BaseModel):
     description: Text | None = None
 
 
+def _not_a_number(value: object) -> object:
+    """pydantic's Literal[False] takes 0 and 0.0, which equal False; JSON Schema's `const: false`
+    and the generated fast path do not, and neither should we."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise PydanticCustomError(
+            "rule_setting", "a number is not a rule setting: use off, info, warning or error"
+        )
+    return value
+
+
 # YAML 1.1 reads a bare `off` as the boolean false: accept it as "off".
-RuleSetting = Literal["off", "info", "warning", "error"] | Literal[False]
+RuleSetting = Annotated[
+    Literal["off", "info", "warning", "error"] | Literal[False], BeforeValidator(_not_a_number)
+]
 
 
 class Config(BaseModel):

@@ -25,10 +25,10 @@ class _Invalid(Exception):
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-_RE0 = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*\\Z')
+_RE0 = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
 _KEYS_ChannelSpec: frozenset[str] = frozenset(['assisted', 'mode', 'name'])
 _REQUIRED_ChannelSpec: frozenset[str] = frozenset([])
-_RE1 = re.compile('^[a-z0-9][a-z0-9-]*\\Z')
+_RE1 = re.compile('^[a-z0-9][a-z0-9-]*$(?!\\n)')
 _KEYS_Config: frozenset[str] = frozenset(['channels', 'owners', 'personas', 'phases', 'review_every_days', 'rules', 'site'])
 _REQUIRED_Config: frozenset[str] = frozenset([])
 _KEYS_Journey: frozenset[str] = frozenset(['id', 'owner', 'persona', 'related', 'reviewed', 'stages', 'status', 'summary', 'suppress', 'tags', 'title'])
@@ -579,7 +579,10 @@ def _check31(x: object) -> float:
     if type(x) is float and math.isfinite(x):
         return x
     if type(x) is int:
-        return float(x)
+        try:
+            return float(x)
+        except OverflowError:
+            pass
     raise _Invalid
 
 
