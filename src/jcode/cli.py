@@ -51,6 +51,20 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     raise click.BadParameter(f"'{value}' is not a date written YYYY-MM-DD")
 
 
+_config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this jcode.yaml instead of searching upward from here.",
+)
+_today_option = click.option(
+    "--today",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="Today's date, for stale-journey (default: today).",
+)
+
+
 _color_option = click.option(
     "--color/--no-color",
     default=None,
@@ -176,18 +190,8 @@ def _other_journey_ids(
     show_default=True,
     help="Exit 1 when a finding is at or above this severity.",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Use this jcode.yaml instead of searching upward from here.",
-)
-@click.option(
-    "--today",
-    callback=_iso_date,
-    metavar="YYYY-MM-DD",
-    help="Today's date for stale-journey (YYYY-MM-DD).",
-)
+@_config_option
+@_today_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings, no summary.")
 @_color_option
 @click.option(
@@ -308,13 +312,8 @@ def _refuse_journey_targets(targets: list[Path | None], files: list[str]) -> Non
     metavar="FILE",
     help="Write to FILE instead of standard output.",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Use this jcode.yaml instead of searching upward from here.",
-)
-@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD", help="Today's date.")
+@_config_option
+@_today_option
 def export_command(
     paths: tuple[Path, ...],
     fmt: str,
@@ -429,13 +428,8 @@ def diff_command(
     help="Build the site into DIR (default: site/ beside jcode.yaml).",
     metavar="DIR",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Use this jcode.yaml instead of searching upward from here.",
-)
-@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD", help="Today's date.")
+@_config_option
+@_today_option
 @click.option(
     "--strict", is_flag=True, help="Exit 1, and keep the previous site, when lint finds errors."
 )
@@ -493,13 +487,8 @@ def build_command(
 @_paths_argument
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Use this jcode.yaml instead of searching upward from here.",
-)
-@click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD", help="Today's date.")
+@_config_option
+@_today_option
 def serve_command(
     paths: tuple[Path, ...],
     port: int,
@@ -716,12 +705,7 @@ def _on_terminal() -> bool:
 @click.option("--title", help="The journey's title (default: from the id, marked TODO).")
 @click.option("--persona", metavar="ID", help="A persona declared in jcode.yaml.")
 @click.option("--owner", metavar="ID", help="The owning team, declared in jcode.yaml.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Use this jcode.yaml instead of searching upward from here.",
-)
+@_config_option
 def new_command(
     journey_id: str,
     title: str | None,
