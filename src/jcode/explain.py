@@ -23,7 +23,6 @@ from jcode.spec.runtime import Journey, parse_journey
 from jcode.spec.values import ID_PATTERN, UNSAFE_CHAR_RE
 from jcode.validation import pointer_of, show
 
-_ID_FIELDS = {"id", "phase", "channel", "owner", "persona", "related"}
 _KINDS: dict[str, tuple[str, type[BaseModel]]] = {
     "stages": ("stage", Stage),
     "touchpoints": ("touchpoint", Touchpoint),

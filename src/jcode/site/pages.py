@@ -13,11 +13,13 @@ import json
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
 from typing import Final
 from urllib.parse import quote
 
 from jcode.findings import SEVERITIES, Finding, SuppressedFinding
 from jcode.linter import JourneyFile, LintResult, printable
+from jcode.reporters import ReportOptions, find_repo_root
 from jcode.rules import RULES
 from jcode.site.labels import BUILTIN_NAMES_IT, LABELS
 from jcode.spec import Journey, Kpi, Project, Stage, Touchpoint
@@ -100,6 +102,11 @@ class Site:
             p.id: self._builtin_name("phase", p.id, p.name) if builtin else p.name
             for p in project.phases
         }
+
+    @cached_property
+    def repo(self) -> ReportOptions:
+        """Where source links are relative to, as for SARIF: the repository's top."""
+        return ReportOptions(repo_root=find_repo_root(self.project.root))
 
     def t(self, key: str) -> str:
         return self.words[key]
@@ -328,7 +335,7 @@ class Site:
         repo = self.project.config.site.repo_url
         if repo:
             # Percent-encoded: a space, % or # in a file name would end or break the address.
-            path = quote(_repo_relative(file.path, self.project), errors="surrogateescape")
+            path = quote(self.repo.repo_path(file.path), errors="surrogateescape")
             source = repo.rstrip("/") + "/blob/HEAD/" + path
             shown = esc(printable(file.path))
             facts.append((self.t("source"), f'<a href="{esc(source)}">{shown}</a>'))
@@ -541,8 +548,10 @@ class Site:
 
     # --- owners and personas -----------------------------------------------------------------
 
+    @cached_property
     def owned(self) -> dict[str | None, list[tuple[str, str, str, str]]]:
-        """Effective owner -> (kind, journey id, pointer, name) of what it owns."""
+        """Effective owner -> (kind, journey id, pointer, name) of what it owns. Built once:
+        the owners page and every team's page read it."""
         owned: dict[str | None, list[tuple[str, str, str, str]]] = defaultdict(list)
         for journey_id, file in sorted(self.journeys.items()):
             j = file.journey
@@ -554,11 +563,19 @@ class Site:
         return owned
 
     def owner_ids(self) -> set[str]:
-        return {o for o in self.owned() if o is not None} | set(self.project.config.owners)
+        return {o for o in self.owned if o is not None} | set(self.project.config.owners)
+
+    @cached_property
+    def persona_journeys(self) -> dict[str, list[str]]:
+        """Persona -> the ids of its journeys, in id order."""
+        journeys: dict[str, list[str]] = defaultdict(list)
+        for journey_id, file in sorted(self.journeys.items()):
+            if file.journey is not None and file.journey.persona is not None:
+                journeys[file.journey.persona].append(journey_id)
+        return journeys
 
     def persona_ids(self) -> set[str]:
-        used = {f.journey.persona for f in self.journeys.values() if f.journey is not None}
-        return {p for p in used if p is not None} | set(self.project.config.personas)
+        return set(self.persona_journeys) | set(self.project.config.personas)
 
     def owned_list(self, page: str, items: Sequence[tuple[str, str, str, str]]) -> str:
         if not items:
@@ -576,7 +593,7 @@ class Site:
 
     def owners_index(self) -> Page:
         page = "owners.md"
-        owned = self.owned()
+        owned = self.owned
         declared = self.project.config.owners
         rows = []
         for owner_id in sorted(self.owner_ids()):
@@ -604,7 +621,7 @@ class Site:
         elif owner.contact:
             parts.append(f"<p>{esc(self.t('contact'))}: {esc(owner.contact)}</p>")
         parts.append(f"<h2>{esc(self.t('owns'))}</h2>")
-        parts.append(self.owned_list(page, self.owned().get(owner_id, [])))
+        parts.append(self.owned_list(page, self.owned.get(owner_id, [])))
         contact = owner.contact if owner and owner.contact else ""
         search = _heading(self.owner_name(owner_id)) + f"<p>{esc(contact)}</p>"
         return Page(page, self.owner_name(owner_id), "\n".join(parts), search)
@@ -613,9 +630,7 @@ class Site:
         page = "personas.md"
         rows = []
         for persona_id in sorted(self.persona_ids()):
-            count = sum(
-                1 for f in self.journeys.values() if f.journey and f.journey.persona == persona_id
-            )
+            count = len(self.persona_journeys.get(persona_id, []))
             rows.append(f"<tr><td>{self.persona_link(page, persona_id)}</td><td>{count}</td></tr>")
         parts = [
             f"<h1>{esc(self.t('personas'))}</h1>",
@@ -633,8 +648,7 @@ class Site:
             parts.append(f'<p class="jc-summary">{esc(persona.description)}</p>')
         items = [
             f"<li>{self.journey_link(page, jid)}</li>"
-            for jid, f in sorted(self.journeys.items())
-            if f.journey and f.journey.persona == persona_id
+            for jid in self.persona_journeys.get(persona_id, [])
         ]
         parts.append(f"<h2>{esc(self.t('journeys'))}</h2>")
         nothing = f"<p>{esc(self.t('nothing'))}</p>"
@@ -825,15 +839,3 @@ def _stages_with_findings(findings: Iterable[Finding]) -> set[int]:
         if len(parts) > 2 and parts[1] == "stages" and parts[2].isdigit():
             indexes.add(int(parts[2]))
     return indexes
-
-
-def _repo_relative(path: str, project: Project) -> str:
-    from pathlib import Path
-
-    from jcode.reporters import find_repo_root
-
-    absolute = Path(path).resolve()
-    try:
-        return absolute.relative_to(find_repo_root(project.root)).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
