@@ -21,8 +21,8 @@ import yaml
 from jcode import ISSUES_URL, __version__
 from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH, load_project, parse_config
 from jcode.errors import JcodeError
-from jcode.linter import collect_files
-from jcode.loader import decode, load
+from jcode.linter import collect_files, journey_ids
+from jcode.loader import load
 from jcode.project_schema import render as render_project_schema
 from jcode.record import Record
 from jcode.spec import PHASE_MODELS, Project, ProjectPhase
@@ -51,26 +51,10 @@ def journey_path(project: Project, journey_id: str) -> Path:
         taken = folder / name
         if taken.exists() or taken.is_symlink():
             raise JcodeError(f"journeys/{name} already exists; jcode new never replaces a file")
-    holder = journey_ids(folder).get(journey_id)
+    holder = journey_ids(collect_files([folder]) if folder.is_dir() else []).get(journey_id)
     if holder is not None:
         raise JcodeError(f"journey id '{journey_id}' is already used in {holder}")
     return folder / f"{journey_id}.yaml"
-
-
-def journey_ids(folder: Path) -> dict[str, str]:
-    """The id of each journey file under a folder that has a readable one -> its file."""
-    if not folder.is_dir():
-        return {}
-    ids: dict[str, str] = {}
-    for path in collect_files([folder]):
-        try:
-            text, _ = decode(Path(path).read_bytes())
-        except OSError:
-            continue
-        data = load(text).data if text is not None else None
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            ids.setdefault(data["id"], path)
-    return ids
 
 
 def new_journey(

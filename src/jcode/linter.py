@@ -357,10 +357,11 @@ def lint(
     return _complete(files, project, keep_models, other_ids)
 
 
-def journey_ids(paths: Iterable[str]) -> set[str]:
-    """The ids that journey files declare, without linting them: what the cross-file rules
-    need of the journeys that are not linted now. Unreadable files declare none."""
-    ids = set()
+def journey_ids(paths: Iterable[str]) -> dict[str, str]:
+    """The id each journey file declares -> the first file declaring it, without linting them:
+    what the cross-file rules need of the journeys not linted now, and what `jcode new` must
+    not reuse. Unreadable files declare none."""
+    ids: dict[str, str] = {}
     for path in paths:
         try:
             if Path(path).stat().st_size > MAX_FILE_BYTES:
@@ -370,7 +371,7 @@ def journey_ids(paths: Iterable[str]) -> set[str]:
             continue
         data = load(text).data if text is not None else None
         if isinstance(data, dict) and isinstance(data.get("id"), str) and _ID_RE.match(data["id"]):
-            ids.add(data["id"])
+            ids.setdefault(data["id"], path)
     return ids
 
 

@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Final
 from urllib.parse import quote
 
-from jcode.findings import SEVERITIES, Finding, SuppressedFinding
+from jcode.findings import SEVERITIES, Finding, SuppressedFinding, count_by_severity
 from jcode.linter import JourneyFile, LintResult, printable
 from jcode.reporters import ReportOptions, find_repo_root
 from jcode.rules import RULES
@@ -184,7 +184,7 @@ class Site:
         return f'<span class="jc-badge jc-{kind}-{esc(key)}">{esc(self.t(key))}</span>'
 
     def severity_counts(self, findings: Sequence[Finding]) -> str:
-        counts = Counter(f.severity for f in findings)
+        counts = count_by_severity(findings)
         chips = [
             f'<span class="jc-sev jc-sev-{s}" title="{esc(self.t(s))}">{counts[s]}</span>'
             for s in SEVERITIES
@@ -746,7 +746,7 @@ class Site:
         for f in findings:
             by_rule[f.rule].append(f)
         parts = [f"<h1>{esc(self.t('gaps'))}</h1>"]
-        counts = Counter(f.severity for f in findings)
+        counts = count_by_severity(findings)
         parts.append(
             "<p>"
             + " ".join(
