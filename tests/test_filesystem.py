@@ -2,7 +2,7 @@
 read, names with spaces and non-ASCII characters, output folders it may not write.
 
 Permissions mean nothing to root, and the suite runs as root in CI: the tests about them run
-jcode as an unprivileged user then (setpriv), in a folder that user can reach.
+jcode as root without its capabilities then (setpriv), bound by permission bits like any user.
 """
 
 from __future__ import annotations
@@ -47,9 +47,6 @@ def project(tmp_path: Path) -> Path:
     return start_project(tmp_path)
 
 
-NOBODY = 65534
-
-
 class Unprivileged:
     """jcode in a process that file permissions apply to, in a folder that it can reach."""
 
@@ -85,15 +82,16 @@ def _restore_permissions(folder: Path) -> None:
 
 @pytest.fixture
 def unprivileged() -> Iterator[Unprivileged]:
-    """As root (CI, containers), jcode runs as nobody: root reads and writes whatever the
-    permissions say, and the test would prove nothing. The folder is not under pytest's
-    tmp_path, which only its owner may enter."""
+    """As root (CI, containers), jcode runs without root's capabilities: root reads and writes
+    whatever the permissions say, and the test would prove nothing."""
     prefix: list[str] = []
     if os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
         if setpriv is None:
-            pytest.skip("running as root, and without setpriv to run jcode as another user")
-        prefix = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+            pytest.skip("running as root, and without setpriv to run jcode without root's powers")
+        # Root without its capabilities: still the owner of the checkout (which may be a folder
+        # only root may enter), but bound by permission bits like any user.
+        prefix = [setpriv, "--bounding-set=-all", "--inh-caps=-all"]
     folder = Path(tempfile.mkdtemp(prefix="jcode-fs-"))
     try:
         folder.chmod(0o755)
@@ -108,7 +106,7 @@ def unprivileged() -> Iterator[Unprivileged]:
         except OSError as exc:  # this Python may not be started by that user at all
             problem = str(exc)
         if problem is not None:
-            pytest.skip(f"the unprivileged user cannot run jcode in {folder}: {problem}")
+            pytest.skip(f"jcode cannot run without privileges in {folder}: {problem}")
         yield Unprivileged(start_project(folder), prefix)
     finally:
         _restore_permissions(folder)
