@@ -118,3 +118,34 @@ def test_duplicate_key_keeps_last_value_and_reports_second() -> None:
 def test_pointer_escaping() -> None:
     doc = load("'a/b': {'c~d': 1}\n")
     assert doc.position("/a~1b/c~0d") == (1, 16)
+
+
+NESTING_LEVELS = [101, 999, 1_001, 20_000]
+
+
+@pytest.mark.parametrize("levels", NESTING_LEVELS)
+@pytest.mark.parametrize(
+    ("style", "text", "where"),
+    [
+        # The root mapping is the first level, so the 100th bracket is the 101st level.
+        ("flow", "summary: {open}{close}", (1, 9 + 100)),
+        ("flow-mapping", "summary: {open_map}v{close_map}", (1, 9 + 4 * 99 + 1)),
+        ("block", "summary:\n  {dashes}x\n", (2, 3 + 2 * 99)),
+    ],
+)
+def test_nesting_limit_is_ours_under_every_libyaml(
+    levels: int, style: str, text: str, where: tuple[int, int]
+) -> None:
+    """libyaml 0.2.6 stops at 1,000 levels of its own; jcode's finding must not depend on it."""
+    text = text.format(
+        open="[" * levels,
+        close="]" * levels,
+        open_map="{k: " * levels,
+        close_map="}" * levels,
+        dashes="- " * levels,
+    )
+    doc = load(text)
+    assert [(p.rule, p.line, p.column, p.pointer, p.message) for p in doc.problems] == [
+        ("yaml-syntax", *where, "", "nesting deeper than 100 levels")
+    ]
+    assert doc.data is None
