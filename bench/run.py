@@ -3,6 +3,7 @@
     python bench/run.py            # full run (1,000 and 10,000 journeys; a few minutes)
     python bench/run.py --quick    # 100 and 1,000 journeys only
     python bench/run.py --only site  # only the site build (--only lint: only the linter)
+    python bench/run.py --only setup # only the installs: the CI wait and `make demo`, uv and pip
 
 Every figure is the median of several interleaved runs of a whole command, so that machine
 noise hits each side alike; the targets are ratios between numbers measured in this run.
@@ -16,10 +17,12 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from generate import generate
+from setup_times import ci_wait_action, ci_wait_pip, demo_pip, make_demo
 
 HERE = Path(__file__).parent
 OUT = HERE / "out"
@@ -69,7 +72,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--only", choices=["lint", "site"])
+    parser.add_argument("--only", choices=["lint", "site", "setup"])
     args = parser.parse_args()
     python = str(BIN / "python")
     # As `pip install` would: byte-compile jcode, so that no run pays for compiling its source
@@ -79,10 +82,12 @@ def main() -> int:
     jcode = [str(BIN / "jcode"), "lint", "--today", "2026-11-22", "--quiet"]
     rows: list[tuple[str, str, str]] = []
     c1000, c100 = corpus(1000), corpus(100)
-    if args.only != "site":
+    if args.only in (None, "lint"):
         rows += lint_rows(args, python, jcode, c100, c1000)
-    if args.only != "lint":
+    if args.only in (None, "site"):
         rows += site_rows(args, c100, c1000)
+    if args.only in (None, "setup"):
+        rows += setup_rows(args, c100)
     width = max(len(r[0]) for r in rows)
     print(f"| {'measure':<{width}} | time | verdict |\n|{'-' * (width + 2)}|---|---|")
     for name, value, verdict in rows:
@@ -159,6 +164,35 @@ def site_rows(args: argparse.Namespace, c100: Path, c1000: Path) -> list[tuple[s
             f"target < 20 s {'OK' if b1000 < 20 else 'MISSED'}; {growth:.1f}x the 100-journey "
             f"build (target <= 12x) {'OK' if growth <= 12 else 'MISSED'}",
         ),
+    ]
+
+
+def setup_rows(args: argparse.Namespace, c100: Path) -> list[tuple[str, str, str]]:
+    """The installs, uv from the lock against plain pip, interleaved; download caches warm."""
+    cache = OUT / "action-cache"  # what actions/cache restores on a runner
+    ci_wait_action(c100, cache)  # fills it, as the first run of a workflow does
+    samples: dict[str, list[float]] = {"action": [], "pip": [], "demo": [], "demo-pip": []}
+    for _ in range(args.repeat):
+        samples["action"].append(ci_wait_action(c100, cache))
+        samples["pip"].append(ci_wait_pip(c100))
+        with tempfile.TemporaryDirectory() as tmp:
+            samples["demo"].append(make_demo(Path(tmp)))
+        with tempfile.TemporaryDirectory() as tmp:
+            samples["demo-pip"].append(demo_pip(Path(tmp)))
+    t = {name: statistics.median(values) for name, values in samples.items()}
+    return [
+        (
+            "CI wait: new venv, the action's install (uv, locked), lint 100 journeys",
+            f"{t['action']:.1f} s",
+            f"target <= 6 s {'OK' if t['action'] <= 6 else 'MISSED'}",
+        ),
+        ("CI wait: the same with pip install of the checkout", f"{t['pip']:.1f} s", ""),
+        (
+            "make demo on a fresh clone (uv, locked)",
+            f"{t['demo']:.1f} s",
+            f"target <= 12 s {'OK' if t['demo'] <= 12 else 'MISSED'}",
+        ),
+        ("the same work with python -m venv and pip install -e .", f"{t['demo-pip']:.1f} s", ""),
     ]
 
 

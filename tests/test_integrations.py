@@ -83,19 +83,35 @@ def _step(name: str) -> dict[str, Any]:
 
 
 def _run_step(
-    name: str, cwd: Path, summary: Path, inputs: dict[str, str] | None = None
+    name: str,
+    cwd: Path,
+    summary: Path,
+    inputs: dict[str, str] | None = None,
+    runner_temp: Path | None = None,
+    python: Path = BIN,
 ) -> subprocess.CompletedProcess[str]:
     """A `run` step of the action as the runner runs it: its env with the expressions
-    evaluated (inputs with their defaults, github.base_ref = main), bash -eo pipefail."""
+    evaluated (inputs with their defaults, github.base_ref = main, runner.temp), the runner's
+    variables for the action (its path is this checkout), bash -eo pipefail. `python` is the
+    folder of the Python that setup-python put first on PATH."""
     values = {k: v["default"] for k, v in ACTION_DATA["inputs"].items()} | (inputs or {})
     step = _step(name)
+    temp = runner_temp or cwd
 
     def evaluate(text: str) -> str:
         text = re.sub(r"\$\{\{\s*inputs\.([a-z-]+)\s*\}\}", lambda m: values[m.group(1)], text)
+        text = text.replace("${{ runner.temp }}", str(temp))
         return text.replace("${{ github.base_ref }}", "main")
 
     env = os.environ | {k: evaluate(str(v)) for k, v in step.get("env", {}).items()}
-    env |= {"GITHUB_STEP_SUMMARY": str(summary), "PATH": f"{BIN}{os.pathsep}{env['PATH']}"}
+    env |= {
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_ACTION_PATH": str(ROOT),
+        "GITHUB_PATH": str(temp / "github_path"),
+        "RUNNER_TEMP": str(temp),
+        "RUNNER_OS": "Linux",
+        "PATH": os.pathsep.join(dict.fromkeys([str(python), str(BIN), env["PATH"]])),
+    }
     return subprocess.run(
         ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
         cwd=cwd / evaluate(step.get("working-directory", ".")),
@@ -152,6 +168,42 @@ def test_action_steps_run_on_a_shallow_pull_request_checkout(tmp_path: Path, git
         in text
     )
     assert "- touchpoint `satisfaction-survey` feedback: `true` → `false`" in text
+
+
+def test_action_installs_exactly_the_locked_set(tmp_path: Path) -> None:
+    """The "Install jcode" step as a runner runs it; what it leaves is the lock's set."""
+    runner_python = Path(sys.base_prefix) / "bin"  # a plain Python with pip, as on a runner
+    install = _run_step(
+        "Install jcode", ROOT, tmp_path / "summary.md", runner_temp=tmp_path, python=runner_python
+    )
+    assert install.returncode == 0, install.stdout + install.stderr
+    venv = tmp_path / "jcode-venv"
+    assert (tmp_path / "github_path").read_text(encoding="utf-8") == f"{venv / 'bin'}\n"
+    version = subprocess.run(
+        [venv / "bin" / "jcode", "--version"], capture_output=True, text=True, check=True
+    )
+    assert version.stdout.startswith("jcode, version ")
+    check = subprocess.run(
+        [venv / "bin" / "uv", "sync", "--locked", "--no-dev", "--no-editable", "--check"],
+        cwd=ROOT,
+        env=os.environ | {"UV_PROJECT_ENVIRONMENT": str(venv), "UV_NO_CONFIG": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stderr
+    assert "Would make no changes" in check.stderr
+
+
+def test_action_caches_the_install_on_its_lock() -> None:
+    [cache] = [
+        s for s in ACTION_DATA["runs"]["steps"] if s.get("uses", "").startswith("actions/cache@")
+    ]
+    assert cache["with"]["path"] == "${{ runner.temp }}/jcode-cache"
+    assert "${{ steps.lock.outputs.hash }}" in cache["with"]["key"]
+    env = _step("Install jcode")["env"]
+    assert env["UV_CACHE_DIR"].startswith(cache["with"]["path"] + "/")
+    assert env["PIP_CACHE_DIR"].startswith(cache["with"]["path"] + "/")
 
 
 def test_readme_github_workflow_uses_the_action_as_it_is(tmp_path: Path) -> None:
