@@ -260,6 +260,26 @@ def test_stale_project_schema_fires_after_jcode_yaml_gains_an_owner(
     assert run(lint, capsys)[0] == ExitCode.OK
 
 
+def test_a_baseline_accepts_the_stale_project_schema_finding(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["schema", "--project"], capsys)
+    config = repo / "jcode.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("Customer care", "Customer service"), encoding="utf-8")
+    lint = ["lint", "--today", "2026-11-22", "--fail-on", "info"]
+    assert run([*lint, "--write-baseline", "baseline.json"], capsys) == (
+        ExitCode.OK,
+        "",
+        "jcode: wrote 1 finding to 'baseline.json'\n",
+    )
+    assert run([*lint, "--baseline", "baseline.json"], capsys) == (
+        ExitCode.OK,
+        "0 errors, 0 warnings, 0 info in 1 file\n",
+        "jcode: 1 finding accepted by baseline 'baseline.json'\n",
+    )
+
+
 def test_stale_project_schema_names_what_changed(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
