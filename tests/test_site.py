@@ -1027,6 +1027,20 @@ def test_strict_with_errors_keeps_the_previous_site(
     assert names(out.parent) == ["site"]
 
 
+def test_build_says_counts_as_lint_does(tmp_path: Path) -> None:
+    journeys = tmp_path / "journeys"
+    shutil.copytree(JOURNEYS, journeys)
+    (journeys / "syntax.yaml").unlink()
+    out = tmp_path / "site"
+    argv = [a for a in build_argv(out, journeys=journeys) if a != "--quiet"]
+    assert jcode(*argv) == Run(
+        ExitCode.OK, f"3 journeys, 1 error, 10 warnings, 3 info; site: {out}/index.html\n", ""
+    )
+    assert jcode(*argv, "--strict").err == (
+        f"jcode: 1 error; site not built (--strict), '{out}' unchanged\n"
+    )
+
+
 def test_without_strict_errors_still_build(site_a: Built) -> None:
     assert site_a.run == Run(ExitCode.OK, "", "")
     gaps = read(site_a, "gaps.html").find("div", "jc")

@@ -22,7 +22,7 @@ from jcode.diff import FAIL_ON
 from jcode.errors import ExitCode, JcodeError
 from jcode.export import FORMATS as EXPORT_FORMATS
 from jcode.export import WHAT as EXPORT_WHAT
-from jcode.findings import SEVERITIES, Finding, Severity
+from jcode.findings import SEVERITIES, Finding, Severity, plural, severity_counts
 from jcode.linter import JourneyFile, LintResult, collect_files, journey_ids, lint, printable
 from jcode.reporters import (
     DIFF_REPORTERS,
@@ -32,7 +32,6 @@ from jcode.reporters import (
     get_diff_reporter,
     get_reporter,
 )
-from jcode.reporters.text import plural
 from jcode.rules import RULES, UnknownRuleError, get_rule, rules_table_markdown
 from jcode.spec import PHASE_MODELS, Project, Site
 from jcode.spec.builtins import DEFAULT_PHASE_MODEL
@@ -466,7 +465,8 @@ def build_command(
         errors = [f for f in result.findings if f.severity == "error"]
         get_reporter("text")(_only(result, errors), sys.stdout, options)
         click.echo(
-            f"jcode: {counts['error']} errors; site not built (--strict), '{out}' unchanged",
+            f"jcode: {plural(counts['error'], 'error')}; site not built (--strict), '{out}' "
+            "unchanged",
             err=True,
         )
         return ExitCode.FINDINGS
