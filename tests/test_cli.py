@@ -231,7 +231,10 @@ def test_bare_off_in_rules_is_accepted(
 
 
 def test_internal_error_is_one_line_exit_3(
-    in_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    in_project: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
@@ -244,6 +247,11 @@ def test_internal_error_is_one_line_exit_3(
     assert "--debug" in err
     code, _, err = run(["--debug", "lint"], capsys)
     assert code == ExitCode.INTERNAL and "Traceback" in err
+    # --debug is the group's option, as click parsed it: a journey file named --debug is not.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "--debug").write_text("id: x\n", encoding="utf-8")
+    code, _, err = run(["lint", "--", "--debug"], capsys)
+    assert code == ExitCode.INTERNAL and "Traceback" not in err
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -475,10 +475,9 @@ def build_command(
         click.echo(f"jcode: mkdocs: {warning}", err=True)
     if not quiet:
         journeys = sum(1 for f in result.files if f.journey is not None)
-        plural = "" if journeys == 1 else "s"
         click.echo(
-            f"{journeys} journey{plural}, {counts['error']} errors, {counts['warning']} "
-            f"warnings, {counts['info']} info; site: {(out / 'index.html').resolve()}"
+            f"{plural(journeys, 'journey')}, {severity_counts(counts)}; "
+            f"site: {(out / 'index.html').resolve()}"
         )
     return ExitCode.OK
 
@@ -772,9 +771,9 @@ def rules(rule_id: str | None, markdown: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    state: dict[str, bool] = {}  # the group's options, as click parsed them (--debug)
     try:
-        code = cli.main(args=argv, prog_name="jcode", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="jcode", standalone_mode=False, obj=state)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
@@ -790,6 +789,7 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("Interrupted.", err=True)
         return 130
     except Exception as exc:
+        debug = state.get("debug", False)
         if debug:
             import traceback  # only here: it costs start-up time
 
