@@ -413,6 +413,20 @@ def diff_command(
 
     day = today or date.today()
     before, after = read_side(base, day), read_side(head, day)
+    sides = {"BASE": before, "HEAD": after}
+    lacking = {name: side for name, side in sides.items() if side.missing is not None}
+    if len(lacking) == 2:
+        raise JcodeError(
+            f"no journeys folder at '{before.missing}' in BASE ({printable(before.label)}) nor "
+            f"at '{after.missing}' in HEAD ({printable(after.label)}): nothing to compare"
+        )
+    for name, side in lacking.items():  # a pull request may add the first journeys
+        other = "added" if name == "BASE" else "removed"
+        click.echo(
+            f"jcode: no journeys folder at '{side.missing}' in {name} "
+            f"({printable(side.label)}): every journey counts as {other}",
+            err=True,
+        )
     diff = compare(before, after)
     options = ReportOptions(_use_color(color, sys.stdout))
     get_diff_reporter(fmt)(diff, sys.stdout, options)
