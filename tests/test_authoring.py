@@ -218,6 +218,20 @@ def test_schema_project_out_and_refusals(repo: Path, capsys: pytest.CaptureFixtu
     assert run(["schema", "--project", "--write"], capsys)[0] == ExitCode.USAGE
 
 
+def test_no_command_overwrites_the_project_schema_with_the_published_one(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Writing the published schemas is jcode's developers' task (make schema): `jcode schema
+    --write` overwrote a journeys repository's project schema and silenced stale-project-schema."""
+    run(["schema", "--project"], capsys)
+    project_schema = repo / "schema" / "journey.schema.json"
+    before = project_schema.read_bytes()
+    code, _, err = run(["schema", "--write"], capsys)
+    assert (code, err.splitlines()[-1]) == (ExitCode.USAGE, "Error: No such option '--write'.")
+    assert project_schema.read_bytes() == before
+    assert sorted(p.name for p in project_schema.parent.iterdir()) == ["journey.schema.json"]
+
+
 def test_schema_project_needs_a_jcode_yaml(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

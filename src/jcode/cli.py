@@ -542,9 +542,6 @@ def _only(result: LintResult, findings: list[Finding]) -> LintResult:
 
 
 @cli.command()
-@click.option(
-    "--write", is_flag=True, help="Write schema/journey.schema.json and schema/config.schema.json."
-)
 @click.option("--config-schema", is_flag=True, help="Print the schema of jcode.yaml instead.")
 @click.option(
     "--project",
@@ -564,10 +561,8 @@ def _only(result: LintResult, findings: list[Finding]) -> LintResult:
     type=click.Path(dir_okay=False, path_type=Path),
     help="With --project: use this jcode.yaml instead of searching upward from here.",
 )
-def schema(
-    write: bool, config_schema: bool, project: bool, out: Path | None, config_file: Path | None
-) -> int:
-    """Print the JSON Schema of journey files, or write both schemas into schema/.
+def schema(config_schema: bool, project: bool, out: Path | None, config_file: Path | None) -> int:
+    """Print the JSON Schema of journey files (or of jcode.yaml).
 
     With --project, write the schema of this repository's journeys instead: the one an editor
     should use, completing the phases, channels, owners and personas that jcode.yaml declares.
@@ -576,24 +571,16 @@ def schema(
     \b
     Examples:
       jcode schema > journey.schema.json
-      jcode schema --write
       jcode schema --project
     """
     if project:
-        if write or config_schema:
-            raise JcodeError(
-                "--project writes the project schema; leave out --write and --config-schema"
-            )
+        if config_schema:
+            raise JcodeError("--project writes the project schema; leave out --config-schema")
         return _write_project_schema(out, config_file)
     if out is not None or config_file is not None:
         raise JcodeError("--out and --config go with --project")
-    from jcode.schema import SCHEMA_FILES, render, write_schemas  # imports pydantic
+    from jcode.schema import SCHEMA_FILES, render  # imports pydantic
 
-    if write:
-        folder = load_project(None).root / "schema"
-        for path in write_schemas(folder):
-            click.echo(f"wrote {path}")
-        return ExitCode.OK
     models = list(SCHEMA_FILES.values())
     click.echo(render(models[1] if config_schema else models[0]), nl=False)
     return ExitCode.OK
