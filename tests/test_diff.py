@@ -603,3 +603,18 @@ def test_a_side_without_journeys_is_named_and_its_journeys_count_as_added(
         "jcode: no journeys folder at 'journeys' in HEAD (HEAD~1): every journey counts as "
         "removed\n"
     )
+
+
+def test_a_journey_renamed_while_broken_is_a_rename_not_a_removal(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = EXAMPLE.replace("title: Replacing a broken work laptop", "title: Laptop: replacing it")
+    assert broken != EXAMPLE
+    (repo.root / EXAMPLE_FILE).unlink()
+    repo.write("journeys/laptop.yaml", broken)
+    code, out, _ = run(["diff", "HEAD", *TODAY], capsys)
+    assert code == ExitCode.OK
+    assert out.startswith(
+        "laptop-replacement (journeys/laptop.yaml)\n"
+        "  file renamed: 'journeys/laptop-replacement.yaml' -> 'journeys/laptop.yaml'\n"
+    )

@@ -475,7 +475,8 @@ def test_gaps_page_lists_the_unreadable_files(pages: dict[str, Page]) -> None:
             "tests/site_project/journeys/syntax.yaml:3",
             "error",
             "yaml-syntax",
-            "did not find expected ',' or ']' (while parsing a flow sequence at line 2)",
+            "did not find expected ',' or ']' (while parsing a flow sequence at line 2); close "
+            "the '[' of line 2, column 8 with ']', separate its items with ',', or quote the text",
         ],
     ]
     assert root.find("p").text() == "2 error 10 warning 3 info"
@@ -1020,7 +1021,8 @@ def test_strict_with_errors_keeps_the_previous_site(
         "tests/site_project/journeys/broken.yaml:1:1: error: the journey is missing the required "
         "field 'title' [schema]\n"
         "tests/site_project/journeys/syntax.yaml:3:1: error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence at line 2) [yaml-syntax]\n",
+        "(while parsing a flow sequence at line 2); close the '[' of line 2, column 8 with ']', "
+        "separate its items with ',', or quote the text [yaml-syntax]\n",
         f"jcode: 2 errors; site not built (--strict), '{out}' unchanged\n",
     )
     assert differences(before, tree(out)) == []

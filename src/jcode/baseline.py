@@ -37,7 +37,7 @@ class Entry(Record):
     @classmethod
     def of(cls, finding: Finding) -> Entry:
         journey_or_file, rule, element = finding.identity
-        by_file = finding.journey is None or rule == "yaml-syntax"
+        by_file = finding.journey is None
         return cls(
             None if by_file else journey_or_file,
             journey_or_file if by_file else None,

@@ -374,7 +374,7 @@ def _findings(base: Side, head: Side) -> tuple[tuple[Finding, ...], tuple[Findin
 
 def _identity(finding: Finding, side: Side) -> Identity:
     journey_or_file, rule, element = finding.identity
-    if finding.journey is None or rule == "yaml-syntax":
+    if finding.journey is None:
         journey_or_file = side.relative(journey_or_file)
     return journey_or_file, rule, element
 

@@ -87,7 +87,7 @@ class Finding(Record):
         readable journey), the rule and the element by ids. `jcode diff` and lint baselines
         match findings by it."""
         if self.rule == "yaml-syntax":  # the parser's pointer and message may follow the lines
-            return (self.file, self.rule, "")
+            return (self.journey or self.file, self.rule, "")
         return (self.journey or self.file, self.rule, self.element)
 
     @property
