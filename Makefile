@@ -57,7 +57,6 @@ lock: $(UV)
 	@touch $(UV)
 
 schema: $(VENV)/.demo
-	$(BIN)/jcode schema --write
 	$(BIN)/python -m jcode.spec.codegen
 
 bench: $(VENV)/.test

@@ -218,6 +218,20 @@ def test_schema_project_out_and_refusals(repo: Path, capsys: pytest.CaptureFixtu
     assert run(["schema", "--project", "--write"], capsys)[0] == ExitCode.USAGE
 
 
+def test_no_command_overwrites_the_project_schema_with_the_published_one(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Writing the published schemas is jcode's developers' task (make schema): `jcode schema
+    --write` overwrote a journeys repository's project schema and silenced stale-project-schema."""
+    run(["schema", "--project"], capsys)
+    project_schema = repo / "schema" / "journey.schema.json"
+    before = project_schema.read_bytes()
+    code, _, err = run(["schema", "--write"], capsys)
+    assert (code, err.splitlines()[-1]) == (ExitCode.USAGE, "Error: No such option '--write'.")
+    assert project_schema.read_bytes() == before
+    assert sorted(p.name for p in project_schema.parent.iterdir()) == ["journey.schema.json"]
+
+
 def test_schema_project_needs_a_jcode_yaml(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -258,6 +272,26 @@ def test_stale_project_schema_fires_after_jcode_yaml_gains_an_owner(
     assert 'tests="2"' in out and 'name="schema/journey.schema.json"' in out
     assert run(["schema", "--project"], capsys)[1] == "wrote schema/journey.schema.json\n"
     assert run(lint, capsys)[0] == ExitCode.OK
+
+
+def test_a_baseline_accepts_the_stale_project_schema_finding(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["schema", "--project"], capsys)
+    config = repo / "jcode.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("Customer care", "Customer service"), encoding="utf-8")
+    lint = ["lint", "--today", "2026-11-22", "--fail-on", "info"]
+    assert run([*lint, "--write-baseline", "baseline.json"], capsys) == (
+        ExitCode.OK,
+        "",
+        "jcode: wrote 1 finding to 'baseline.json'\n",
+    )
+    assert run([*lint, "--baseline", "baseline.json"], capsys) == (
+        ExitCode.OK,
+        "0 errors, 0 warnings, 0 info in 1 file\n",
+        "jcode: 1 finding accepted by baseline 'baseline.json'\n",
+    )
 
 
 def test_stale_project_schema_names_what_changed(

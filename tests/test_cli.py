@@ -231,7 +231,10 @@ def test_bare_off_in_rules_is_accepted(
 
 
 def test_internal_error_is_one_line_exit_3(
-    in_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    in_project: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
@@ -244,6 +247,11 @@ def test_internal_error_is_one_line_exit_3(
     assert "--debug" in err
     code, _, err = run(["--debug", "lint"], capsys)
     assert code == ExitCode.INTERNAL and "Traceback" in err
+    # --debug is the group's option, as click parsed it: a journey file named --debug is not.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "--debug").write_text("id: x\n", encoding="utf-8")
+    code, _, err = run(["lint", "--", "--debug"], capsys)
+    assert code == ExitCode.INTERNAL and "Traceback" not in err
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -328,3 +336,42 @@ def test_some_files_of_a_project_know_its_other_journeys(
     _, out, _ = run(["lint", "journeys/a.yaml", "--format", "json"], capsys)
     unknown = [f["message"] for f in json.loads(out)["findings"] if f["rule"] == "unknown-journey"]
     assert unknown == ["related journey 'nowhere' does not exist"]
+
+
+def test_a_broken_file_keeps_its_journey_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "journeys").mkdir()
+    (tmp_path / "journeys" / "pay.yaml").write_text(
+        "id: pay-online\ntitle: Paying online\ngoal: Pay: and get a date\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(["lint", "--format", "json"], capsys)
+    assert code == ExitCode.FINDINGS
+    assert json.loads(out)["findings"] == [
+        {
+            "rule": "yaml-syntax",
+            "severity": "error",
+            "file": "journeys/pay.yaml",
+            "line": 3,
+            "column": 10,
+            "pointer": "",
+            "journey": "pay-online",
+            "message": "mapping values are not allowed in this context; is there a ': ' inside "
+            'the text? quote the text: goal: "Pay: and get a date"',
+        }
+    ]
+    # A baseline keys the broken file by its journey, so renaming it keeps the entry.
+    run(["lint", "--write-baseline", "baseline.json"], capsys)
+    assert (
+        json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))["findings"][0][
+            "journey"
+        ]
+        == "pay-online"
+    )
+    (tmp_path / "journeys" / "pay.yaml").rename(tmp_path / "journeys" / "paying.yaml")
+    assert run(["lint", "--baseline", "baseline.json"], capsys) == (
+        ExitCode.OK,
+        "0 errors, 0 warnings, 0 info in 1 file\n",
+        "jcode: 1 finding accepted by baseline 'baseline.json'\n",
+    )

@@ -556,3 +556,65 @@ def test_findings_that_share_an_element_are_told_apart_by_message(
         "journey 'laptop-replacement' has no stage in phase 'discovery'"
     ]
     assert report["findings"]["new"] == []
+
+
+# A side without a journeys folder ----------------------------------------------------------
+
+
+def test_no_journeys_folder_on_either_side_is_an_error_as_in_lint(
+    tmp_path: Path,
+    git_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    repo.write("jcode.yaml", CONFIG)
+    repo.commit("Settings, and no journeys yet")
+    monkeypatch.chdir(repo.root)
+    assert run(["diff", "HEAD", *TODAY], capsys) == (
+        ExitCode.USAGE,
+        "",
+        "jcode: error: no journeys folder at 'journeys' in BASE (HEAD) nor at 'journeys' in "
+        "HEAD (working tree): nothing to compare\n",
+    )
+    assert run(["lint"], capsys)[0] == ExitCode.USAGE
+
+
+def test_a_side_without_journeys_is_named_and_its_journeys_count_as_added(
+    tmp_path: Path,
+    git_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    repo.write("jcode.yaml", CONFIG)
+    repo.commit("Settings, and no journeys yet")
+    repo.write(EXAMPLE_FILE, EXAMPLE)
+    repo.commit("The first journey")
+    monkeypatch.chdir(repo.root)
+    code, out, err = run(["diff", "HEAD~1", "HEAD", *TODAY], capsys)
+    assert (code, err) == (
+        ExitCode.OK,
+        "jcode: no journeys folder at 'journeys' in BASE (HEAD~1): every journey counts as added\n",
+    )
+    assert "  journey added in 'journeys/laptop-replacement.yaml'\n" in out
+    code, out, err = run(["diff", "HEAD", "HEAD~1", *TODAY], capsys)
+    assert err == (
+        "jcode: no journeys folder at 'journeys' in HEAD (HEAD~1): every journey counts as "
+        "removed\n"
+    )
+
+
+def test_a_journey_renamed_while_broken_is_a_rename_not_a_removal(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = EXAMPLE.replace("title: Replacing a broken work laptop", "title: Laptop: replacing it")
+    assert broken != EXAMPLE
+    (repo.root / EXAMPLE_FILE).unlink()
+    repo.write("journeys/laptop.yaml", broken)
+    code, out, _ = run(["diff", "HEAD", *TODAY], capsys)
+    assert code == ExitCode.OK
+    assert out.startswith(
+        "laptop-replacement (journeys/laptop.yaml)\n"
+        "  file renamed: 'journeys/laptop-replacement.yaml' -> 'journeys/laptop.yaml'\n"
+    )

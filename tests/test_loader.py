@@ -149,3 +149,23 @@ def test_nesting_limit_is_ours_under_every_libyaml(
         ("yaml-syntax", *where, "", "nesting deeper than 100 levels")
     ]
     assert doc.data is None
+
+
+@pytest.mark.parametrize(
+    ("text", "declared"),
+    [
+        ("id: pay-online\ngoal: Pay: and get a date\n", "pay-online"),
+        ("# a comment\nid: 'pay-online'  # quoted\ntitle: [\n", "pay-online"),
+        ('title: "open\rid: pay-online\r', "pay-online"),  # CR line endings, as libyaml reads
+        ("title: [\n  id: inner\n", None),  # not at the top level
+        ("title: [\n", None),
+    ],
+)
+def test_unreadable_file_keeps_its_declared_id(text: str, declared: str | None) -> None:
+    doc = load(text)
+    assert not doc.readable
+    assert doc.declared_id == declared
+
+
+def test_readable_file_declares_no_id_by_its_lines() -> None:
+    assert load("id: a\ntitle: A\n").declared_id is None  # its data says it

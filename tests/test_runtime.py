@@ -5,6 +5,7 @@ where JSON Schema and pydantic part ways."""
 from __future__ import annotations
 
 import math
+import shutil
 import subprocess
 import sys
 from datetime import date, datetime
@@ -177,3 +178,24 @@ def test_linting_a_valid_journey_does_not_import_pydantic(tmp_path: Path) -> Non
         [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True
     ).stdout
     assert out.splitlines()[-1] == "[]"
+
+
+def test_codegen_check_says_which_generated_files_are_stale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert codegen.main(["--check"]) == 0
+    assert capsys.readouterr().out == ""
+    checkout = tmp_path / "jcode"
+    (checkout / "src" / "jcode" / "spec").mkdir(parents=True)
+    (checkout / "pyproject.toml").write_text("", encoding="utf-8")
+    shutil.copytree(ROOT / "schema", checkout / "schema")
+    shutil.copy(codegen.RUNTIME, checkout / "src" / "jcode" / "spec" / "runtime.py")
+    config = checkout / "schema" / "config.schema.json"
+    config.write_text("{}\n", encoding="utf-8")
+    assert codegen.main(["--check"], checkout) == 1
+    assert capsys.readouterr().out == "stale: schema/config.schema.json (run `make schema`)\n"
+    assert config.read_text(encoding="utf-8") == "{}\n"  # --check writes nothing
+    assert codegen.main([], checkout) == 0
+    assert capsys.readouterr().out == "wrote schema/config.schema.json\n"
+    assert config.read_bytes() == (ROOT / "schema" / "config.schema.json").read_bytes()
+    assert codegen.main(["--check"], checkout) == 0

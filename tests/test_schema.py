@@ -28,7 +28,7 @@ CASES = Path(__file__).parent / "cases"
 @pytest.mark.parametrize("name", list(SCHEMA_FILES))
 def test_committed_schema_is_current(name: str) -> None:
     committed = (SCHEMA / name).read_text(encoding="utf-8")
-    assert committed == render(SCHEMA_FILES[name]), f"run `jcode schema --write` ({name} is stale)"
+    assert committed == render(SCHEMA_FILES[name]), f"run `make schema` ({name} is stale)"
 
 
 def test_schemas_are_valid_draft_2020_12() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -55,6 +56,7 @@ class Served:
 def served(tmp_path: Path) -> Iterator[Served]:
     project = tmp_path / "project"
     shutil.copytree(PROJECT, project)
+    (project / "journeys" / "syntax.yaml").unlink()  # one error left: broken.yaml's
     temp = tmp_path / "tmp"
     temp.mkdir()
     port = free_port()
@@ -103,6 +105,8 @@ def test_a_broken_config_keeps_the_last_good_site(served: Served) -> None:
     process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=10)
     assert process.returncode == 0
+    # The first build's line counts as `jcode lint` counts: "1 error", not "1 errors".
+    assert re.match(r"built in \d+\.\d s: 1 error, 10 warnings, 3 info\n", stderr), stderr
     assert "unknown setting" in stderr
     assert "Stopped." in stderr
     assert list(served.temp.iterdir()) == []  # the temporary site is gone

@@ -475,7 +475,8 @@ def test_gaps_page_lists_the_unreadable_files(pages: dict[str, Page]) -> None:
             "tests/site_project/journeys/syntax.yaml:3",
             "error",
             "yaml-syntax",
-            "did not find expected ',' or ']' (while parsing a flow sequence at line 2)",
+            "did not find expected ',' or ']' (while parsing a flow sequence at line 2); close "
+            "the '[' of line 2, column 8 with ']', separate its items with ',', or quote the text",
         ],
     ]
     assert root.find("p").text() == "2 error 10 warning 3 info"
@@ -1020,11 +1021,26 @@ def test_strict_with_errors_keeps_the_previous_site(
         "tests/site_project/journeys/broken.yaml:1:1: error: the journey is missing the required "
         "field 'title' [schema]\n"
         "tests/site_project/journeys/syntax.yaml:3:1: error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence at line 2) [yaml-syntax]\n",
+        "(while parsing a flow sequence at line 2); close the '[' of line 2, column 8 with ']', "
+        "separate its items with ',', or quote the text [yaml-syntax]\n",
         f"jcode: 2 errors; site not built (--strict), '{out}' unchanged\n",
     )
     assert differences(before, tree(out)) == []
     assert names(out.parent) == ["site"]
+
+
+def test_build_says_counts_as_lint_does(tmp_path: Path) -> None:
+    journeys = tmp_path / "journeys"
+    shutil.copytree(JOURNEYS, journeys)
+    (journeys / "syntax.yaml").unlink()
+    out = tmp_path / "site"
+    argv = [a for a in build_argv(out, journeys=journeys) if a != "--quiet"]
+    assert jcode(*argv) == Run(
+        ExitCode.OK, f"3 journeys, 1 error, 10 warnings, 3 info; site: {out}/index.html\n", ""
+    )
+    assert jcode(*argv, "--strict").err == (
+        f"jcode: 1 error; site not built (--strict), '{out}' unchanged\n"
+    )
 
 
 def test_without_strict_errors_still_build(site_a: Built) -> None:

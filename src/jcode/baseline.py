@@ -37,7 +37,7 @@ class Entry(Record):
     @classmethod
     def of(cls, finding: Finding) -> Entry:
         journey_or_file, rule, element = finding.identity
-        by_file = finding.journey is None or rule == "yaml-syntax"
+        by_file = finding.journey is None
         return cls(
             None if by_file else journey_or_file,
             journey_or_file if by_file else None,
@@ -130,14 +130,16 @@ def _entry(item: Any, index: int, name: str) -> Entry:
 def apply_baseline(result: LintResult, entries: list[Entry]) -> tuple[int, list[Entry]]:
     """Take the findings the baseline accepts out of the result (each entry accepts one
     finding). Returns how many were taken, and the entries that matched none: fixed."""
-    findings = [(file, finding) for file in result.files for finding in file.findings]
+    # A file's findings, and those about the project as a whole (stale-project-schema).
+    groups = [file.findings for file in result.files] + [result.project_findings]
+    findings = [(group, finding) for group in groups for finding in group]
     kept, fixed = unmatched(
         [(finding.identity, finding.message) for _, finding in findings],
         [(entry.identity, entry.message) for entry in entries],
     )
-    for file in result.files:
-        file.findings = []
+    for group in groups:
+        group.clear()
     for i in kept:
-        file, finding = findings[i]
-        file.findings.append(finding)
+        group, finding = findings[i]
+        group.append(finding)
     return len(findings) - len(kept), [entries[j] for j in fixed]

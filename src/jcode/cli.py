@@ -22,7 +22,7 @@ from jcode.diff import FAIL_ON
 from jcode.errors import ExitCode, JcodeError
 from jcode.export import FORMATS as EXPORT_FORMATS
 from jcode.export import WHAT as EXPORT_WHAT
-from jcode.findings import SEVERITIES, Finding, Severity
+from jcode.findings import SEVERITIES, Finding, Severity, plural, severity_counts
 from jcode.linter import JourneyFile, LintResult, collect_files, journey_ids, lint, printable
 from jcode.reporters import (
     DIFF_REPORTERS,
@@ -32,7 +32,6 @@ from jcode.reporters import (
     get_diff_reporter,
     get_reporter,
 )
-from jcode.reporters.text import plural
 from jcode.rules import RULES, UnknownRuleError, get_rule, rules_table_markdown
 from jcode.spec import PHASE_MODELS, Project, Site
 from jcode.spec.builtins import DEFAULT_PHASE_MODEL
@@ -414,6 +413,20 @@ def diff_command(
 
     day = today or date.today()
     before, after = read_side(base, day), read_side(head, day)
+    sides = {"BASE": before, "HEAD": after}
+    lacking = {name: side for name, side in sides.items() if side.missing is not None}
+    if len(lacking) == 2:
+        raise JcodeError(
+            f"no journeys folder at '{before.missing}' in BASE ({printable(before.label)}) nor "
+            f"at '{after.missing}' in HEAD ({printable(after.label)}): nothing to compare"
+        )
+    for name, side in lacking.items():  # a pull request may add the first journeys
+        other = "added" if name == "BASE" else "removed"
+        click.echo(
+            f"jcode: no journeys folder at '{side.missing}' in {name} "
+            f"({printable(side.label)}): every journey counts as {other}",
+            err=True,
+        )
     diff = compare(before, after)
     options = ReportOptions(_use_color(color, sys.stdout))
     get_diff_reporter(fmt)(diff, sys.stdout, options)
@@ -466,7 +479,8 @@ def build_command(
         errors = [f for f in result.findings if f.severity == "error"]
         get_reporter("text")(_only(result, errors), sys.stdout, options)
         click.echo(
-            f"jcode: {counts['error']} errors; site not built (--strict), '{out}' unchanged",
+            f"jcode: {plural(counts['error'], 'error')}; site not built (--strict), '{out}' "
+            "unchanged",
             err=True,
         )
         return ExitCode.FINDINGS
@@ -475,10 +489,9 @@ def build_command(
         click.echo(f"jcode: mkdocs: {warning}", err=True)
     if not quiet:
         journeys = sum(1 for f in result.files if f.journey is not None)
-        plural = "" if journeys == 1 else "s"
         click.echo(
-            f"{journeys} journey{plural}, {counts['error']} errors, {counts['warning']} "
-            f"warnings, {counts['info']} info; site: {(out / 'index.html').resolve()}"
+            f"{plural(journeys, 'journey')}, {severity_counts(counts)}; "
+            f"site: {(out / 'index.html').resolve()}"
         )
     return ExitCode.OK
 
@@ -529,9 +542,6 @@ def _only(result: LintResult, findings: list[Finding]) -> LintResult:
 
 
 @cli.command()
-@click.option(
-    "--write", is_flag=True, help="Write schema/journey.schema.json and schema/config.schema.json."
-)
 @click.option("--config-schema", is_flag=True, help="Print the schema of jcode.yaml instead.")
 @click.option(
     "--project",
@@ -551,10 +561,8 @@ def _only(result: LintResult, findings: list[Finding]) -> LintResult:
     type=click.Path(dir_okay=False, path_type=Path),
     help="With --project: use this jcode.yaml instead of searching upward from here.",
 )
-def schema(
-    write: bool, config_schema: bool, project: bool, out: Path | None, config_file: Path | None
-) -> int:
-    """Print the JSON Schema of journey files, or write both schemas into schema/.
+def schema(config_schema: bool, project: bool, out: Path | None, config_file: Path | None) -> int:
+    """Print the JSON Schema of journey files (or of jcode.yaml).
 
     With --project, write the schema of this repository's journeys instead: the one an editor
     should use, completing the phases, channels, owners and personas that jcode.yaml declares.
@@ -563,24 +571,16 @@ def schema(
     \b
     Examples:
       jcode schema > journey.schema.json
-      jcode schema --write
       jcode schema --project
     """
     if project:
-        if write or config_schema:
-            raise JcodeError(
-                "--project writes the project schema; leave out --write and --config-schema"
-            )
+        if config_schema:
+            raise JcodeError("--project writes the project schema; leave out --config-schema")
         return _write_project_schema(out, config_file)
     if out is not None or config_file is not None:
         raise JcodeError("--out and --config go with --project")
-    from jcode.schema import SCHEMA_FILES, render, write_schemas  # imports pydantic
+    from jcode.schema import SCHEMA_FILES, render  # imports pydantic
 
-    if write:
-        folder = load_project(None).root / "schema"
-        for path in write_schemas(folder):
-            click.echo(f"wrote {path}")
-        return ExitCode.OK
     models = list(SCHEMA_FILES.values())
     click.echo(render(models[1] if config_schema else models[0]), nl=False)
     return ExitCode.OK
@@ -772,9 +772,9 @@ def rules(rule_id: str | None, markdown: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    state: dict[str, bool] = {}  # the group's options, as click parsed them (--debug)
     try:
-        code = cli.main(args=argv, prog_name="jcode", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="jcode", standalone_mode=False, obj=state)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
@@ -790,6 +790,7 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("Interrupted.", err=True)
         return 130
     except Exception as exc:
+        debug = state.get("debug", False)
         if debug:
             import traceback  # only here: it costs start-up time
 

@@ -136,12 +136,15 @@ class Side(Record):
     """One side of a diff: how the user named it, its journeys linted, and the folder its
     file paths are relative to when the sides' files are compared (as paths are shown)."""
 
-    __slots__ = ("label", "result", "root")
+    __slots__ = ("label", "missing", "result", "root")
 
-    def __init__(self, label: str, result: LintResult, root: str) -> None:
+    def __init__(
+        self, label: str, result: LintResult, root: str, missing: str | None = None
+    ) -> None:
         self.label: Final = label
         self.result: Final = result
         self.root: Final = root
+        self.missing: Final = missing  # the journeys folder this side lacks, as shown
 
     def relative(self, path: str) -> str:
         if self.root == ".":
@@ -371,7 +374,7 @@ def _findings(base: Side, head: Side) -> tuple[tuple[Finding, ...], tuple[Findin
 
 def _identity(finding: Finding, side: Side) -> Identity:
     journey_or_file, rule, element = finding.identity
-    if finding.journey is None or rule == "yaml-syntax":
+    if finding.journey is None:
         journey_or_file = side.relative(journey_or_file)
     return journey_or_file, rule, element
 

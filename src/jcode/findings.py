@@ -12,6 +12,16 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
 
 
+def plural(count: int, word: str) -> str:
+    """ "1 error", "2 errors", "3 info": every command says counts this way."""
+    return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
+
+
+def severity_counts(counts: dict[Severity, int]) -> str:
+    """ "1 error, 2 warnings, 0 info"."""
+    return ", ".join(plural(counts[severity], severity) for severity in SEVERITIES)
+
+
 def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
     counts: dict[Severity, int] = dict.fromkeys(SEVERITIES, 0)
     for finding in findings:
@@ -77,7 +87,7 @@ class Finding(Record):
         readable journey), the rule and the element by ids. `jcode diff` and lint baselines
         match findings by it."""
         if self.rule == "yaml-syntax":  # the parser's pointer and message may follow the lines
-            return (self.file, self.rule, "")
+            return (self.journey or self.file, self.rule, "")
         return (self.journey or self.file, self.rule, self.element)
 
     @property

@@ -208,6 +208,9 @@ def _check_document(doc: Document, result: JourneyFile, context: Context) -> Non
 def _run_checks(doc: Document, result: JourneyFile, context: Context) -> None:
     result.problems.extend(doc.problems)
     if not doc.readable:
+        declared = doc.declared_id
+        if declared is not None and _ID_RE.match(declared):
+            result.journey_id = declared  # the file's identity, though YAML cannot read it
         return
     journey, schema_problems = validate(doc)
     if journey is None:

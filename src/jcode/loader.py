@@ -63,10 +63,11 @@ class LoadProblem(Record):
 class Document:
     """A parsed journey file: its data, and where each part of it stands in the text."""
 
-    __slots__ = ("data", "empty", "key_positions", "positions", "problems")
+    __slots__ = ("data", "declared_id", "empty", "key_positions", "positions", "problems")
 
     def __init__(self) -> None:
         self.data: Any = None
+        self.declared_id: str | None = None  # an unreadable file's `id:` line, when it has one
         # libyaml's marks (0-based line and column), turned into positions only when asked for.
         self.positions: dict[str, Any] = {}
         self.key_positions: dict[str, Any] = {}
@@ -219,12 +220,62 @@ def load(text: str) -> Document:
             what += ")"
         if _char_at(text, line, column) == "\t":
             what = "a tab character where YAML expects indentation or a value; indent with spaces"
+        else:
+            hint = _hint(text, exc)
+            if hint is not None:
+                what = f"{what}; {hint}"
         doc.problems.append(LoadProblem("yaml-syntax", line, column, "", what))
+        doc.declared_id = _declared_id(text)
     except yaml.YAMLError as exc:  # a reader error: a character YAML does not allow
         doc.data = None
         line, column = _reader_position(text, exc)
         doc.problems.append(LoadProblem("yaml-syntax", line, column, "", str(exc).split("\n")[0]))
+        doc.declared_id = _declared_id(text)
     return doc
+
+
+# A key written plainly at the start of a line (after its indentation and any "- "), and the
+# text after it: where an unquoted ": " in that text is what YAML refused.
+_PLAIN_KEY = re.compile(r"[ ]*(?:-[ ]+)*([^\s#'\"\[\]{}:,&*!|>%@`-][^:#]*?):[ \t]+")
+_COMMENT = re.compile(r"[ \t]+#.*$")
+_CLOSERS = {"while parsing a flow sequence": ("[", "]"), "while parsing a flow mapping": ("{", "}")}
+
+
+def _hint(text: str, exc: yaml.MarkedYAMLError) -> str | None:
+    """The likely cause of libyaml's commonest complaints, and the fix, in the file's terms."""
+    mark, opened = exc.problem_mark, exc.context_mark
+    if exc.problem == "mapping values are not allowed in this context" and mark is not None:
+        row = _LINE_BREAK.split(text, mark.line + 1)[mark.line]
+        key = _PLAIN_KEY.match(row)
+        if key is not None and key.end() <= mark.column:  # the ": " is inside the value
+            value = _COMMENT.sub("", row[key.end() :]).rstrip()
+            quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            return f"is there a ': ' inside the text? quote the text: {key.group(1)}: {quoted}"
+    if exc.context in _CLOSERS and opened is not None:
+        opener, closer = _CLOSERS[exc.context]
+        return (
+            f"close the '{opener}' of line {opened.line + 1}, column {opened.column + 1} with "
+            f"'{closer}', separate its items with ',', or quote the text"
+        )
+    if exc.context == "while scanning a quoted scalar" and opened is not None:
+        quote = _char_at(text, opened.line + 1, opened.column + 1)
+        return (
+            f"the quote ({quote}) of line {opened.line + 1}, column {opened.column + 1} is "
+            f"never closed: end the text with {quote}"
+        )
+    return None
+
+
+def _declared_id(text: str) -> str | None:
+    """The journey id of a file YAML cannot read, when its top-level `id:` line still says it,
+    so that the file keeps its identity (in diff and baselines) while it is broken."""
+    for row in _LINE_BREAK.split(text):
+        if row.startswith("id:"):
+            value = _COMMENT.sub("", row[3:]).strip()
+            if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            return value or None
+    return None
 
 
 # The line breaks libyaml counts lines by, so that every position jcode gives is on its lines.

@@ -10,7 +10,7 @@ the property's description instead. Plain text rather than Markdown because the 
 it itself, so a team named "R&D_ops" shows as written.
 
 The base is the published schema file that ships with jcode (generated from the models by
-`jcode schema --write`; a test keeps it current), not the models: `jcode lint` compares the file
+`make schema`; a test keeps it current), not the models: `jcode lint` compares the file
 on disk with what would be written now, and importing pydantic for that would cost more than
 linting a hundred journeys.
 """

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -70,13 +69,3 @@ def schema_of(model: type[BaseModel]) -> dict[str, Any]:
 
 def render(model: type[BaseModel]) -> str:
     return json.dumps(schema_of(model), indent=2, ensure_ascii=False) + "\n"
-
-
-def write_schemas(folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, model in SCHEMA_FILES.items():
-        path = folder / name
-        path.write_text(render(model), encoding="utf-8")
-        written.append(path)
-    return written

@@ -41,12 +41,11 @@ def read_side(spec: str | None, today: date) -> Side:
     repository holding this project."""
     if spec is None:
         project = load_project(None)
-        return Side(WORKING_TREE, _lint_project(project, today), display_path(project.root))
+        return Side(WORKING_TREE, *_lint_project(project, today))
     folder = Path(spec)
     if folder.is_dir():
-        return Side(spec, _lint_folder(folder, today), display_path(folder))
-    root = _project_root()
-    return Side(spec, _lint_revision(spec, root, today), display_path(root))
+        return Side(spec, *_lint_folder(folder, today))
+    return Side(spec, *_lint_revision(spec, _project_root(), today))
 
 
 def _project_root() -> Path:
@@ -55,21 +54,29 @@ def _project_root() -> Path:
     return config.parent if config is not None else Path.cwd().resolve()
 
 
-def _lint_project(project: Project, today: date) -> LintResult:
+# What a side is read as: its journeys linted, the folder its paths are shown relative to, and
+# the journeys folder it lacks (None when it has one).
+Read = tuple[LintResult, str, str | None]
+
+
+def _lint_project(project: Project, today: date) -> Read:
     journeys = project.root / JOURNEYS_FOLDER
-    files = collect_files([journeys]) if journeys.is_dir() else []
-    return lint(files, project, today)
+    if not journeys.is_dir():
+        return lint([], project, today), display_path(project.root), display_path(journeys)
+    return lint(collect_files([journeys]), project, today), display_path(project.root), None
 
 
-def _lint_folder(folder: Path, today: date) -> LintResult:
+def _lint_folder(folder: Path, today: date) -> Read:
     """A project folder (holding jcode.yaml) is read as `jcode lint` run in it reads it; any
     other folder as `jcode lint FOLDER` does: its journey files, the jcode.yaml found upward."""
     if (folder / CONFIG_NAME).is_file():
-        return _lint_project(load_project(folder / CONFIG_NAME), today)
-    return lint(collect_files([folder]), load_project(None, search_from=folder), today)
+        result, _, missing = _lint_project(load_project(folder / CONFIG_NAME), today)
+        return result, display_path(folder), missing
+    project = load_project(None, search_from=folder)
+    return lint(collect_files([folder]), project, today), display_path(folder), None
 
 
-def _lint_revision(revision: str, root: Path, today: date) -> LintResult:
+def _lint_revision(revision: str, root: Path, today: date) -> Read:
     """The journeys of a revision at the place of this project's journeys/, linted with the
     revision's jcode.yaml at the place of this project's (the defaults when it has none)."""
     shown = printable(revision)
@@ -98,7 +105,7 @@ def _lint_revision(revision: str, root: Path, today: date) -> LintResult:
     sha = commit.stdout.decode().strip()
     config_path = prefix + CONFIG_NAME
     journeys = prefix + JOURNEYS_FOLDER + "/"
-    entries = _ls_tree(top, sha, config_path, journeys)
+    entries, has_journeys = _ls_tree(top, sha, config_path, journeys)
     blobs = _read_blobs(top, [blob for _, blob in entries])
     sources: list[tuple[str, bytes]] = []
     project = None
@@ -113,21 +120,27 @@ def _lint_revision(revision: str, root: Path, today: date) -> LintResult:
     if project is None:
         project = default_project(root)
     sources.sort(key=lambda source: source[0])
-    return lint(sources, project, today)
+    missing = None if has_journeys else display_path(root / JOURNEYS_FOLDER)
+    return lint(sources, project, today), display_path(root), missing
 
 
-def _ls_tree(top: Path, commit: str, config_path: str, journeys: str) -> list[tuple[str, str]]:
-    """(path from the repository's top, blob id) of the config and the journey files."""
+def _ls_tree(
+    top: Path, commit: str, config_path: str, journeys: str
+) -> tuple[list[tuple[str, str]], bool]:
+    """(path from the repository's top, blob id) of the config and the journey files, and
+    whether the revision has the journeys folder at all."""
     listed = _git(top, "ls-tree", "-r", "-z", commit, "--", config_path, journeys)
     if listed.returncode != 0:
         raise JcodeError(f"git ls-tree failed: {printable(listed.stderr.decode().strip())}")
     entries = []
+    has_journeys = False
     for entry in listed.stdout.split(b"\0"):
         if not entry:
             continue
         meta, _, raw_path = entry.partition(b"\t")
         mode, kind, blob = meta.decode().split()
         path = raw_path.decode("utf-8", "surrogateescape")
+        has_journeys = has_journeys or path.startswith(journeys)
         if kind != "blob" or mode == "120000":  # submodules and symbolic links hold no journey
             continue
         if path == config_path or (
@@ -136,7 +149,7 @@ def _ls_tree(top: Path, commit: str, config_path: str, journeys: str) -> list[tu
             and not any(part.startswith(".") for part in path[len(journeys) :].split("/"))
         ):
             entries.append((path, blob))
-    return entries
+    return entries, has_journeys
 
 
 def _read_blobs(top: Path, blobs: list[str]) -> list[bytes]:

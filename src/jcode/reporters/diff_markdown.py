@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, TextIO
 
-from jcode.findings import Finding, count_by_severity
+from jcode.findings import Finding, count_by_severity, plural, severity_counts
 from jcode.reporters.diff_text import sentence
 from jcode.reporters.markdown import ICONS, code, escape, finding_item, size
-from jcode.reporters.text import plural, severity_counts
 
 if TYPE_CHECKING:
     from jcode.diff import Change, Diff, Value

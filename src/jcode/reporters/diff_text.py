@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from jcode.findings import count_by_severity
+from jcode.findings import count_by_severity, severity_counts
 from jcode.linter import printable
-from jcode.reporters.text import finding_line, severity_counts, styler
+from jcode.reporters.text import finding_line, styler
 
 if TYPE_CHECKING:
     from jcode.diff import Change, Diff, Value

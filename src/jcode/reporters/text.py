@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from jcode.findings import SEVERITIES, Severity
+from jcode.findings import plural, severity_counts
 
 if TYPE_CHECKING:
     from jcode.findings import Finding
@@ -17,15 +17,6 @@ if TYPE_CHECKING:
 Style = Callable[..., str]
 
 COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
-
-
-def severity_counts(counts: dict[Severity, int]) -> str:
-    """ "1 error, 2 warnings, 0 info"."""
-    return ", ".join(plural(counts[severity], severity) for severity in SEVERITIES)
 
 
 def summary_line(result: LintResult) -> str:

@@ -17,6 +17,7 @@ import click
 from mkdocs.livereload import LiveReloadServer
 
 from jcode.errors import JcodeError
+from jcode.findings import severity_counts
 from jcode.linter import LintResult
 from jcode.site.build import build_site
 from jcode.spec import Project
@@ -38,10 +39,8 @@ def serve(lint: Lint, watched: Sequence[Path], port: int, open_browser: bool) ->
         except JcodeError as exc:  # a half-edited jcode.yaml: say so, keep the last good site
             click.echo(f"jcode: error: {exc}", err=True)
             return
-        counts = result.counts()
         click.echo(
-            f"built in {time.monotonic() - start:.1f} s: {counts['error']} errors, "
-            f"{counts['warning']} warnings, {counts['info']} info",
+            f"built in {time.monotonic() - start:.1f} s: {severity_counts(result.counts())}",
             err=True,
         )
 

@@ -13,16 +13,23 @@ pattern's final `$` is the end of the text: the published schemas write it so th
 reads it that way too (jcode.schema.end_of_text). A test keeps the file up to date, and another
 checks on every fixture that it accepts exactly what the pydantic models accept.
 
-    python -m jcode.spec.codegen        # rewrite src/jcode/spec/runtime.py
+    python -m jcode.spec.codegen          # rewrite what is stale: runtime.py, schema/*.json
+    python -m jcode.spec.codegen --check  # exit 1, naming them, when any is stale
+
+The published schemas of schema/ are written here too: they are this repository's, so writing
+them is a task of jcode's developers, not a command of jcode's users.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 RUNTIME = Path(__file__).with_name("runtime.py")
+CHECKOUT = Path(__file__).parents[3]  # src/jcode/spec/codegen.py in a checkout of jcode
 _ANNOTATIONS = {"description", "examples", "title", "default", "$id", "$schema", "$defs"}
 
 HEADER = '''\
@@ -353,10 +360,43 @@ def render() -> str:
     return _Generator({"Journey": schema_of(Journey), "Config": schema_of(Config)}).render()
 
 
-def main() -> None:
-    RUNTIME.write_text(render(), encoding="utf-8")
-    print(f"wrote {RUNTIME}")
+def generated(checkout: Path = CHECKOUT) -> dict[Path, str]:
+    """Every file generated from the models, and its text: the fast path and the schemas."""
+    from jcode.schema import SCHEMA_FILES
+    from jcode.schema import render as render_schema
+
+    files = {checkout / "src" / "jcode" / "spec" / RUNTIME.name: render()}
+    for name, model in SCHEMA_FILES.items():
+        files[checkout / "schema" / name] = render_schema(model)
+    return files
+
+
+def main(argv: list[str] | None = None, checkout: Path = CHECKOUT) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m jcode.spec.codegen",
+        description="Write the files generated from the models: runtime.py and schema/*.json.",
+    )
+    parser.add_argument("--check", action="store_true", help="only say whether they are current")
+    args = parser.parse_args(argv)
+    if not (checkout / "pyproject.toml").is_file():
+        sys.exit(f"{checkout} is not a checkout of jcode: run this from one (make schema)")
+    stale = {
+        path: text
+        for path, text in generated(checkout).items()
+        if not path.is_file() or path.read_text(encoding="utf-8") != text
+    }
+    shown = [path.relative_to(checkout).as_posix() for path in stale]
+    if args.check:
+        for name in shown:
+            print(f"stale: {name} (run `make schema`)")
+        return 1 if stale else 0
+    for (path, text), name in zip(stale.items(), shown, strict=True):
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {name}")
+    if not stale:
+        print("the generated files are current")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -1,6 +1,6 @@
 """The journey file format. These pydantic models are the one source of truth: the JSON Schema
-in schema/journey.schema.json is generated from them (`jcode schema --write`), and so are the
-plain objects the rest of jcode works with (jcode.spec.runtime, `make schema`). At run time
+in schema/journey.schema.json is generated from them, and so are the plain objects the rest of
+jcode works with (jcode.spec.runtime): `make schema` writes both. At run time
 they explain why a file is invalid; valid files never need them."""
 
 from __future__ import annotations
