@@ -7,6 +7,8 @@ import contextlib
 import io
 import json
 import re
+import subprocess
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ import jsonschema
 import pytest
 from junitparser import Failure, JUnitXml
 
+from jcode import __version__
 from jcode.cli import main, plan_outputs
 from jcode.errors import JcodeError
 from jcode.findings import Finding
@@ -23,7 +26,7 @@ from jcode.reporters.github import MAX_SUMMARY_BYTES, step_summary
 from jcode.reporters.github import report as github_report
 from jcode.rules import RULES
 
-from .clients import shared
+from .clients import node_module, shared
 from .helpers import lint_paths
 
 TESTS = Path(__file__).parent
@@ -49,8 +52,14 @@ def test_sarif_is_valid_and_has_what_github_requires(capsys: pytest.CaptureFixtu
     jsonschema.Draft7Validator(SARIF_SCHEMA).validate(sarif)
     assert sarif["version"] == "2.1.0"
     [run] = sarif["runs"]
-    rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == list(RULES)
+    driver = run["tool"]["driver"]
+    assert (driver["name"], driver["fullName"]) == ("jcode", f"jcode {__version__}")
+    assert run["automationDetails"] == {"id": "jcode/"}  # the README's upload category
+    rules = driver["rules"]
+    assert [(r["id"], r["name"]) for r in rules] == [(r.id, r.name) for r in RULES.values()]
+    names = {r["id"]: r["name"] for r in rules}
+    assert names["stage-without-touchpoints"] == "StageWithoutTouchpoints"
+    assert names["schema"] == "SchemaMismatch"  # not "Schema": the id, ignoring case
     for rule in rules:
         for key in ("shortDescription", "fullDescription", "help"):
             assert rule[key]["text"].strip(), (rule["id"], key)
@@ -70,6 +79,60 @@ def test_sarif_is_valid_and_has_what_github_requires(capsys: pytest.CaptureFixtu
     ]
     levels = {r["ruleId"]: r["level"] for r in results}
     assert levels["purchase-without-assistance"] == "note"
+
+
+def test_rule_names_are_pascal_case_unique_and_not_their_ids() -> None:
+    names = [rule.name for rule in RULES.values()]
+    assert all(re.fullmatch(r"(?:[A-Z][a-z0-9]+)+", name) for name in names), names
+    assert len({name.casefold() for name in names}) == len(names)
+    # The SARIF multitool (SARIF1001) compares a rule's name with its id ignoring case.
+    assert all(rule.name.casefold() != rule.id.casefold() for rule in RULES.values())
+
+
+def _multitool(sarif: Path, out: Path) -> list[dict[str, Any]]:
+    """The results of the SARIF multitool's validate, with the rules of the SARIF spec, of
+    GitHub code scanning and of Azure DevOps, at every level."""
+    # The platform's executable itself: the package's bin.js runs it through a shell, which
+    # would split the ;-separated lists below.
+    multitool = node_module("@microsoft/sarif-multitool-linux/Sarif.Multitool")
+    argv = [str(multitool), "validate", str(sarif), "--output", str(out)]
+    argv += ["--rule-kind", "Sarif;Gh;Ado", "--level", "Error;Warning;Note"]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    [run] = json.loads(out.read_text(encoding="utf-8"))["runs"]
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"].get("rules", [])]
+    results: list[dict[str, Any]] = run["results"]
+    for result in results:  # the multitool leaves out what SARIF lets a reader infer
+        result.setdefault("ruleId", rule_ids[result["ruleIndex"]])
+        result.setdefault("level", "warning")
+    return results
+
+
+def test_sarif_multitool_finds_no_error_in_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    sarif = tmp_path / "jcode.sarif"
+    _lint_output("text", capsys, "--output-sarif", str(sarif))
+    results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert len(results) == 14  # 13 findings of 10 rules, and 1 suppressed
+    found = _multitool(sarif, tmp_path / "multitool.sarif")
+    # SARIF2006: an URI (the schema's, the rules' help) was not reachable: the suite has no
+    # network, so that note says nothing about the file.
+    seen = Counter((r["ruleId"], r["level"]) for r in found if r["ruleId"] != "SARIF2006")
+    assert seen == {
+        # Only an Azure pipeline run knows these: its build definition and phase in
+        # automationDetails' properties (GHAzDO1019), its org/project/build in the id (1020).
+        ("GHAzDO1019", "error"): 4,
+        ("GHAzDO1020", "error"): 1,
+        # Messages as message ids and arguments with the rules' messageStrings: the coming
+        # message catalog.
+        ("SARIF2002", "note"): len(results),
+        # Suggestions of what a log may add, none of which GitHub or Azure DevOps reads:
+        ("SARIF2003", "note"): 1,  # versionControlProvenance: upload-sarif sends the commit
+        ("SARIF2009", "note"): len(RULES),  # ids like CS2001: ours are what users suppress
+        ("SARIF2010", "note"): len(results),  # a snippet of the line
+        ("SARIF2011", "note"): len(results),  # a context region around it
+    }
 
 
 JOURNEY = """\
