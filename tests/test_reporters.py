@@ -14,7 +14,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-from junitparser import Failure, JUnitXml
+import xunitparser
+from junitparser import JUnitXml
+from lxml import etree
 
 from jcode import __version__
 from jcode.cli import main, plan_outputs
@@ -176,38 +178,93 @@ def test_fingerprints_survive_line_drift(tmp_path: Path) -> None:
     assert len(moved) == len(before)
 
 
-def test_junit_is_read_by_a_junit_reader(
+def test_vendored_junit_schema_is_jenkins_one() -> None:
+    official = shared("vendor/junit-10.xsd")
+    assert (TESTS / "vendor" / "junit-10.xsd").read_bytes() == official.read_bytes()
+
+
+BANK = "journeys/bank-account.yaml"
+BEACH = "journeys/beach-holiday.yaml"
+
+
+@pytest.mark.parametrize(("fail_on", "failures"), [("error", 3), ("warning", 10), ("info", 13)])
+def test_junit_is_valid_and_every_reader_counts_what_the_header_says(
+    fail_on: str, failures: int, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "junit.xml"
+    code, _ = _lint_output("text", capsys, "--output-junit", str(target), "--fail-on", fail_on)
+    assert code == 1
+    schema = etree.XMLSchema(etree.parse(TESTS / "vendor" / "junit-10.xsd"))
+    document = etree.parse(target)
+    assert schema.validate(document), schema.error_log
+    # A case per finding at or above --fail-on, and one for the file without any.
+    tests = failures + 1
+    header = document.getroot()
+    for element in (header, header.find("testsuite")):
+        assert element is not None
+        counts = [element.get(key) for key in ("tests", "failures", "errors")]
+        assert counts == [str(tests), str(failures), "0"]
+    xml = JUnitXml.fromfile(str(target))
+    xml.update_statistics()  # type: ignore[no-untyped-call]  # junitparser leaves it untyped
+    assert (xml.tests, xml.failures, xml.errors, xml.skipped) == (tests, failures, 0, 0)
+    [suite] = list(xml)
+    assert suite.skipped == 0
+    _, read = xunitparser.parse(str(target))
+    assert (read.testsRun, len(read.failures), len(read.errors)) == (tests, failures, 0)
+    assert len(read.skipped) == 0
+    names = [(case.classname, case.name) for case in suite]
+    assert len(set(names)) == len(names)  # GitLab would merge cases of one name
+    assert names[-1] == ("journeys/clean.yaml", "journeys/clean.yaml")
+    assert suite.tests == tests and list(suite)[-1].is_passed
+
+
+def test_junit_names_each_finding_by_its_place(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    for fail_on, failures in (("error", 3), ("warning", 10), ("info", 13)):
-        target = tmp_path / f"{fail_on}.xml"
-        code, _ = _lint_output("text", capsys, "--output-junit", str(target), "--fail-on", fail_on)
-        assert code == 1
-        xml = JUnitXml.fromfile(str(target))
-        [suite] = list(xml)
-        cases = list(suite)
-        assert [c.name for c in cases] == [
-            "journeys/bank-account.yaml",
-            "journeys/beach-holiday.yaml",
-            "journeys/clean.yaml",
-        ]
-        found = [r for c in cases for r in c.result if isinstance(r, Failure)]
-        assert len(found) == failures
-        assert suite.tests == 3
-        assert cases[2].is_passed
-    [suite] = list(JUnitXml.fromfile(str(tmp_path / "error.xml")))
-    errors = [r for case in suite for r in case.result]
-    assert {(r.type, r.message) for r in errors} == {
+    target = tmp_path / "junit.xml"
+    _lint_output("text", capsys, "--output-junit", str(target))
+    [suite] = list(JUnitXml.fromfile(str(target)))
+    cases = [
+        (case.classname, case.name, [(r.type, r.message, r.text) for r in case.result])
+        for case in suite
+    ]
+    schema = "unknown field 'touchpoint' in stage 'discovery'; did you mean 'touchpoints'?"
+    journey = "related journey 'summer-sale' does not exist"
+    owner = "owner 'legale' is not declared in jcode.yaml (declared: assistenza, vendite)"
+    assert cases == [
         (
-            "schema",
-            "8:5: unknown field 'touchpoint' in stage 'discovery'; did you mean 'touchpoints'?",
+            BANK,
+            f"{BANK}:8:5: {schema} [schema]",
+            [("schema", f"{BANK}:8:5: {schema}", f"{BANK}:8:5: error: {schema} [schema]")],
         ),
-        ("unknown-journey", "6:25: related journey 'summer-sale' does not exist"),
         (
-            "unknown-owner",
-            "22:73: owner 'legale' is not declared in jcode.yaml (declared: assistenza, vendite)",
+            BEACH,
+            f"{BEACH}:6:25: {journey} [unknown-journey]",
+            [
+                (
+                    "unknown-journey",
+                    f"{BEACH}:6:25: {journey}",
+                    f"{BEACH}:6:25: error: {journey} [unknown-journey]",
+                )
+            ],
         ),
-    }
+        (
+            BEACH,
+            f"{BEACH}:22:73: {owner} [unknown-owner]",
+            [
+                (
+                    "unknown-owner",
+                    f"{BEACH}:22:73: {owner}",
+                    f"{BEACH}:22:73: error: {owner} [unknown-owner]",
+                )
+            ],
+        ),
+        ("journeys/clean.yaml", "journeys/clean.yaml", []),
+    ]
+    # The findings below --fail-on: in the file's first case, as lint prints them.
+    lines = (TESTS / "golden" / "lint.txt").read_text(encoding="utf-8").splitlines()[:-1]
+    below = [line for line in lines if line.startswith(BEACH) and ": error: " not in line]
+    assert [case.system_out for case in suite] == [None, "\n".join(below), None, None]
 
 
 GITHUB_LINE = re.compile(
