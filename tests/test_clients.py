@@ -14,6 +14,7 @@ from . import clients, test_docs, test_reporters
     "check",
     [
         test_reporters.test_vendored_sarif_schema_is_the_official_one,
+        test_reporters.test_vendored_junit_schema_is_jenkins_one,
         test_docs.test_contract_journey_ships_unchanged_and_its_config_is_kept,
     ],
 )

@@ -300,8 +300,7 @@ def _github_files(out: str) -> set[str]:
 
 
 def _junit_files(out: str) -> set[str]:
-    cases = ET.fromstring(out).iter("testcase")
-    return {name for case in cases for name in (case.get("name"), case.get("file")) if name}
+    return {case.get("classname", "") for case in ET.fromstring(out).iter("testcase")}
 
 
 @pytest.mark.parametrize(
@@ -324,7 +323,8 @@ def _junit_files(out: str) -> set[str]:
         (
             "junit",
             _junit_files,
-            'name="journeys/🚀 lanci/R&amp;D &quot;nuovo&quot;, 50%: &lt;bozza&gt;.yaml"',
+            'classname="journeys/🚀 lanci/R&amp;D &quot;nuovo&quot;, 50%: &lt;bozza&gt;.yaml" '
+            'name="journeys/🚀 lanci/R&amp;D &quot;nuovo&quot;, 50%: &lt;bozza&gt;.yaml:2:1: ',
         ),
     ],
 )

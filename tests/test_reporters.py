@@ -7,13 +7,18 @@ import contextlib
 import io
 import json
 import re
+import subprocess
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from junitparser import Failure, JUnitXml
+import xunitparser
+from junitparser import JUnitXml
+from lxml import etree
 
+from jcode import __version__
 from jcode.cli import main, plan_outputs
 from jcode.errors import JcodeError
 from jcode.findings import Finding
@@ -23,7 +28,7 @@ from jcode.reporters.github import MAX_SUMMARY_BYTES, step_summary
 from jcode.reporters.github import report as github_report
 from jcode.rules import RULES
 
-from .clients import shared
+from .clients import node_module, shared
 from .helpers import lint_paths
 
 TESTS = Path(__file__).parent
@@ -49,8 +54,14 @@ def test_sarif_is_valid_and_has_what_github_requires(capsys: pytest.CaptureFixtu
     jsonschema.Draft7Validator(SARIF_SCHEMA).validate(sarif)
     assert sarif["version"] == "2.1.0"
     [run] = sarif["runs"]
-    rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == list(RULES)
+    driver = run["tool"]["driver"]
+    assert (driver["name"], driver["fullName"]) == ("jcode", f"jcode {__version__}")
+    assert run["automationDetails"] == {"id": "jcode/"}  # the README's upload category
+    rules = driver["rules"]
+    assert [(r["id"], r["name"]) for r in rules] == [(r.id, r.name) for r in RULES.values()]
+    names = {r["id"]: r["name"] for r in rules}
+    assert names["stage-without-touchpoints"] == "StageWithoutTouchpoints"
+    assert names["schema"] == "SchemaMismatch"  # not "Schema": the id, ignoring case
     for rule in rules:
         for key in ("shortDescription", "fullDescription", "help"):
             assert rule[key]["text"].strip(), (rule["id"], key)
@@ -70,6 +81,60 @@ def test_sarif_is_valid_and_has_what_github_requires(capsys: pytest.CaptureFixtu
     ]
     levels = {r["ruleId"]: r["level"] for r in results}
     assert levels["purchase-without-assistance"] == "note"
+
+
+def test_rule_names_are_pascal_case_unique_and_not_their_ids() -> None:
+    names = [rule.name for rule in RULES.values()]
+    assert all(re.fullmatch(r"(?:[A-Z][a-z0-9]+)+", name) for name in names), names
+    assert len({name.casefold() for name in names}) == len(names)
+    # The SARIF multitool (SARIF1001) compares a rule's name with its id ignoring case.
+    assert all(rule.name.casefold() != rule.id.casefold() for rule in RULES.values())
+
+
+def _multitool(sarif: Path, out: Path) -> list[dict[str, Any]]:
+    """The results of the SARIF multitool's validate, with the rules of the SARIF spec, of
+    GitHub code scanning and of Azure DevOps, at every level."""
+    # The platform's executable itself: the package's bin.js runs it through a shell, which
+    # would split the ;-separated lists below.
+    multitool = node_module("@microsoft/sarif-multitool-linux/Sarif.Multitool")
+    argv = [str(multitool), "validate", str(sarif), "--output", str(out)]
+    argv += ["--rule-kind", "Sarif;Gh;Ado", "--level", "Error;Warning;Note"]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    [run] = json.loads(out.read_text(encoding="utf-8"))["runs"]
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"].get("rules", [])]
+    results: list[dict[str, Any]] = run["results"]
+    for result in results:  # the multitool leaves out what SARIF lets a reader infer
+        result.setdefault("ruleId", rule_ids[result["ruleIndex"]])
+        result.setdefault("level", "warning")
+    return results
+
+
+def test_sarif_multitool_finds_no_error_in_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    sarif = tmp_path / "jcode.sarif"
+    _lint_output("text", capsys, "--output-sarif", str(sarif))
+    results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert len(results) == 14  # 13 findings of 10 rules, and 1 suppressed
+    found = _multitool(sarif, tmp_path / "multitool.sarif")
+    # SARIF2006: an URI (the schema's, the rules' help) was not reachable: the suite has no
+    # network, so that note says nothing about the file.
+    seen = Counter((r["ruleId"], r["level"]) for r in found if r["ruleId"] != "SARIF2006")
+    assert seen == {
+        # Only an Azure pipeline run knows these: its build definition and phase in
+        # automationDetails' properties (GHAzDO1019), its org/project/build in the id (1020).
+        ("GHAzDO1019", "error"): 4,
+        ("GHAzDO1020", "error"): 1,
+        # Messages as message ids and arguments with the rules' messageStrings: the coming
+        # message catalog.
+        ("SARIF2002", "note"): len(results),
+        # Suggestions of what a log may add, none of which GitHub or Azure DevOps reads:
+        ("SARIF2003", "note"): 1,  # versionControlProvenance: upload-sarif sends the commit
+        ("SARIF2009", "note"): len(RULES),  # ids like CS2001: ours are what users suppress
+        ("SARIF2010", "note"): len(results),  # a snippet of the line
+        ("SARIF2011", "note"): len(results),  # a context region around it
+    }
 
 
 JOURNEY = """\
@@ -113,38 +178,93 @@ def test_fingerprints_survive_line_drift(tmp_path: Path) -> None:
     assert len(moved) == len(before)
 
 
-def test_junit_is_read_by_a_junit_reader(
+def test_vendored_junit_schema_is_jenkins_one() -> None:
+    official = shared("vendor/junit-10.xsd")
+    assert (TESTS / "vendor" / "junit-10.xsd").read_bytes() == official.read_bytes()
+
+
+BANK = "journeys/bank-account.yaml"
+BEACH = "journeys/beach-holiday.yaml"
+
+
+@pytest.mark.parametrize(("fail_on", "failures"), [("error", 3), ("warning", 10), ("info", 13)])
+def test_junit_is_valid_and_every_reader_counts_what_the_header_says(
+    fail_on: str, failures: int, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "junit.xml"
+    code, _ = _lint_output("text", capsys, "--output-junit", str(target), "--fail-on", fail_on)
+    assert code == 1
+    schema = etree.XMLSchema(etree.parse(TESTS / "vendor" / "junit-10.xsd"))
+    document = etree.parse(target)
+    assert schema.validate(document), schema.error_log
+    # A case per finding at or above --fail-on, and one for the file without any.
+    tests = failures + 1
+    header = document.getroot()
+    for element in (header, header.find("testsuite")):
+        assert element is not None
+        counts = [element.get(key) for key in ("tests", "failures", "errors")]
+        assert counts == [str(tests), str(failures), "0"]
+    xml = JUnitXml.fromfile(str(target))
+    xml.update_statistics()  # type: ignore[no-untyped-call]  # junitparser leaves it untyped
+    assert (xml.tests, xml.failures, xml.errors, xml.skipped) == (tests, failures, 0, 0)
+    [suite] = list(xml)
+    assert suite.skipped == 0
+    _, read = xunitparser.parse(str(target))
+    assert (read.testsRun, len(read.failures), len(read.errors)) == (tests, failures, 0)
+    assert len(read.skipped) == 0
+    names = [(case.classname, case.name) for case in suite]
+    assert len(set(names)) == len(names)  # GitLab would merge cases of one name
+    assert names[-1] == ("journeys/clean.yaml", "journeys/clean.yaml")
+    assert suite.tests == tests and list(suite)[-1].is_passed
+
+
+def test_junit_names_each_finding_by_its_place(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    for fail_on, failures in (("error", 3), ("warning", 10), ("info", 13)):
-        target = tmp_path / f"{fail_on}.xml"
-        code, _ = _lint_output("text", capsys, "--output-junit", str(target), "--fail-on", fail_on)
-        assert code == 1
-        xml = JUnitXml.fromfile(str(target))
-        [suite] = list(xml)
-        cases = list(suite)
-        assert [c.name for c in cases] == [
-            "journeys/bank-account.yaml",
-            "journeys/beach-holiday.yaml",
-            "journeys/clean.yaml",
-        ]
-        found = [r for c in cases for r in c.result if isinstance(r, Failure)]
-        assert len(found) == failures
-        assert suite.tests == 3
-        assert cases[2].is_passed
-    [suite] = list(JUnitXml.fromfile(str(tmp_path / "error.xml")))
-    errors = [r for case in suite for r in case.result]
-    assert {(r.type, r.message) for r in errors} == {
+    target = tmp_path / "junit.xml"
+    _lint_output("text", capsys, "--output-junit", str(target))
+    [suite] = list(JUnitXml.fromfile(str(target)))
+    cases = [
+        (case.classname, case.name, [(r.type, r.message, r.text) for r in case.result])
+        for case in suite
+    ]
+    schema = "unknown field 'touchpoint' in stage 'discovery'; did you mean 'touchpoints'?"
+    journey = "related journey 'summer-sale' does not exist"
+    owner = "owner 'legale' is not declared in jcode.yaml (declared: assistenza, vendite)"
+    assert cases == [
         (
-            "schema",
-            "8:5: unknown field 'touchpoint' in stage 'discovery'; did you mean 'touchpoints'?",
+            BANK,
+            f"{BANK}:8:5: {schema} [schema]",
+            [("schema", f"{BANK}:8:5: {schema}", f"{BANK}:8:5: error: {schema} [schema]")],
         ),
-        ("unknown-journey", "6:25: related journey 'summer-sale' does not exist"),
         (
-            "unknown-owner",
-            "22:73: owner 'legale' is not declared in jcode.yaml (declared: assistenza, vendite)",
+            BEACH,
+            f"{BEACH}:6:25: {journey} [unknown-journey]",
+            [
+                (
+                    "unknown-journey",
+                    f"{BEACH}:6:25: {journey}",
+                    f"{BEACH}:6:25: error: {journey} [unknown-journey]",
+                )
+            ],
         ),
-    }
+        (
+            BEACH,
+            f"{BEACH}:22:73: {owner} [unknown-owner]",
+            [
+                (
+                    "unknown-owner",
+                    f"{BEACH}:22:73: {owner}",
+                    f"{BEACH}:22:73: error: {owner} [unknown-owner]",
+                )
+            ],
+        ),
+        ("journeys/clean.yaml", "journeys/clean.yaml", []),
+    ]
+    # The findings below --fail-on: in the file's first case, as lint prints them.
+    lines = (TESTS / "golden" / "lint.txt").read_text(encoding="utf-8").splitlines()[:-1]
+    below = [line for line in lines if line.startswith(BEACH) and ": error: " not in line]
+    assert [case.system_out for case in suite] == [None, "\n".join(below), None, None]
 
 
 GITHUB_LINE = re.compile(

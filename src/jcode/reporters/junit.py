@@ -1,6 +1,12 @@
-"""JUnit XML, as GitLab, Jenkins and Azure DevOps read it: a test case per journey file (and
-one per file a project rule reports on), a failure per finding at or above --fail-on; findings
-below it go to the case's system-out."""
+"""JUnit XML, as GitLab, Jenkins and Azure DevOps read it, valid against Jenkins' junit-10.xsd.
+
+A failing test case for each finding at or above --fail-on, and a passing one for each file
+(a journey file, or a file a project rule reports on) without such a finding, so the report
+shows every file checked. One failure per case keeps every reader's totals equal to the
+header's. A finding's case is named as lint prints it (file:line:column, message, rule), which
+also tells apart findings of one rule at one place; its classname is the file. Findings below
+--fail-on go to the system-out of the file's first case.
+"""
 
 from __future__ import annotations
 
@@ -23,41 +29,51 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+def _place(finding: Finding) -> str:
+    return f"{finding.file}:{finding.line}:{finding.column}"
+
+
 def _line(finding: Finding) -> str:
-    return _clean(
-        f"{finding.file}:{finding.line}:{finding.column}: {finding.severity}: "
-        f"{finding.message} [{finding.rule}]"
+    return _clean(f"{_place(finding)}: {finding.severity}: {finding.message} [{finding.rule}]")
+
+
+def _failing_case(suite: ET.Element, path: str, finding: Finding) -> ET.Element:
+    name = _clean(f"{_place(finding)}: {finding.message} [{finding.rule}]")
+    case = ET.SubElement(suite, "testcase", classname=path, name=name)
+    failure = ET.SubElement(
+        case,
+        "failure",
+        type=finding.rule,
+        message=_clean(f"{_place(finding)}: {finding.message}"),
     )
+    failure.text = _line(finding)
+    return case
 
 
 def report(result: LintResult, out: TextIO, options: ReportOptions) -> None:
     suites = ET.Element("testsuites", name="jcode")
     suite = ET.SubElement(suites, "testsuite", name="jcode lint")
     # Named as findings name them: a file name that is not UTF-8 is escaped, not a crash.
-    cases: dict[str, list[Finding]] = {printable(f.path): f.findings for f in result.files}
-    for finding in result.project_findings:  # a case for the schema file, say
-        cases.setdefault(finding.file, []).append(finding)
-    failed = 0
-    for path, findings in cases.items():
-        case = ET.SubElement(suite, "testcase", classname="jcode.lint", name=path, file=path)
+    files: dict[str, list[Finding]] = {printable(f.path): f.findings for f in result.files}
+    for finding in result.project_findings:  # the schema file, say
+        files.setdefault(finding.file, []).append(finding)
+    tests = failures = 0
+    for file, findings in files.items():
+        path = _clean(file)
         failing = [f for f in findings if f.at_least(options.fail_on)]
-        for finding in failing:
-            failure = ET.SubElement(
-                case,
-                "failure",
-                type=finding.rule,
-                message=_clean(f"{finding.line}:{finding.column}: {finding.message}"),
-            )
-            failure.text = _line(finding)
+        cases = [_failing_case(suite, path, f) for f in failing] or [
+            ET.SubElement(suite, "testcase", classname=path, name=path)
+        ]
         below = [_line(f) for f in findings if not f.at_least(options.fail_on)]
-        if below:
-            ET.SubElement(case, "system-out").text = "\n".join(below)
-        failed += bool(failing)
+        if below:  # after the failure: a reader may take the case anew from its failure
+            ET.SubElement(cases[0], "system-out").text = "\n".join(below)
+        tests += len(cases)
+        failures += len(failing)
     for element in (suites, suite):
-        element.set("tests", str(len(cases)))
-        element.set("failures", str(failed))
+        element.set("tests", str(tests))
+        element.set("failures", str(failures))
         element.set("errors", "0")
-    suite.set("skipped", "0")
+    suite.set("skipped", "0")  # the schema allows skipped on a testsuite, not on testsuites
     ET.indent(suites)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(ET.tostring(suites, encoding="unicode"))

@@ -1,5 +1,6 @@
 """SARIF 2.1.0, with what GitHub code scanning reads: rules with descriptions and help, results
-with a repository-relative location and fingerprints that survive line drift."""
+with a repository-relative location and fingerprints that survive line drift; and what Azure
+DevOps' ingestion requires besides (the driver's full name, the run's automation id)."""
 
 from __future__ import annotations
 
@@ -17,13 +18,16 @@ if TYPE_CHECKING:
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/jcode-dev/jcode"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+# The run's category, as GitHub files alerts by it: the one the README's upload step names.
+# upload-sarif sets an id only where a run has none, so this one is what GitHub sees.
+AUTOMATION_ID = "jcode/"
 
 
 def _rule(rule_id: str) -> dict[str, Any]:
     rule = RULES[rule_id]
     return {
         "id": rule.id,
-        "name": "".join(part.capitalize() for part in rule.id.split("-")),
+        "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.what},
         "help": {"text": rule.docs_text(), "markdown": rule.docs_markdown()},
@@ -70,12 +74,14 @@ def document(result: LintResult, options: ReportOptions) -> dict[str, Any]:
                 "tool": {
                     "driver": {
                         "name": "jcode",
+                        "fullName": f"jcode {__version__}",
                         "version": __version__,
                         "semanticVersion": __version__,
                         "informationUri": INFORMATION_URI,
                         "rules": [_rule(rule_id) for rule_id in RULES],
                     }
                 },
+                "automationDetails": {"id": AUTOMATION_ID},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }

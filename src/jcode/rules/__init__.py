@@ -19,10 +19,16 @@ __all__ = [
 
 def _collect() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
+    names: set[str] = set()
     for module in (parsing, references, coverage, ownership, kpis, stages, project):
         for rule in module.RULES:
             if rule.id in rules:
                 raise RuntimeError(f"rule id {rule.id!r} is defined twice")
+            # SARIF consumers show the name as the rule's label: it must tell rules apart and
+            # differ from the id even to a reader that ignores case (the SARIF validator).
+            if rule.name.casefold() in names or rule.name.casefold() == rule.id.casefold():
+                raise RuntimeError(f"rule {rule.id!r} needs a name of its own, not {rule.name!r}")
+            names.add(rule.name.casefold())
             rules[rule.id] = rule
     # Errors first, then warnings, then info; within a severity, in the order written.
     ordered = sorted(rules.values(), key=lambda r: -SEVERITY_RANK[r.severity])

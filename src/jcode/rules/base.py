@@ -34,7 +34,7 @@ JourneyCheck = Callable[["Journey", Context], Iterator[Problem]]
 class Rule(Record):
     """A rule: its id and default severity, its documentation, and its check."""
 
-    __slots__ = ("check", "example", "fix", "id", "severity", "summary", "what", "why")
+    __slots__ = ("check", "example", "fix", "id", "name", "severity", "summary", "what", "why")
 
     def __init__(
         self,
@@ -46,8 +46,13 @@ class Rule(Record):
         example: str,  # YAML that fires the rule
         fix: str,
         check: JourneyCheck | None = None,  # None: reported by the loader, validation or linter
+        name: str | None = None,  # only where the derived name would be the id itself
     ) -> None:
         self.id: Final = id
+        # The name a SARIF viewer shows beside the id: the id in PascalCase
+        # (stage-without-touchpoints: StageWithoutTouchpoints). SARIF wants it to differ from
+        # the id, and its validator compares ignoring case, so a one-word id names its own.
+        self.name: Final = name or "".join(word.capitalize() for word in id.split("-"))
         self.severity: Final = severity
         self.summary: Final = summary
         self.what: Final = what

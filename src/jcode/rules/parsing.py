@@ -107,6 +107,7 @@ RULES = (
     ),
     Rule(
         id="schema",
+        name="SchemaMismatch",  # "Schema" would be the id to SARIF, which ignores case
         severity="error",
         summary="The document does not match the journey schema.",
         what=(
