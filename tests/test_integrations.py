@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
+from jcode import __version__
 from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH
 
 from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, GIT_ENV, ROOT, GitRepo
@@ -38,9 +39,9 @@ def _tool(name: str) -> str:
     return exe
 
 
-def _check_jsonschema(schema: str, path: Path) -> None:
+def _check_jsonschema(schema: str, *paths: Path) -> None:
     done = subprocess.run(
-        [_tool("check-jsonschema"), "--builtin-schema", schema, str(path)],
+        [_tool("check-jsonschema"), "--builtin-schema", schema, *map(str, paths)],
         capture_output=True,
         text=True,
         check=False,
@@ -209,14 +210,37 @@ def test_action_caches_the_install_on_its_lock() -> None:
     assert env["PIP_CACHE_DIR"].startswith(cache["with"]["path"] + "/")
 
 
-def test_readme_github_workflow_uses_the_action_as_it_is(tmp_path: Path) -> None:
-    path = _snippet("github-workflow", tmp_path)
-    _check_jsonschema("vendor.github-workflows", path)
-    steps = yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"]["jcode"]["steps"]
-    [uses] = [s for s in steps if s.get("uses", "").startswith("jcode-dev/jcode@")]
-    assert set(uses["with"]) <= set(ACTION_DATA["inputs"])
+def _init_workflow(tmp_path: Path) -> Path:
+    """The GitHub workflow that `jcode init` writes."""
+    subprocess.run(
+        [BIN / "jcode", "init", "--yes", str(tmp_path / "repo")], capture_output=True, check=True
+    )
+    return tmp_path / "repo" / ".github" / "workflows" / "jcode.yml"
+
+
+def test_readme_github_workflow_is_the_one_init_writes_and_github_accepts(tmp_path: Path) -> None:
+    written = _init_workflow(tmp_path)
+    snippet = _snippet("github-workflow", tmp_path)
+    assert snippet.read_text(encoding="utf-8") == written.read_text(encoding="utf-8"), (
+        "the README shows src/jcode/init_files/github-workflow.yml as `jcode init` writes it"
+    )
+    _check_jsonschema("vendor.github-workflows", written, snippet)
+    _check_jsonschema("custom.github-workflows-require-timeout", written, snippet)
+
+
+def test_init_workflow_uploads_the_sarif_the_action_writes(tmp_path: Path) -> None:
+    workflow = yaml.safe_load(_init_workflow(tmp_path).read_text(encoding="utf-8"))
+    assert workflow["permissions"]["security-events"] == "write"
+    [job] = workflow["jobs"].values()
+    steps = job["steps"]
+    [lint] = [s for s in steps if s.get("uses", "").startswith("jcode-dev/jcode@")]
+    assert lint["uses"] == f"jcode-dev/jcode@v{__version__}"
+    assert set(lint["with"]) <= set(ACTION_DATA["inputs"])
     [upload] = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload")]
-    assert upload["with"]["sarif_file"] == ACTION_DATA["inputs"]["sarif"]["default"]
+    assert steps.index(upload) > steps.index(lint)
+    sarif = lint["with"].get("sarif", ACTION_DATA["inputs"]["sarif"]["default"])
+    assert upload["with"]["sarif_file"] == sarif == ACTION_DATA["inputs"]["sarif"]["default"]
+    assert upload["if"] == "${{ !cancelled() }}"  # a failed lint still uploads its findings
 
 
 def test_readme_gitlab_job_reports_junit(tmp_path: Path) -> None:
