@@ -546,7 +546,7 @@ def test_init_into_an_empty_folder_lints_builds_and_changes_nothing_twice(
     assert list(workflow) == ["name", "on", "permissions", "jobs"]
     assert set(workflow["on"]) == {"pull_request", "push"}
     steps = workflow["jobs"]["lint"]["steps"]
-    assert steps[-1] == {"uses": f"jcode-dev/jcode@v{__version__}"}
+    assert steps[1]["uses"] == f"jcode-dev/jcode@v{__version__}"
     assert (repo / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "/site/"
     monkeypatch.chdir(repo)
     assert run(["lint", "--fail-on", "warning"], capsys) == (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -374,4 +375,63 @@ def test_a_broken_file_keeps_its_journey_id(
         ExitCode.OK,
         "0 errors, 0 warnings, 0 info in 1 file\n",
         "jcode: 1 finding accepted by baseline 'baseline.json'\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [["jcode.yaml"], ["journeys/clean.yaml", "jcode.yaml"], ["./jcode.yaml", "journeys"]],
+)
+def test_jcode_yaml_among_the_paths_lints_every_journey(
+    paths: list[str], in_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As pre-commit passes a commit's changed jcode.yaml: it is the settings of every journey.
+    code, out, err = run(["lint", "--today", "2026-11-22", *paths], capsys)
+    assert (code, err) == (ExitCode.FINDINGS, "")
+    check_golden("lint.txt", out)
+
+
+def test_the_project_schema_among_the_paths_lints_every_journey(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(PROJECT, tmp_path, dirs_exist_ok=True)
+    monkeypatch.chdir(tmp_path)
+    assert run(["schema", "--project"], capsys)[0] == ExitCode.OK
+    code, out, err = run(["lint", "--today", "2026-11-22", "schema/journey.schema.json"], capsys)
+    assert (code, err) == (ExitCode.FINDINGS, "")
+    check_golden("lint.txt", out)
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        (
+            "other/jcode.yaml",
+            "'other/jcode.yaml' is not the jcode.yaml in use ('jcode.yaml'); to lint the "
+            "journeys of its project, give --config other/jcode.yaml",
+        ),
+        (
+            "other/schema/journey.schema.json",
+            "'other/schema/journey.schema.json' is not the project schema of the jcode.yaml in "
+            "use ('jcode.yaml'); to lint the journeys of its project, give --config "
+            "other/jcode.yaml",
+        ),
+    ],
+)
+def test_another_projects_settings_are_a_usage_error(
+    path: str,
+    message: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    shutil.copytree(PROJECT, tmp_path, dirs_exist_ok=True)
+    shutil.copytree(PROJECT, tmp_path / "other")
+    (tmp_path / "other" / "schema").mkdir()
+    (tmp_path / "other" / "schema" / "journey.schema.json").write_text("{}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(["lint", "journeys/clean.yaml", path], capsys) == (
+        ExitCode.USAGE,
+        "",
+        f"jcode: error: {message}\n",
     )

@@ -1,7 +1,7 @@
 """What the repository ships for CI and commits: the GitHub Action (action.yml), the pre-commit
 hook (.pre-commit-hooks.yaml) and the README's snippets, each checked against the schema its
 host uses, and run: the action's steps by bash on a shallow clone of a pull request, the hook
-by pre-commit itself (`pre-commit try-repo`).
+by pre-commit itself, installed in a repository as the README says and run by `git commit`.
 
 The hook test installs jcode into a fresh environment the way pre-commit does (pip, with this
 machine's package index), so it takes some seconds and needs that index.
@@ -15,13 +15,17 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, ROOT, GitRepo
+from jcode import __version__
+from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH
+
+from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, GIT_ENV, ROOT, GitRepo
 
 ACTION = ROOT / "action.yml"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
@@ -35,9 +39,9 @@ def _tool(name: str) -> str:
     return exe
 
 
-def _check_jsonschema(schema: str, path: Path) -> None:
+def _check_jsonschema(schema: str, *paths: Path) -> None:
     done = subprocess.run(
-        [_tool("check-jsonschema"), "--builtin-schema", schema, str(path)],
+        [_tool("check-jsonschema"), "--builtin-schema", schema, *map(str, paths)],
         capture_output=True,
         text=True,
         check=False,
@@ -206,14 +210,37 @@ def test_action_caches_the_install_on_its_lock() -> None:
     assert env["PIP_CACHE_DIR"].startswith(cache["with"]["path"] + "/")
 
 
-def test_readme_github_workflow_uses_the_action_as_it_is(tmp_path: Path) -> None:
-    path = _snippet("github-workflow", tmp_path)
-    _check_jsonschema("vendor.github-workflows", path)
-    steps = yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"]["jcode"]["steps"]
-    [uses] = [s for s in steps if s.get("uses", "").startswith("jcode-dev/jcode@")]
-    assert set(uses["with"]) <= set(ACTION_DATA["inputs"])
+def _init_workflow(tmp_path: Path) -> Path:
+    """The GitHub workflow that `jcode init` writes."""
+    subprocess.run(
+        [BIN / "jcode", "init", "--yes", str(tmp_path / "repo")], capture_output=True, check=True
+    )
+    return tmp_path / "repo" / ".github" / "workflows" / "jcode.yml"
+
+
+def test_readme_github_workflow_is_the_one_init_writes_and_github_accepts(tmp_path: Path) -> None:
+    written = _init_workflow(tmp_path)
+    snippet = _snippet("github-workflow", tmp_path)
+    assert snippet.read_text(encoding="utf-8") == written.read_text(encoding="utf-8"), (
+        "the README shows src/jcode/init_files/github-workflow.yml as `jcode init` writes it"
+    )
+    _check_jsonschema("vendor.github-workflows", written, snippet)
+    _check_jsonschema("custom.github-workflows-require-timeout", written, snippet)
+
+
+def test_init_workflow_uploads_the_sarif_the_action_writes(tmp_path: Path) -> None:
+    workflow = yaml.safe_load(_init_workflow(tmp_path).read_text(encoding="utf-8"))
+    assert workflow["permissions"]["security-events"] == "write"
+    [job] = workflow["jobs"].values()
+    steps = job["steps"]
+    [lint] = [s for s in steps if s.get("uses", "").startswith("jcode-dev/jcode@")]
+    assert lint["uses"] == f"jcode-dev/jcode@v{__version__}"
+    assert set(lint["with"]) <= set(ACTION_DATA["inputs"])
     [upload] = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload")]
-    assert upload["with"]["sarif_file"] == ACTION_DATA["inputs"]["sarif"]["default"]
+    assert steps.index(upload) > steps.index(lint)
+    sarif = lint["with"].get("sarif", ACTION_DATA["inputs"]["sarif"]["default"])
+    assert upload["with"]["sarif_file"] == sarif == ACTION_DATA["inputs"]["sarif"]["default"]
+    assert upload["if"] == "${{ !cancelled() }}"  # a failed lint still uploads its findings
 
 
 def test_readme_gitlab_job_reports_junit(tmp_path: Path) -> None:
@@ -224,16 +251,25 @@ def test_readme_gitlab_job_reports_junit(tmp_path: Path) -> None:
     assert f"jcode lint --output-junit {report}" in job["script"]
 
 
-def test_hooks_manifest_is_valid_and_matches_journey_files() -> None:
+def test_hooks_manifest_is_valid_and_matches_journeys_and_their_settings() -> None:
     subprocess.run([_tool("pre-commit"), "validate-manifest", str(HOOKS)], check=True)
     [hook] = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
     assert (hook["id"], hook["entry"], hook["language"]) == ("jcode-lint", "jcode lint", "python")
     assert hook["pass_filenames"] is True
     files = re.compile(hook["files"])
-    for path in ("journeys/a.yaml", "journeys/b2c/b.yml", "docs/cx/journeys/c.yaml"):
+    for path in (
+        "journeys/a.yaml",
+        "journeys/b2c/b.yml",
+        "docs/cx/journeys/c.yaml",
+        CONFIG_NAME,
+        f"docs/cx/{CONFIG_NAME}",
+        PROJECT_SCHEMA_PATH.as_posix(),
+        f"docs/cx/{PROJECT_SCHEMA_PATH.as_posix()}",
+    ):
         assert files.search(path), path
     for path in (
-        "jcode.yaml",
+        "myjcode.yaml",
+        "schema/config.schema.json",
         "site_template/mkdocs.yml",
         "journeys/notes.md",
         "myjourneys/a.yaml",
@@ -267,47 +303,129 @@ def _source_copy(target: Path) -> GitRepo:
     return repo
 
 
-def test_pre_commit_runs_the_hook(
-    tmp_path: Path, git_env: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    source = _source_copy(tmp_path / "jcode")
-    project = GitRepo(tmp_path / "project")
+@pytest.fixture(scope="module")
+def hook_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Path]]:
+    """(the hook's repository, its commit, PRE_COMMIT_HOME), one for the module: pre-commit
+    builds the hook's environment once (pip installs jcode into it: some seconds) and keeps it
+    there. (`pre-commit try-repo` would build it on each run, in a store of its own.)"""
+    folder = tmp_path_factory.mktemp("hook")
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in GIT_ENV.items():
+            patch.setenv(name, value)
+        source = _source_copy(folder / "jcode")
+        rev = source.git("rev-parse", "HEAD").strip()
+    yield source.root, rev, folder / "pre-commit-home"
+
+
+def _hooked_project(root: Path, hook_home: tuple[Path, str, Path]) -> GitRepo:
+    """The example project with a second journey, committed, and the hook installed as the
+    README says (verbose, to show what it linted)."""
+    source, rev, _ = hook_home
+    project = GitRepo(root)
     project.write("jcode.yaml", CONFIG)
     project.write(EXAMPLE_FILE, EXAMPLE)
     project.write("journeys/other.yaml", EXAMPLE.replace("id: laptop-replacement", "id: other"))
+    hook = {"id": "jcode-lint", "verbose": True}
+    project.write(
+        ".pre-commit-config.yaml",
+        yaml.safe_dump({"repos": [{"repo": str(source), "rev": rev, "hooks": [hook]}]}),
+    )
     project.commit("Two journeys")
-    monkeypatch.setenv("PRE_COMMIT_HOME", str(tmp_path / "pre-commit-home"))
+    subprocess.run([_tool("pre-commit"), "install"], cwd=root, capture_output=True, check=True)
+    return project
 
-    def try_repo() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [_tool("pre-commit"), "try-repo", str(source.root), "jcode-lint"],
-            cwd=project.root,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+
+def _commit(project: GitRepo, hook_home: tuple[Path, str, Path]) -> tuple[int, str]:
+    """`git commit` of what is staged, through the installed hook: (exit code, its output)."""
+    done = subprocess.run(
+        ["git", "commit", "-q", "-m", "A change"],
+        cwd=project.root,
+        env=os.environ | {"PRE_COMMIT_HOME": str(hook_home[2])},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    )
+    return done.returncode, done.stdout
+
+
+# Without the CRM team, two stages of each journey name an unknown owner.
+NO_CRM = CONFIG.replace("  crm:\n    name: CRM and loyalty\n", "")
+
+
+def _findings(output: str) -> list[tuple[str, str]]:
+    """(file:line:column, rule) of each finding in text output."""
+    return re.findall(r"^(\S+:\d+:\d+): \w+: .* \[([a-z-]+)\]$", output, re.MULTILINE)
+
+
+def test_pre_commit_runs_the_hook_on_the_changed_journeys(
+    tmp_path: Path, git_env: None, hook_home: tuple[Path, str, Path]
+) -> None:
+    project = _hooked_project(tmp_path / "project", hook_home)
 
     # A change to one journey, which names the other, unchanged one as related; and to a file
-    # the hook does not read.
+    # the hook does not read. Only the changed journey is linted.
     project.write(
         EXAMPLE_FILE,
         EXAMPLE.replace("tags: [b2c, electronics]\n", "tags: [b2c]\nrelated: [other]\n"),
     )
     project.write("notes.yaml", "not: a journey\n")
     project.git("add", "-A")
-    passed = try_repo()
-    assert passed.returncode == 0, passed.stdout + passed.stderr
-    assert re.search(r"^jcode lint\.+Passed$", passed.stdout, re.MULTILINE)
+    code, output = _commit(project, hook_home)
+    assert code == 0, output
+    assert re.search(r"^jcode lint\.+Passed$", output, re.MULTILINE)
+    assert "\n0 errors, 0 warnings, 0 info in 1 file\n" in output
 
-    # The config counts: without the CRM team, two stages name an unknown owner.
-    project.write("jcode.yaml", CONFIG.replace("  crm:\n    name: CRM and loyalty\n", ""))
-    project.write(EXAMPLE_FILE, EXAMPLE.replace("status: live", "status: draft"))
+    # An error in a changed journey stops the commit.
+    project.write(EXAMPLE_FILE, EXAMPLE.replace("owner: ecommerce", "owner: nobody", 1))
     project.git("add", "-A")
-    failed = try_repo()
-    assert failed.returncode == 1
-    assert re.search(r"^jcode lint\.+Failed$", failed.stdout, re.MULTILINE)
-    assert (
-        "journeys/laptop-replacement.yaml:118:12: error: owner 'crm' is not declared in "
-        "jcode.yaml" in failed.stdout
+    code, output = _commit(project, hook_home)
+    assert code == 1
+    assert re.search(r"^jcode lint\.+Failed$", output, re.MULTILINE)
+    assert _findings(output) == [("journeys/laptop-replacement.yaml:8:8", "unknown-owner")]
+    assert project.git("diff", "--cached", "--name-only") == f"{EXAMPLE_FILE}\n"  # not committed
+
+
+def test_pre_commit_lints_every_journey_when_jcode_yaml_changes(
+    tmp_path: Path, git_env: None, hook_home: tuple[Path, str, Path]
+) -> None:
+    project = _hooked_project(tmp_path / "project", hook_home)
+    project.write("jcode.yaml", NO_CRM)
+    project.git("add", "-A")
+    assert project.git("diff", "--cached", "--name-only") == "jcode.yaml\n"
+
+    code, output = _commit(project, hook_home)
+    assert code == 1, output
+    assert re.search(r"^jcode lint\.+Failed$", output, re.MULTILINE)
+    assert _findings(output) == [
+        ("journeys/laptop-replacement.yaml:118:12", "unknown-owner"),
+        ("journeys/laptop-replacement.yaml:135:12", "unknown-owner"),
+        ("journeys/other.yaml:118:12", "unknown-owner"),
+        ("journeys/other.yaml:135:12", "unknown-owner"),
+    ]
+    direct = subprocess.run(
+        [BIN / "jcode", "lint"], cwd=project.root, capture_output=True, text=True, check=False
     )
-    assert "journeys/other.yaml" not in failed.stdout  # unchanged: not passed to the hook
+    assert direct.returncode == 1
+    assert f"\n{direct.stdout}" in output  # what `jcode lint` says, all of it
+
+
+def test_pre_commit_lints_every_journey_when_the_project_schema_changes(
+    tmp_path: Path, git_env: None, hook_home: tuple[Path, str, Path]
+) -> None:
+    project = _hooked_project(tmp_path / "project", hook_home)
+    schema = subprocess.run(
+        [BIN / "jcode", "schema", "--project"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert schema.stdout == f"wrote {PROJECT_SCHEMA_PATH.as_posix()}\n"
+    project.git("add", "-A")
+    assert project.git("diff", "--cached", "--name-only") == f"{PROJECT_SCHEMA_PATH.as_posix()}\n"
+
+    code, output = _commit(project, hook_home)
+    assert code == 0, output
+    assert re.search(r"^jcode lint\.+Passed$", output, re.MULTILINE)
+    assert "\n0 errors, 0 warnings, 0 info in 2 files\n" in output

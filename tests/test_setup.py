@@ -70,4 +70,6 @@ def test_a_wheel_builds_without_warnings_and_says_its_license(tmp_path: Path) ->
     [wheel] = tmp_path.glob("jcode-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         metadata = archive.read(f"jcode-{_locked('jcode')['version']}.dist-info/METADATA")
+        names = archive.namelist()
     assert b"\nLicense-Expression: MIT\n" in metadata
+    assert "jcode/init_files/github-workflow.yml" in names  # what `jcode init` writes

@@ -200,7 +200,7 @@ def scaffold(folder: Path, settings: InitSettings) -> Scaffold:
         files[starter] = starter_journey(settings)
     files[PROJECT_SCHEMA_PATH] = render_project_schema(project)
     files[Path(".pre-commit-config.yaml")] = PRE_COMMIT
-    files[Path(".github", "workflows", "jcode.yml")] = WORKFLOW
+    files[Path(".github", "workflows", "jcode.yml")] = workflow()
     done = Scaffold()
     try:
         (folder / "journeys").mkdir(parents=True, exist_ok=True)
@@ -601,19 +601,12 @@ repos:
     hooks:
       - id: jcode-lint
 """
-WORKFLOW = f"""\
-# Lint the journeys of every pull request and push, with jcode's GitHub Action.
-name: jcode
-"on":  # quoted: YAML 1.1 readers take a bare `on` for true
-  pull_request:
-  push:
-    branches: [main]
-permissions:
-  contents: read
-jobs:
-  lint:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: {_ACTION}@v{__version__}
-"""
+# The workflow is a file of the package, so that the README can show it as it is; the one
+# placeholder is replaced rather than formatted, for GitHub's `${{ }}` expressions.
+WORKFLOW_TEMPLATE = Path(__file__).parent / "init_files" / "github-workflow.yml"
+
+
+def workflow() -> str:
+    """The GitHub workflow `jcode init` writes: the template, using this version's action."""
+    template = WORKFLOW_TEMPLATE.read_text(encoding="utf-8")
+    return template.replace("{action}", f"{_ACTION}@v{__version__}")

@@ -23,7 +23,15 @@ from jcode.errors import ExitCode, JcodeError
 from jcode.export import FORMATS as EXPORT_FORMATS
 from jcode.export import WHAT as EXPORT_WHAT
 from jcode.findings import SEVERITIES, Finding, Severity, plural, severity_counts
-from jcode.linter import JourneyFile, LintResult, collect_files, journey_ids, lint, printable
+from jcode.linter import (
+    JourneyFile,
+    LintResult,
+    collect_files,
+    journey_ids,
+    journey_paths,
+    lint,
+    printable,
+)
 from jcode.reporters import (
     DIFF_REPORTERS,
     REPORTERS,
@@ -145,14 +153,7 @@ def _output_options(command: Callable[..., int]) -> Callable[..., int]:
 
 
 def _journey_files(project: Project, paths: tuple[Path, ...]) -> list[str]:
-    if not paths:
-        default = project.root / "journeys"
-        if not default.is_dir():
-            raise JcodeError(
-                f"no journeys folder at '{default}'; give the journey files or folders to use"
-            )
-        paths = (default,)
-    return collect_files(paths)
+    return collect_files(journey_paths(paths, project))
 
 
 def _other_journey_ids(
@@ -221,7 +222,8 @@ def lint_command(
 ) -> int:
     """Check journey files against the schema and the rules.
 
-    PATHS are journey files or folders (default: journeys/ beside jcode.yaml).
+    PATHS are journey files or folders (default: journeys/ beside jcode.yaml); jcode.yaml or
+    the project schema among them stands for every journey of the project.
     Exit 0: nothing at or above --fail-on; 1: findings at or above it; 2: usage error.
 
     \b
@@ -523,7 +525,7 @@ def serve_command(
         files = _journey_files(current, paths)
         return lint(files, current, today, keep_models=True), current
 
-    watched = list(paths) or [project.root / "journeys"]
+    watched = journey_paths(paths, project)
     if config_path is not None:
         watched.append(config_path)
     serve(lint_again, watched, port, open_browser)

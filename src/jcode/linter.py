@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from jcode.config import PROJECT_SCHEMA_PATH
+from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH
 from jcode.errors import JcodeError
 from jcode.findings import (
     Finding,
@@ -87,6 +87,46 @@ class LintResult:
 
     def counts(self) -> dict[Severity, int]:
         return count_by_severity(self.findings)
+
+
+def journey_paths(paths: Sequence[Path], project: Project) -> list[Path]:
+    """The journey files and folders to read for PATHS: journeys/ beside jcode.yaml when there
+    are none. The project's jcode.yaml or project schema among them stands for every journey
+    of the project, which it can change the findings of (pre-commit passes it when a commit
+    changes it); another project's is a usage error, not a journey to lint."""
+    journeys = [path for path in paths if not _settings_file(path, project)]
+    if journeys and len(journeys) == len(paths):
+        return journeys
+    default = project.root / "journeys"
+    if not default.is_dir():
+        raise JcodeError(
+            f"no journeys folder at '{default}'; give the journey files or folders to use"
+        )
+    return [*journeys, default]
+
+
+def _settings_file(path: Path, project: Project) -> bool:
+    """Whether `path` is the project's jcode.yaml or project schema."""
+    if path.name == CONFIG_NAME:
+        ours, theirs = project.config_path, path
+    elif path.parts[-2:] == PROJECT_SCHEMA_PATH.parts:
+        ours, theirs = project.root / PROJECT_SCHEMA_PATH, path.parent.parent / CONFIG_NAME
+    else:
+        return False
+    if not path.is_file():  # a folder of that name, or nothing: collect_files() deals with it
+        return False
+    if ours is not None and os.path.realpath(path) == os.path.realpath(ours):
+        return True
+    in_use = (
+        f"'{display_path(project.config_path)}'"
+        if project.config_path is not None
+        else "none: no jcode.yaml here or above"
+    )
+    what = "the jcode.yaml" if path.name == CONFIG_NAME else "the project schema of the jcode.yaml"
+    raise JcodeError(
+        f"'{printable(display_path(path))}' is not {what} in use ({in_use}); to lint the "
+        f"journeys of its project, give --config {printable(display_path(theirs))}"
+    )
 
 
 def collect_files(paths: Iterable[Path]) -> list[str]:
