@@ -86,7 +86,9 @@ def as_json(value: Any, schema: Mapping[str, Any], root: Mapping[str, Any] | Non
     stays a date, which is not text to the schema, as it is not to the model ("put it in
     quotes"). Everything else is given as it is."""
     root = root if root is not None else schema
-    options = [_resolve(option, root) for option in _resolve(schema, root).get("anyOf", [schema])]
+    resolved = _resolve(schema, root)
+    alternatives = resolved.get("anyOf", resolved.get("oneOf", [schema]))
+    options = [_resolve(option, root) for option in alternatives]
     if isinstance(value, date):
         wanted = any(option.get("format") == "date" for option in options)
         return value.isoformat() if wanted else value

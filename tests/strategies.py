@@ -15,6 +15,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from jcode.editor_schema import ABSENT
 from jcode.loader import MAX_NUMBER_CHARS
 from jcode.rules import RULES
 from jcode.schema import end_of_text, schema_of
@@ -74,8 +75,12 @@ def from_schema(
     """Values the schema accepts. `overrides`: property name -> the strategy for its values."""
     if "$ref" in schema:
         return from_schema(defs[schema["$ref"].rsplit("/", 1)[-1]], defs, overrides)
-    if "anyOf" in schema:
-        return st.one_of([from_schema(option, defs, overrides) for option in schema["anyOf"]])
+    if schema == ABSENT:  # an optional field's null (jcode.editor_schema)
+        return st.none()
+    # A oneOf beside a type only names the built-in values of open text (phase, channel).
+    if "anyOf" in schema or ("oneOf" in schema and "type" not in schema):
+        options = schema.get("anyOf", schema.get("oneOf"))
+        return st.one_of([from_schema(option, defs, overrides) for option in options])
     if "enum" in schema:
         return st.sampled_from(schema["enum"])
     kind = schema.get("type")

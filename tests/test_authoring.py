@@ -20,6 +20,7 @@ import yaml
 from jcode import __version__
 from jcode.cli import main
 from jcode.config import load_project
+from jcode.editor_schema import ABSENT
 from jcode.errors import ExitCode
 from jcode.project_schema import COMMENT, project_schema
 from jcode.schema import schema_of
@@ -104,11 +105,11 @@ def test_schema_project_writes_each_enum_with_names(
     owners = list(ROOT_OWNERS)
     names = ["E-commerce team", "Growth marketing", "Checkout squad", "Customer care"]
     for holder in (schema, *(schema["$defs"][d] for d in ("Stage", "Touchpoint", "Kpi"))):
-        owner = holder["properties"]["owner"]["anyOf"]
+        owner = holder["properties"]["owner"]["oneOf"]
         assert owner[0]["enum"] == owners
         assert owner[0]["enumDescriptions"][:4] == names
-        assert owner[1] == {"type": "null"}
-    persona = schema["properties"]["persona"]["anyOf"][0]
+        assert owner[1] == ABSENT  # left out, or null: inherited
+    persona = schema["properties"]["persona"]["oneOf"][0]
     declared = ROOT_CONFIG["personas"]
     assert (persona["enum"], persona["enumDescriptions"]) == (
         list(declared),
@@ -640,7 +641,7 @@ def test_init_keeps_an_existing_jcode_yaml_and_appends_to_gitignore(
     assert not (repo / "journeys" / "first-order.yaml").exists()
     assert (repo / ".gitignore").read_text(encoding="utf-8") == ".venv/\n*.pyc\n/site/\n"
     schema = json.loads((repo / "schema" / "journey.schema.json").read_text(encoding="utf-8"))
-    assert "crm" in schema["properties"]["owner"]["anyOf"][0]["enum"]  # from the kept config
+    assert "crm" in schema["properties"]["owner"]["oneOf"][0]["enum"]  # from the kept config
     assert run(["lint", "--fail-on", "info"], capsys)[0] == ExitCode.OK
 
 

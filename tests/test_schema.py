@@ -12,9 +12,11 @@ import jsonschema
 import pytest
 import yaml
 
+from jcode.editor_schema import ABSENT, holders
 from jcode.loader import decode, load
-from jcode.schema import SCHEMA_FILES, render
+from jcode.schema import SCHEMA_FILES, end_of_text, render
 from jcode.spec import parse_config, parse_journey
+from jcode.spec.values import ID_PATTERN
 from jcode.validation import validate
 
 from .fuzzing import schema_accepts
@@ -23,6 +25,7 @@ from .test_runtime import CONFIG_CORNERS, CORNERS
 ROOT = Path(__file__).parent.parent
 SCHEMA = ROOT / "schema"
 CASES = Path(__file__).parent / "cases"
+ID = end_of_text(ID_PATTERN)
 
 
 @pytest.mark.parametrize("name", list(SCHEMA_FILES))
@@ -39,8 +42,46 @@ def test_schemas_are_valid_draft_2020_12() -> None:
 def test_schema_has_editor_help() -> None:
     schema = json.loads((SCHEMA / "journey.schema.json").read_text())
     stage = schema["$defs"]["Stage"]["properties"]
-    assert "description" in stage["phase"] and stage["phase"]["examples"] == ["evaluation"]
     assert "description" in schema["$defs"]["Touchpoint"]["properties"]["managed_by"]
+    # An optional field: its own title and description once, no default, null not offered.
+    assert stage["emotion"] == {
+        "description": "How the customer feels, from -2 (awful) to 2 (delighted).",
+        "oneOf": [{"maximum": 2, "minimum": -2, "type": "integer"}, ABSENT],
+        "title": "Emotion",
+    }
+    assert stage["owner"] == {
+        "description": "A team declared under `owners` in jcode.yaml. Inherited when absent.",
+        "examples": ["customer-care"],
+        "oneOf": [{"maxLength": 64, "pattern": ID, "type": "string"}, ABSENT],
+        "title": "Owner",
+    }
+    # Open text, with the built-in values named.
+    assert stage["phase"]["oneOf"][0]["enum"][:3] == ["discovery", "evaluation", "interest"]
+    assert stage["phase"]["oneOf"][0]["enumDescriptions"][:3] == [
+        "Discovery (seven-stage, five-stage models)",
+        "Evaluation (seven-stage, five-stage models)",
+        "Interest (seven-stage model)",
+    ]
+    assert stage["phase"]["oneOf"][1] == {"not": {"enum": stage["phase"]["oneOf"][0]["enum"]}}
+    assert "examples" not in stage["phase"] and stage["phase"]["pattern"] == ID
+
+
+@pytest.mark.parametrize("name", list(SCHEMA_FILES))
+def test_no_field_offers_null(name: str) -> None:
+    """The YAML language server offers `default: null` as a "Default value" item, and a null
+    alternative as `null`; an optional field has neither."""
+    schema = json.loads((SCHEMA / name).read_text(encoding="utf-8"))
+    fields = {
+        (holder.get("title"), field): prop
+        for holder in holders(schema)
+        for field, prop in holder["properties"].items()
+    }
+    optional = {key for key, prop in fields.items() if ABSENT in prop.get("oneOf", ())}
+    assert optional  # summary, goal, emotion, owner...; contact, repo_url...
+    for key, prop in fields.items():
+        assert prop.get("default", "") is not None, key
+        alternatives = [*prop.get("anyOf", ()), *prop.get("oneOf", ())]
+        assert {"type": "null"} not in alternatives, key
 
 
 def _documents() -> list[Path]:

@@ -21,6 +21,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from jcode.editor_schema import ABSENT, holders
 from jcode.spec import Project
 from jcode.validation import show
 
@@ -48,7 +49,7 @@ def project_schema(project: Project, published: dict[str, Any] | None = None) ->
     base = json.loads(json.dumps(base))  # a deep copy: the narrowing works in place
     narrowed = choices(project)
     found = set()
-    for holder in _holders(base):
+    for holder in holders(base):
         properties = holder["properties"]
         for name in properties.keys() & narrowed.keys():
             properties[name] = _narrow(properties[name], narrowed[name])
@@ -110,28 +111,21 @@ def _difference(written: dict[str, Any], project: Project) -> str:
 def _listed(written: dict[str, Any]) -> dict[str, set[str]]:
     """The values a written project schema offers for each narrowed field."""
     listed: dict[str, set[str]] = {}
-    for holder in _holders(written):
+    for holder in holders(written):
         for name in holder["properties"].keys() & set(FIELDS):
             prop = holder["properties"][name]
-            branches = prop.get("anyOf", [prop]) if isinstance(prop, dict) else []
-            for branch in branches:
+            if not isinstance(prop, dict):
+                continue
+            # An optional field is a oneOf; an anyOf in files of earlier versions of jcode.
+            for branch in [prop, *prop.get("oneOf", ()), *prop.get("anyOf", ())]:
                 if isinstance(branch, dict) and isinstance(branch.get("enum"), list):
                     listed.setdefault(name, set()).update(map(str, branch["enum"]))
     return listed
 
 
-def _holders(schema: dict[str, Any]) -> list[dict[str, Any]]:
-    """The journey and each of its $defs (stage, touchpoint, KPI...) that has properties."""
-    defs = schema.get("$defs")
-    candidates = [schema, *(defs.values() if isinstance(defs, dict) else ())]
-    return [c for c in candidates if isinstance(c, dict) and isinstance(c.get("properties"), dict)]
-
-
 def _narrow(prop: dict[str, Any], values: dict[str, str]) -> dict[str, Any]:
     enum = {"type": "string", "enum": list(values), "enumDescriptions": list(values.values())}
-    if "anyOf" in prop:  # an optional reference (owner, persona): the string branch narrows
-        return {
-            **prop,
-            "anyOf": [enum if b.get("type") == "string" else b for b in prop["anyOf"]],
-        }
-    return {k: v for k, v in prop.items() if k in ("title", "description", "default")} | enum
+    named = {k: v for k, v in prop.items() if k in ("title", "description")}
+    if ABSENT in prop.get("oneOf", ()):  # optional (owner, persona): null stays, as if left out
+        return {**named, "oneOf": [enum, ABSENT]}
+    return {**named, **enum}  # the enum replaces the examples and the built-in values

@@ -1,4 +1,6 @@
-"""The published JSON Schemas, generated from the pydantic models (the one source of truth)."""
+"""The published JSON Schemas, generated from the pydantic models (the one source of truth):
+pydantic's JSON Schema made exact (what the fast path is compiled from), then shaped for
+editors (jcode.editor_schema)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from jcode.editor_schema import for_editors
 from jcode.spec.config import Config
 from jcode.spec.models import Journey
 
@@ -62,9 +65,14 @@ class _Published(GenerateJsonSchema):
         return json_schema
 
 
+def exact_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """What the model accepts, as pydantic writes it plus what it leaves out (_Published)."""
+    return model.model_json_schema(mode="validation", schema_generator=_Published)
+
+
 def schema_of(model: type[BaseModel]) -> dict[str, Any]:
-    generated = model.model_json_schema(mode="validation", schema_generator=_Published)
-    return {"$schema": DRAFT, **generated}
+    """The published schema: the exact one, as editors read it best."""
+    return {"$schema": DRAFT, **for_editors(exact_schema(model))}
 
 
 def render(model: type[BaseModel]) -> str:

@@ -1,11 +1,12 @@
 """Generate jcode/spec/runtime.py: the objects the linter, the site and the differ work with,
 and the fast constructors that check plain data against the format while building them.
 
-The pydantic models stay the one source of truth. Their published JSON Schemas are compiled
-here into straight-line Python, so that checking a valid journey needs neither pydantic nor
-jsonschema at run time: importing pydantic and building its validators costs more than
-linting a hundred journeys. Where the data is not valid, the constructor returns None and the
-pydantic model explains what is wrong, field by field.
+The pydantic models stay the one source of truth. Their JSON Schemas (jcode.schema.exact_schema:
+the published ones before they are shaped for editors) are compiled here into straight-line
+Python, so that checking a valid journey needs neither pydantic nor jsonschema at run time:
+importing pydantic and building its validators costs more than linting a hundred journeys.
+Where the data is not valid, the constructor returns None and the pydantic model explains what
+is wrong, field by field.
 
 Where pydantic is stricter than plain JSON Schema, the generated code follows pydantic: numbers
 must be finite, booleans are not numbers, and mapping keys must match `patternProperties`. A
@@ -353,11 +354,11 @@ class _Generator:
 
 
 def render() -> str:
-    from jcode.schema import schema_of
+    from jcode.schema import exact_schema
     from jcode.spec.config import Config
     from jcode.spec.models import Journey
 
-    return _Generator({"Journey": schema_of(Journey), "Config": schema_of(Config)}).render()
+    return _Generator({"Journey": exact_schema(Journey), "Config": exact_schema(Config)}).render()
 
 
 def generated(checkout: Path = CHECKOUT) -> dict[Path, str]:

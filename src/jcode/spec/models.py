@@ -39,9 +39,13 @@ Suppressions = Annotated[
         examples=[[{"rule": "stage-without-kpi", "reason": "Measured by the partner, not us"}]],
     ),
 ]
+# Examples of their own: the slug's ("post-purchase") would be offered as an owner.
 OwnerRef = Annotated[
     Id | None,
-    Field(description="A team declared under `owners` in jcode.yaml. Inherited when absent."),
+    Field(
+        description="A team declared under `owners` in jcode.yaml. Inherited when absent.",
+        examples=["customer-care"],
+    ),
 ]
 
 
@@ -133,7 +137,11 @@ class Journey(BaseModel):
     title: Annotated[Name, Field(examples=["Replacing a broken work laptop"])]
     summary: Text | None = None
     persona: Annotated[
-        Id | None, Field(description="A persona declared under `personas` in jcode.yaml.")
+        Id | None,
+        Field(
+            description="A persona declared under `personas` in jcode.yaml.",
+            examples=["remote-professional"],
+        ),
     ] = None
     owner: OwnerRef = None
     status: Literal["draft", "live", "retired"] = "draft"
