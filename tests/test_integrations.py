@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -188,7 +189,7 @@ def test_action_installs_exactly_the_locked_set(tmp_path: Path) -> None:
     )
     assert version.stdout.startswith("jcode, version ")
     check = subprocess.run(
-        [venv / "bin" / "uv", "sync", "--locked", "--no-dev", "--no-editable", "--check"],
+        [BIN / "uv", "sync", "--locked", "--no-dev", "--no-editable", "--check"],
         cwd=ROOT,
         env=os.environ | {"UV_PROJECT_ENVIRONMENT": str(venv), "UV_NO_CONFIG": "1"},
         capture_output=True,
@@ -197,6 +198,17 @@ def test_action_installs_exactly_the_locked_set(tmp_path: Path) -> None:
     )
     assert check.returncode == 0, check.stderr
     assert "Would make no changes" in check.stderr
+    # uv itself waits in the cache, at the lock's version: a restored cache skips pip.
+    uv = tmp_path / "jcode-cache" / "uv-tool" / "bin" / "uv"
+    version = subprocess.run([uv, "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.split()[1] == _locked_version("uv")
+    assert not (venv / "bin" / "uv").exists()
+
+
+def _locked_version(name: str) -> str:
+    lock = tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))
+    [version] = [p["version"] for p in lock["package"] if p["name"] == name]
+    return str(version)
 
 
 def test_action_caches_the_install_on_its_lock() -> None:
@@ -207,6 +219,7 @@ def test_action_caches_the_install_on_its_lock() -> None:
     assert "${{ steps.lock.outputs.hash }}" in cache["with"]["key"]
     env = _step("Install jcode")["env"]
     assert env["UV_CACHE_DIR"].startswith(cache["with"]["path"] + "/")
+    assert env["JCODE_CACHE"] == cache["with"]["path"]
     assert env["PIP_CACHE_DIR"].startswith(cache["with"]["path"] + "/")
 
 
