@@ -105,6 +105,7 @@ EN: Final[dict[str, str]] = {
     "count": "Count",
     "description": "Description",
     "of": "of",
+    "moment": "Moment",
 }
 
 IT: Final[dict[str, str]] = {
@@ -207,6 +208,7 @@ IT: Final[dict[str, str]] = {
     "count": "Numero",
     "description": "Descrizione",
     "of": "di",
+    "moment": "Momento",
 }
 
 LABELS: Final[dict[str, dict[str, str]]] = {"en": EN, "it": IT}
