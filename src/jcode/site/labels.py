@@ -106,6 +106,8 @@ EN: Final[dict[str, str]] = {
     "description": "Description",
     "of": "of",
     "moment": "Moment",
+    "to_dark": "Switch to the dark theme",
+    "to_light": "Switch to the light theme",
 }
 
 IT: Final[dict[str, str]] = {
@@ -209,6 +211,8 @@ IT: Final[dict[str, str]] = {
     "description": "Descrizione",
     "of": "di",
     "moment": "Momento",
+    "to_dark": "Passa al tema scuro",
+    "to_light": "Passa al tema chiaro",
 }
 
 LABELS: Final[dict[str, dict[str, str]]] = {"en": EN, "it": IT}
