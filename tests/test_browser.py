@@ -851,6 +851,30 @@ def test_the_toggle_switches_the_palette_and_every_page_keeps_it(tab: Tab) -> No
     assert tab.errors == []
 
 
+PRINTED = """() => addEventListener('beforeprint', () => {
+  const colour = selector => getComputedStyle(document.querySelector(selector)).backgroundColor;
+  window.__printed = [document.body.getAttribute('data-md-color-scheme'),
+                      colour('body'), colour('td.jc-moment-purchase')];
+})"""
+
+
+def test_a_page_prints_in_the_light_palette_and_gets_its_own_back(tab: Tab) -> None:
+    tab.open("journeys/laptop-replacement.html")
+    body = tab.page.locator("body")
+    tab.page.locator(TOGGLE).click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    tab.page.evaluate(PRINTED)  # runs after jcode.js's own listener
+    tab.page.pdf()  # Chromium fires beforeprint, prints, then afterprint
+    # White paper, and the purchase's light tint (--jc-buy-bg), not slate's.
+    assert tab.page.evaluate("window.__printed") == [
+        "default",
+        "rgb(255, 255, 255)",
+        "rgb(255, 245, 230)",
+    ]
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    assert tab.errors == []
+
+
 def test_search_results_are_accessible_in_either_palette(tab: Tab, axe_script: str) -> None:
     tab.open("index.html")
     tab.page.add_script_tag(content=axe_script)
