@@ -3,7 +3,8 @@
 One site is built per module from tests/site_project, and one browser is launched per module.
 Most tests run twice: over http (a stdlib server on 127.0.0.1) and from file://, the two ways
 stakeholders open the site. Without chromium or the playwright package the tests skip, unless
-CI=true, where they fail: CI must run them.
+CI=true, where they fail: CI must run them. The accessibility tests also build the gallery's site
+(journeys/) and each example's, and run axe-core (npm, installed by `npm ci`) over every page.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
 import yaml
+
+from .clients import node_module
 
 try:
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -49,6 +52,7 @@ if TYPE_CHECKING:
     )
 
 TESTS = Path(__file__).parent
+REPO = TESTS.parent
 PROJECT = TESTS / "site_project"
 TODAY = "2026-11-22"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -67,6 +71,7 @@ WIDTH, HEIGHT = 1280, 800
 VALID_JOURNEYS = ("gift-card", "laptop-replacement", "payloads")
 UNREADABLE_FILES = ("broken.yaml", "syntax.yaml")
 TRANSPORTS = ["http", "file"]
+Scheme = Literal["light", "dark"]  # what the reader's system prefers
 
 
 def _journey(journey_id: str) -> dict[str, Any]:
@@ -106,8 +111,8 @@ def browser() -> Iterator[Browser]:
 # The sites and the two ways to reach them.
 
 
-def _build(project: Path, out: Path) -> Path:
-    """`jcode build` in a subprocess, from the project folder (as a user runs it)."""
+def _build(project: Path, out: Path) -> str:
+    """`jcode build` in a subprocess, from the project folder (as a user runs it); its output."""
     proc = subprocess.run(
         [
             sys.executable,
@@ -129,14 +134,19 @@ def _build(project: Path, out: Path) -> Path:
         check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert proc.stdout.startswith("3 journeys, 2 errors,"), proc.stdout
     assert (out / "index.html").is_file()
+    return proc.stdout
+
+
+def _build_fixture_project(project: Path, out: Path) -> Path:
+    stdout = _build(project, out)
+    assert stdout.startswith("3 journeys, 2 errors,"), stdout
     return out
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(PROJECT, tmp_path_factory.mktemp("site") / "site")
+    return _build_fixture_project(PROJECT, tmp_path_factory.mktemp("site") / "site")
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +158,7 @@ def italian_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert config["site"]["language"] == "en"
     config["site"]["language"] = "it"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
-    return _build(project, project / "site")
+    return _build_fixture_project(project, project / "site")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -250,8 +260,13 @@ def _watch(page: Page, root: str) -> Tab:
 
 
 @contextlib.contextmanager
-def _context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+def _context(browser: Browser, color_scheme: Scheme = "light") -> Iterator[BrowserContext]:
+    """A fresh profile (Material keeps the reader's palette in its local storage) whose system
+    prefers `color_scheme`."""
+    context = browser.new_context(
+        viewport={"width": WIDTH, "height": HEIGHT},
+        color_scheme=color_scheme,
+    )
     context.set_default_timeout(10_000)
     try:
         yield context
@@ -551,8 +566,11 @@ def test_payloads_stay_inert_text(tab: Tab, path: str) -> None:
     assert missing == [], "not shown as text"
     if PAYLOAD_PAGES[path]:
         assert "<script>window.__pwned" in shown
-    if path == "journeys/payloads.html":  # the title does not break out of <title> either
-        assert tab.page.title().startswith(texts["title"][0] + " - ")
+    if path == "journeys/payloads.html":  # nor does the title break out of <title>, nor the
+        assert tab.page.title().startswith(texts["title"][0] + " - ")  # summary out of <meta>
+        description = tab.page.locator('head > meta[name="description"]')
+        expect(description).to_have_count(1)
+        expect(description).to_have_attribute("content", texts["summary"][0])
     _assert_inert(tab)
 
 
@@ -675,6 +693,7 @@ def test_italian_site_speaks_italian(italian_tab: Tab) -> None:
     expect(page.locator("article h2#coverage")).to_have_text("Copertura per fase")
     # Material's own interface, and its search with the Italian stemmer.
     expect(page.locator("input.md-search__input")).to_have_attribute("placeholder", "Cerca")
+    expect(page.locator(TOGGLE)).to_have_attribute("title", "Passa al tema scuro")
     _search(page, "Live chat")
     page.locator('.md-search-result a[href*="journeys/laptop-replacement.html"]').first.click()
     expect(page).to_have_url(_page_url(italian_tab.root, "journeys/laptop-replacement.html"))
@@ -682,3 +701,206 @@ def test_italian_site_speaks_italian(italian_tab: Tab) -> None:
     expect(page.locator("article h2#map")).to_have_text("Mappa della journey")
     assert italian_tab.errors == []
     assert italian_tab.offsite() == []
+
+
+# ---------------------------------------------------------------------------------------------
+# 8. Accessibility: axe-core over every page of the gallery, the examples and the fixture
+# project, in the light and the dark palette. One context and one tab per site; each page is
+# loaded once and checked in the palette it opens in, then in the other one after a click on
+# Material's toggle (which also proves the toggle switches every page).
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Two best-practice rules on top of WCAG 2.1 AA: the header cells of the journey map once had no
+# text (empty-table-header), and Material's search dialog still has no name (aria-dialog-name).
+AXE_RULES = {"empty-table-header": {"enabled": True}, "aria-dialog-name": {"enabled": True}}
+# (rule, target) that are not ours: mkdocs-material's partials/search.html gives its
+# <div class="md-search" role="dialog"> no accessible name. Upstream; nothing jcode can fix.
+UPSTREAM = {("aria-dialog-name", ".md-search")}
+PALETTES = {"default", "slate"}  # Material's light and dark schemes, as <body> names them
+TOGGLE = "form[data-md-component=palette] label:not([hidden])"  # the one for the other palette
+
+# Runs axe in the palette the page shows, then (palettes == 2) clicks the toggle and runs it
+# again. Transitions settle first: Material fades colours and tabs in, and axe reads the colours
+# of the moment.
+AXE_RUN = """async ({tags, rules, palettes, toggle}) => {
+  const settle = () => Promise.all(document.getAnimations()
+    .filter(a => a.effect.getComputedTiming().endTime !== Infinity).map(a => a.finished));
+  const found = [];
+  for (let i = 0; i < palettes; i++) {
+    if (i > 0) document.querySelector(toggle).click();
+    await settle();
+    const palette = document.body.getAttribute('data-md-color-scheme');
+    const result = await axe.run(document, {
+      runOnly: {type: 'tag', values: tags}, rules, resultTypes: ['violations']});
+    found.push({palette, violations: result.violations.flatMap(v => v.nodes.map(n => ({
+      rule: v.id, target: n.target.join(' '),
+      why: n.failureSummary.split('\\n').slice(1).join(' ').trim()})))});
+  }
+  return found;
+}"""
+
+
+@dataclass(frozen=True)
+class Violation:
+    page: str
+    palette: str | None  # None: a page without Material's palette
+    rule: str
+    target: str
+    why: str  # axe's words: for a contrast failure, the ratio, both colours and the font
+
+    def __str__(self) -> str:
+        return f"{self.page} [{self.palette}] {self.rule} {self.target}: {self.why}"
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> str:
+    return node_module("axe-core/axe.min.js").read_text(encoding="utf-8")
+
+
+def _axe(page: Page, name: str, palettes: int = 2) -> tuple[list[str | None], list[Violation]]:
+    """The palettes the page was checked in, and what axe found there."""
+    runs = page.evaluate(
+        AXE_RUN, {"tags": AXE_TAGS, "rules": AXE_RULES, "palettes": palettes, "toggle": TOGGLE}
+    )
+    found = [
+        Violation(name, run["palette"], v["rule"], v["target"], v["why"])
+        for run in runs
+        for v in run["violations"]
+    ]
+    return [run["palette"] for run in runs], found
+
+
+def _ours(found: list[Violation]) -> list[str]:
+    """The violations jcode answers for, as lines that name page, palette, rule and element."""
+    return [str(v) for v in found if (v.rule, v.target) not in UPSTREAM]
+
+
+A11Y_PROJECTS = {
+    "journeys": REPO,  # the gallery: the demo site, `jcode build` of the repository itself
+    **{f"examples/{p.name}": p for p in sorted((REPO / "examples").iterdir()) if p.is_dir()},
+}
+A11Y_SITES = [*A11Y_PROJECTS, "tests/site_project"]  # the fixture has findings of every kind
+
+
+@pytest.fixture(scope="module", params=A11Y_SITES)
+def a11y_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    name: str = request.param
+    if name not in A11Y_PROJECTS:
+        return Path(request.getfixturevalue("site"))
+    out = tmp_path_factory.mktemp(name.replace("/", "-")) / "site"
+    _build(A11Y_PROJECTS[name], out)
+    return out
+
+
+def test_no_page_has_an_accessibility_violation_in_either_palette(
+    browser: Browser, a11y_site: Path, axe_script: str
+) -> None:
+    paths = sorted(p.relative_to(a11y_site).as_posix() for p in a11y_site.rglob("*.html"))
+    assert len(paths) >= 13 and "index.html" in paths
+    found: list[Violation] = []
+    with _context(browser) as context:
+        context.add_init_script(script=axe_script)
+        page = context.new_page()
+        for path in paths:
+            page.goto((a11y_site / path).as_uri())
+            palettes, violations = _axe(page, path)
+            assert set(palettes) == PALETTES, f"{path}: checked in {palettes}"
+            found += violations
+    assert _ours(found) == [], "\n".join(_ours(found))
+    # The exemption holds only while Material needs it: drop it once upstream names its dialog.
+    assert {(v.rule, v.target) for v in found} == UPSTREAM
+
+
+@pytest.mark.parametrize(("preference", "palette"), [("light", "default"), ("dark", "slate")])
+def test_the_palette_follows_the_system_preference(
+    browser: Browser, site: Path, axe_script: str, preference: Scheme, palette: str
+) -> None:
+    switch = {"default": "Switch to the dark theme", "slate": "Switch to the light theme"}
+    with _context(browser, color_scheme=preference) as context:
+        context.add_init_script(script=axe_script)
+        page = context.new_page()
+        for path in ("index.html", "journeys/laptop-replacement.html"):
+            page.goto((site / path).as_uri())
+            expect(page.locator("body")).to_have_attribute("data-md-color-scheme", palette)
+            expect(page.locator(TOGGLE)).to_have_attribute("title", switch[palette])
+            palettes, found = _axe(page, path, palettes=1)
+            assert palettes == [palette]
+            assert _ours(found) == [], "\n".join(_ours(found))
+
+
+def _colour(page: Page, selector: str) -> str:
+    return str(page.locator(selector).first.evaluate("e => getComputedStyle(e).color"))
+
+
+def test_the_toggle_switches_the_palette_and_every_page_keeps_it(tab: Tab) -> None:
+    page = tab.page
+    tab.open("journeys/laptop-replacement.html")
+    body, toggle = page.locator("body"), page.locator(TOGGLE)
+    online = ".jc-badge.jc-mode-online"
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    assert _colour(page, online) == "rgb(10, 122, 124)"  # --jc-online, light
+    toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect(toggle).to_have_attribute("title", "Switch to the light theme")
+    expect(page.locator(online).first).to_have_css("color", "rgb(76, 195, 197)")  # dark
+    tab.open("index.html")  # the reader's choice holds on the next page
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    expect(toggle).to_have_attribute("title", "Switch to the dark theme")
+    assert tab.errors == []
+
+
+PRINTED = """() => addEventListener('beforeprint', () => {
+  const colour = selector => getComputedStyle(document.querySelector(selector)).backgroundColor;
+  window.__printed = [document.body.getAttribute('data-md-color-scheme'),
+                      colour('body'), colour('td.jc-moment-purchase')];
+})"""
+
+
+def test_a_page_prints_in_the_light_palette_and_gets_its_own_back(tab: Tab) -> None:
+    tab.open("journeys/laptop-replacement.html")
+    body = tab.page.locator("body")
+    tab.page.locator(TOGGLE).click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    tab.page.evaluate(PRINTED)  # runs after jcode.js's own listener
+    tab.page.pdf()  # Chromium fires beforeprint, prints, then afterprint
+    # White paper, and the purchase's light tint (--jc-buy-bg), not slate's.
+    assert tab.page.evaluate("window.__printed") == [
+        "default",
+        "rgb(255, 255, 255)",
+        "rgb(255, 245, 230)",
+    ]
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    assert tab.errors == []
+
+
+def test_search_results_are_accessible_in_either_palette(tab: Tab, axe_script: str) -> None:
+    tab.open("index.html")
+    tab.page.add_script_tag(content=axe_script)
+    results = _search(tab.page, "Live chat")
+    expect(tab.page.locator(".md-search-result mark").first).to_be_visible()
+    palettes, found = _axe(tab.page, "index.html, search results for 'Live chat'")
+    assert set(palettes) == PALETTES
+    expect(results.first).to_be_visible()  # the toggle left the results open
+    assert _ours(found) == [], "\n".join(_ours(found))
+
+
+def test_a_contrast_failure_is_reported_with_its_page_element_and_colours(
+    browser: Browser, axe_script: str
+) -> None:
+    """The checks above can fail: #777 on white (the old --jc-other) is under the 4.5:1 of AA."""
+    with _context(browser) as context:
+        page = context.new_page()
+        page.set_content(
+            '<html lang="en"><head><title>t</title></head><body><main><p class="jc-none" '
+            'style="color: #777; background: #fff">Owner</p></main></body></html>'
+        )
+        page.add_script_tag(content=axe_script)
+        palettes, found = _axe(page, "sample.html", palettes=1)
+    assert palettes == [None]  # no Material palette on this page
+    assert _ours(found) == [
+        "sample.html [None] color-contrast p: Element has insufficient color contrast of "
+        "4.47 (foreground color: #777777, background color: #ffffff, font size: 12.0pt (16px), "
+        "font weight: normal). Expected contrast ratio of 4.5:1"
+    ]

@@ -379,6 +379,31 @@ def test_journey_page_shows_every_element_of_its_yaml(pages: dict[str, Page]) ->
     assert [n.text() for n in root.find_all("span", "jc-tag")] == ["b2c", "electronics"]
 
 
+def test_every_header_cell_of_the_map_names_its_row_or_column(pages: dict[str, Page]) -> None:
+    """Screen readers announce a cell with its row and column headers: the corner (over the row
+    labels) and the row of emotion words under the curve say so, for screen readers only."""
+    table = parse(pages["journeys/laptop-replacement.md"].body).find("table", "jc-map")
+    labels = [
+        (th.text(), th.find_all("span", "jc-visually-hidden") != []) for th in table.find_all("th")
+    ]
+    assert labels == [
+        ("Moment", True),
+        ("Before the purchase", False),
+        ("Purchase", False),
+        ("After the purchase", False),
+        ("Phase", False),
+        ("Stage", False),
+        ("Goal", False),
+        ("Touchpoints", False),
+        ("Emotion", False),
+        ("Emotion", True),
+        ("Pain points", False),
+        ("Opportunities", False),
+        ("KPIs", False),
+        ("Owner", False),
+    ]
+
+
 REVERSED = "reversed"
 
 
@@ -581,8 +606,23 @@ def test_front_matter_and_html(path: str, pages: dict[str, Page]) -> None:
     expected: dict[str, object] = {"hide": ["navigation", "toc"]}
     if path != "index.md":  # the home page takes the site's name from Material
         expected["title"] = html.escape(page.title)
+    if path.startswith("journeys/"):  # <meta name="description">: the summary, on one line
+        summary = journey_yaml(Path(path).stem)["summary"]
+        expected["description"] = html.escape(" ".join(summary.split()))
     assert yaml.safe_load(front[4:-6]) == expected
     assert page.html() == f'<div class="jc">\n{page.body}\n</div>\n'
+
+
+def test_a_journey_without_summary_has_no_description(tmp_path: Path) -> None:
+    data = journey_yaml("gift-card")
+    del data["summary"]
+    (tmp_path / "journeys").mkdir()
+    (tmp_path / "journeys" / "j.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    page = site_pages(tmp_path / "journeys", ROOT / CONFIG)["journeys/gift-card.md"]
+    assert yaml.safe_load(page.front_matter()[4:-6]) == {
+        "title": data["title"],
+        "hide": ["navigation", "toc"],
+    }
 
 
 def test_payload_title_in_front_matter(pages: dict[str, Page]) -> None:
@@ -607,6 +647,20 @@ def test_built_payload_page_shows_the_payloads_as_text(site_a: Built) -> None:
     ]
     kpi = content.by_id("kpi-payload-kpi")
     assert kpi.find("span", "jc-desc").text() == stage["kpis"][0]["source"]
+
+
+def test_built_journey_pages_describe_themselves_with_their_summary(site_a: Built) -> None:
+    """Search engines and link previews read <meta name="description">; the payload's summary
+    stays inside the attribute, as text."""
+    for journey_id in ("gift-card", "laptop-replacement", "payloads"):
+        head = read(site_a, f"journeys/{journey_id}.html").find("head")
+        metas = [m for m in head.find_all("meta") if m.get("name") == "description"]
+        summary = journey_yaml(journey_id)["summary"]
+        assert [m.get("content") for m in metas] == [" ".join(summary.split())], journey_id
+        assert [m.attrs for m in metas] == [
+            [("name", "description"), ("content", metas[0].get("content"))]
+        ]
+    assert "description" not in [m.get("name") for m in read(site_a, "gaps.html").find_all("meta")]
 
 
 def test_built_site_runs_no_payload(site_a: Built) -> None:

@@ -78,6 +78,9 @@ def mkdocs_config(project: Project, docs: Path, site: Path) -> dict[str, Any]:
         {"search": {"lang": [language]}} if p == "search" else p for p in config["plugins"]
     ]
     words = LABELS[language]
+    # Each toggle names the scheme it switches to, in the site's language.
+    for option, name in zip(config["theme"]["palette"], ("to_dark", "to_light"), strict=True):
+        option["toggle"]["name"] = words[name]
     config["nav"] = [
         {words["home"]: "index.md"},
         {words["gaps"]: "gaps.md"},

@@ -105,6 +105,9 @@ EN: Final[dict[str, str]] = {
     "count": "Count",
     "description": "Description",
     "of": "of",
+    "moment": "Moment",
+    "to_dark": "Switch to the dark theme",
+    "to_light": "Switch to the light theme",
 }
 
 IT: Final[dict[str, str]] = {
@@ -207,6 +210,9 @@ IT: Final[dict[str, str]] = {
     "count": "Numero",
     "description": "Descrizione",
     "of": "di",
+    "moment": "Momento",
+    "to_dark": "Passa al tema scuro",
+    "to_light": "Passa al tema chiaro",
 }
 
 LABELS: Final[dict[str, dict[str, str]]] = {"en": EN, "it": IT}

@@ -35,26 +35,38 @@ def esc(text: object) -> str:
 
 
 class Page:
-    """A page of the site: its Markdown path, its title (plain text), its HTML body, and the
-    lighter HTML that search indexes (None: the body itself). Search parses what it indexes,
+    """A page of the site: its Markdown path, its title (plain text), its HTML body, the
+    lighter HTML that search indexes (None: the body itself), and the plain-text description
+    of its <meta name="description"> (None: no description). Search parses what it indexes,
     and a journey map is thousands of tags: names and words are what people search for."""
 
-    __slots__ = ("body", "path", "search", "title")
+    __slots__ = ("body", "description", "path", "search", "title")
 
-    def __init__(self, path: str, title: str, body: str, search: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        title: str,
+        body: str,
+        search: str | None = None,
+        description: str | None = None,
+    ) -> None:
         self.path = path
         self.title = title
         self.body = body
         self.search = search
+        self.description = description
 
     def front_matter(self) -> str:
-        # The title is HTML-escaped because Material puts it into the page unescaped; JSON is
-        # valid YAML, so the front matter cannot be broken out of either.
-        hide = "hide:\n  - navigation\n  - toc\n"
-        if self.path == "index.md":  # Material titles the home page with the site's name
-            return f"---\n{hide}---\n\n"
-        title = json.dumps(esc(self.title))
-        return f"---\ntitle: {title}\n{hide}---\n\n"
+        # The title and the description are HTML-escaped because Material puts them into the
+        # page unescaped (the description into an attribute); JSON is valid YAML, so the front
+        # matter cannot be broken out of either.
+        lines = []
+        if self.path != "index.md":  # Material titles the home page with the site's name
+            lines.append(f"title: {json.dumps(esc(self.title))}")
+        if self.description:
+            lines.append(f"description: {json.dumps(esc(' '.join(self.description.split())))}")
+        lines.append("hide:\n  - navigation\n  - toc")
+        return "---\n" + "\n".join(lines) + "\n---\n\n"
 
     def html(self) -> str:
         """The body as the page shows it."""
@@ -361,7 +373,7 @@ class Site:
                 + "".join(f"<li>{self.journey_link(page, r)}</li>" for r in j.related)
                 + "</ul>"
             )
-        return Page(page, j.title, "\n".join(parts), self.journey_search(j))
+        return Page(page, j.title, "\n".join(parts), self.journey_search(j), j.summary)
 
     def journey_search(self, j: Journey) -> str:
         """What search indexes for a journey: a section per stage, with its words."""
@@ -396,13 +408,13 @@ class Site:
             for m, n in groups
         )
 
-        def row(label: str, cells: Iterable[str], cls: str = "") -> str:
+        def row(label: str, cells: Iterable[str], cls: str = "", hidden: bool = False) -> str:
             klass = f' class="{cls}"' if cls else ""
             tds = "".join(
                 f'<td class="jc-moment-{self.moment(s.phase)}">{c}</td>'
                 for (_, s), c in zip(stages, cells, strict=True)
             )
-            return f'<tr{klass}><th scope="row">{esc(label)}</th>{tds}</tr>'
+            return f'<tr{klass}><th scope="row">{_label(label, hidden)}</th>{tds}</tr>'
 
         owners = {e.pointer: e.owner for e in elements(journey)}
         rows = [
@@ -424,7 +436,13 @@ class Site:
             ),
             f'<tr class="jc-row-emotion"><th scope="row">{esc(self.t("emotion"))}</th>'
             f'<td colspan="{len(stages)}">{self.emotion_curve(stages)}</td></tr>',
-            row("", (self.emotion_label(s) for _, s in stages), "jc-row-feel"),
+            # The emotion in words, under the curve its label already names on screen.
+            row(
+                self.t("emotion"),
+                (self.emotion_label(s) for _, s in stages),
+                "jc-row-feel",
+                hidden=True,
+            ),
             row(self.t("pain_points"), (_bullets(s.pain_points, "jc-pain") for _, s in stages)),
             row(
                 self.t("opportunities"),
@@ -440,9 +458,10 @@ class Site:
                 (self.owner_link(page, owners[f"/stages/{i}"]) for i, _ in stages),
             ),
         ]
+        corner = _label(self.t("moment"), hidden=True)  # heads the column of row labels
         return (
             '<div class="jc-scroll jc-map-wrap"><table class="jc-map">'
-            f"<thead><tr><th></th>{head_moments}</tr></thead>"
+            f"<thead><tr><th>{corner}</th>{head_moments}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
 
@@ -807,6 +826,12 @@ class Site:
             parts.append(f"<pre><code>{example}</code></pre>")
             parts.append(f'<p class="jc-fix">{esc(rule.fix)}</p>')
         return Page("rules.md", self.t("rules"), "\n".join(parts))
+
+
+def _label(text: str, hidden: bool) -> str:
+    """A header cell's text; hidden, it is there for screen readers only (a header cell must
+    name its row or column even where the layout shows nothing)."""
+    return f'<span class="jc-visually-hidden">{esc(text)}</span>' if hidden else esc(text)
 
 
 def _heading(text: str) -> str:
