@@ -7,8 +7,8 @@ folder, so that two versions of jcode can be compared byte for byte:
 
 Lint in every format (and --fail-on info), export in every format and subject, diff between
 projects in every format, and the built site of each project. Each command runs from the
-project's folder, with a fixed --today; the site is built at a fixed place, then copied, so
-that no path of the run leaks into the output.
+project's folder, with a fixed --today; the site is built in a folder of the run's own, then
+copied, so that a path of the run that leaked into the site would show in the comparison.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from generate import generate
@@ -27,7 +28,6 @@ TODAY = ["--today", "2026-11-22"]
 LINT_FORMATS = ["text", "json", "sarif", "github", "junit"]
 EXPORTS = [("json", "journeys"), ("csv", "touchpoints"), ("csv", "kpis"), ("csv", "journeys")]
 DIFF_FORMATS = ["text", "markdown", "json"]
-SITE = Path("/tmp/jcode-snapshot-site")  # fixed: the build's own path never differs
 
 
 def projects(corpus: Path) -> dict[str, Path]:
@@ -49,6 +49,7 @@ def main() -> int:
     parser.add_argument("folder", type=Path)
     folder: Path = parser.parse_args().folder.resolve()
     shutil.rmtree(folder, ignore_errors=True)
+    site = Path(tempfile.mkdtemp(prefix="jcode-snapshot-")) / "site"
     corpus = Path(__file__).parent / "out" / "snapshot-corpus"
     if not corpus.is_dir():
         generate(100, corpus)
@@ -61,16 +62,16 @@ def main() -> int:
         for fmt, what in EXPORTS:
             run([JCODE, "export", *TODAY, "--format", fmt, "--what", what], project,
                 here / f"export-{what}.{fmt}")  # fmt: skip
-        shutil.rmtree(SITE, ignore_errors=True)
-        run([JCODE, "build", *TODAY, "--quiet", "--out", str(SITE)], project, here / "build")
-        if SITE.is_dir():
-            shutil.copytree(SITE, here / "site")
+        shutil.rmtree(site, ignore_errors=True)
+        run([JCODE, "build", *TODAY, "--quiet", "--out", str(site)], project, here / "build")
+        if site.is_dir():
+            shutil.copytree(site, here / "site")
     pairs = [("gallery", "example-four-stage"), ("example-four-stage", "example-five-stage")]
     for base, head in pairs:
         for fmt in DIFF_FORMATS:
             run([JCODE, "diff", str(named[base]), str(named[head]), *TODAY, "--format", fmt],
                 ROOT, folder / "diff" / f"{base}..{head}.{fmt}")  # fmt: skip
-    shutil.rmtree(SITE, ignore_errors=True)
+    shutil.rmtree(site.parent, ignore_errors=True)
     print(f"wrote {folder}")
     return 0
 
