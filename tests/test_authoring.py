@@ -26,6 +26,8 @@ from jcode.project_schema import COMMENT, project_schema
 from jcode.schema import schema_of
 from jcode.spec.models import Journey
 
+from .helpers import check_golden
+
 # The owners the repository's own jcode.yaml declares (the contract's, then the gallery's).
 ROOT_CONFIG: dict[str, Any] = yaml.safe_load(
     (Path(__file__).parent.parent / "jcode.yaml").read_text(encoding="utf-8")
@@ -451,6 +453,41 @@ def test_new_with_only_optional_phases_offers_them_all(
 
 
 @pytest.mark.parametrize(
+    ("config", "argv", "golden"),
+    [
+        (
+            "owners:\n  sales: {name: Sales}\n  crm: {name: CRM}\n"
+            "personas:\n  student: {name: Student}\n",
+            ["new", "opening-an-account"],
+            "declared.yaml",
+        ),
+        (
+            "phases:\n"
+            '  - {id: lead, name: "Lead: first call", moment: pre-purchase}\n'
+            "  - {id: visit, name: Visit, moment: purchase, optional: true}\n"
+            "  - {id: contract, name: Contract, moment: purchase}\n",
+            ["new", "x-y", "--title", "Ünïcode: ok", "--owner", "crm"],
+            "given.yaml",
+        ),
+    ],
+    ids=["declared", "given"],
+)
+def test_new_writes_this_skeleton_byte_for_byte(
+    config: str,
+    argv: list[str],
+    golden: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "jcode.yaml").write_text(config, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(argv, capsys)[0] == ExitCode.OK
+    written = tmp_path / "journeys" / f"{argv[1]}.yaml"
+    check_golden(f"new/{golden}", written.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
     ("argv", "message"),
     [
         (
@@ -549,6 +586,9 @@ def test_init_into_an_empty_folder_lints_builds_and_changes_nothing_twice(
     steps = workflow["jobs"]["lint"]["steps"]
     assert steps[1]["uses"] == f"jcode-dev/jcode@v{__version__}"
     assert (repo / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "/site/"
+    assert (repo / ".gitignore").read_text(encoding="utf-8") == (
+        "# The site `jcode build` makes: built in CI, never committed.\n/site/\n"
+    )
     monkeypatch.chdir(repo)
     assert run(["lint", "--fail-on", "warning"], capsys) == (
         ExitCode.OK,
@@ -593,6 +633,23 @@ def test_init_example_lints_clean_for_each_model_and_language(
     assert [s["phase"] for s in journey["stages"]] == required
     schema = json.loads((tmp_path / "schema" / "journey.schema.json").read_text("utf-8"))
     assert _validator(schema).is_valid(_as_json(journey))
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+@pytest.mark.parametrize("phases", ["seven-stage", "five-stage", "four-stage"])
+def test_init_writes_these_files_byte_for_byte(
+    phases: str,
+    language: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    argv = ["init", "--title", "Acme: journeys", "--language", language, "--phases", phases]
+    assert run(argv, capsys)[0] == ExitCode.OK
+    for name in ("jcode.yaml", "journeys/first-order.yaml"):
+        golden = f"init/{language}-{phases}/{Path(name).name}"
+        check_golden(golden, (tmp_path / name).read_text(encoding="utf-8"))
 
 
 def test_init_asks_on_a_terminal(
