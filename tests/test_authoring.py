@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 import yaml
 
-from jcode import __version__
+from jcode import __version__, authoring
 from jcode.cli import main
 from jcode.config import load_project
 from jcode.editor_schema import ABSENT
@@ -25,6 +25,7 @@ from jcode.errors import ExitCode
 from jcode.project_schema import COMMENT, project_schema
 from jcode.schema import schema_of
 from jcode.spec.models import Journey
+from jcode.spec.values import LANGUAGES
 
 from .helpers import check_golden
 
@@ -650,6 +651,65 @@ def test_init_writes_these_files_byte_for_byte(
     for name in ("jcode.yaml", "journeys/first-order.yaml"):
         golden = f"init/{language}-{phases}/{Path(name).name}"
         check_golden(golden, (tmp_path / name).read_text(encoding="utf-8"))
+
+
+def _word_keys(words: Any, at: str = "") -> set[str]:
+    """Where each word of a words file is, as `stages.find.name`; a word is text."""
+    if isinstance(words, dict):
+        return {k for key, word in words.items() for k in _word_keys(word, f"{at}{key}.")}
+    assert isinstance(words, str), at
+    return {at.removesuffix(".")}
+
+
+def test_every_language_has_the_words_of_the_templates() -> None:
+    folder = authoring.TEMPLATES / "words"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{x}.yaml" for x in LANGUAGES)
+    english = _word_keys(authoring._words("en"))
+    assert {"owners.sales", "example.title", "stages.recommend.nps"} <= english
+    for language in LANGUAGES:
+        assert _word_keys(authoring._words(language)) == english, language
+
+
+# Text a translation might hold, each of which YAML would misread if written as it is.
+AWKWARD = ["{}: #1", "yes", "42", "[{}]", "{}, {{x}}", '"{}"', "- {}", "~", "{} #", "@{}"]
+
+
+def _awkward(words: Any, counter: list[int]) -> Any:
+    if isinstance(words, dict):
+        return {key: _awkward(word, counter) for key, word in words.items()}
+    counter.append(0)
+    return AWKWARD[len(counter) % len(AWKWARD)].format(words)
+
+
+def _texts(data: Any) -> set[str]:
+    if isinstance(data, dict):
+        return {t for value in data.values() for t in _texts(value)}
+    if isinstance(data, list):
+        return {t for value in data for t in _texts(value)}
+    return {data.rstrip("\n")} if isinstance(data, str) else set()
+
+
+@pytest.mark.parametrize("phases", ["seven-stage", "five-stage", "four-stage"])
+def test_init_writes_any_word_of_a_language_as_it_is(
+    phases: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    words = _awkward(authoring._words("en"), [])
+    monkeypatch.setattr(authoring, "_words", lambda language: words)
+    monkeypatch.chdir(tmp_path)
+    assert run(["init", "--yes", "--phases", phases], capsys)[0] == ExitCode.OK
+    config = yaml.safe_load((tmp_path / "jcode.yaml").read_text(encoding="utf-8"))
+    text = (tmp_path / "journeys" / "first-order.yaml").read_text(encoding="utf-8")
+    journey = yaml.safe_load(text)
+    written = _texts(config) | _texts(journey)
+    used = {f"stages.{role}." for role in authoring._ROLES[phases] if role}
+    for key in _word_keys(words) - {"example.comment"}:
+        if key.startswith("stages.") and not key.startswith(tuple(used)):
+            continue  # a stage of a phase the model does not have
+        word = words
+        for part in key.split("."):
+            word = word[part]
+        assert word in written, key
+    assert words["example"]["comment"].split()[0] in text.splitlines()[1]
 
 
 def test_init_asks_on_a_terminal(
