@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 import yaml
 
-from jcode import __version__
+from jcode import __version__, authoring
 from jcode.cli import main
 from jcode.config import load_project
 from jcode.editor_schema import ABSENT
@@ -25,6 +25,9 @@ from jcode.errors import ExitCode
 from jcode.project_schema import COMMENT, project_schema
 from jcode.schema import schema_of
 from jcode.spec.models import Journey
+from jcode.spec.values import LANGUAGES
+
+from .helpers import check_golden
 
 # The owners the repository's own jcode.yaml declares (the contract's, then the gallery's).
 ROOT_CONFIG: dict[str, Any] = yaml.safe_load(
@@ -451,6 +454,41 @@ def test_new_with_only_optional_phases_offers_them_all(
 
 
 @pytest.mark.parametrize(
+    ("config", "argv", "golden"),
+    [
+        (
+            "owners:\n  sales: {name: Sales}\n  crm: {name: CRM}\n"
+            "personas:\n  student: {name: Student}\n",
+            ["new", "opening-an-account"],
+            "declared.yaml",
+        ),
+        (
+            "phases:\n"
+            '  - {id: lead, name: "Lead: first call", moment: pre-purchase}\n'
+            "  - {id: visit, name: Visit, moment: purchase, optional: true}\n"
+            "  - {id: contract, name: Contract, moment: purchase}\n",
+            ["new", "x-y", "--title", "Ünïcode: ok", "--owner", "crm"],
+            "given.yaml",
+        ),
+    ],
+    ids=["declared", "given"],
+)
+def test_new_writes_this_skeleton_byte_for_byte(
+    config: str,
+    argv: list[str],
+    golden: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "jcode.yaml").write_text(config, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(argv, capsys)[0] == ExitCode.OK
+    written = tmp_path / "journeys" / f"{argv[1]}.yaml"
+    check_golden(f"new/{golden}", written.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
     ("argv", "message"),
     [
         (
@@ -549,6 +587,9 @@ def test_init_into_an_empty_folder_lints_builds_and_changes_nothing_twice(
     steps = workflow["jobs"]["lint"]["steps"]
     assert steps[1]["uses"] == f"jcode-dev/jcode@v{__version__}"
     assert (repo / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "/site/"
+    assert (repo / ".gitignore").read_text(encoding="utf-8") == (
+        "# The site `jcode build` makes: built in CI, never committed.\n/site/\n"
+    )
     monkeypatch.chdir(repo)
     assert run(["lint", "--fail-on", "warning"], capsys) == (
         ExitCode.OK,
@@ -593,6 +634,82 @@ def test_init_example_lints_clean_for_each_model_and_language(
     assert [s["phase"] for s in journey["stages"]] == required
     schema = json.loads((tmp_path / "schema" / "journey.schema.json").read_text("utf-8"))
     assert _validator(schema).is_valid(_as_json(journey))
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+@pytest.mark.parametrize("phases", ["seven-stage", "five-stage", "four-stage"])
+def test_init_writes_these_files_byte_for_byte(
+    phases: str,
+    language: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    argv = ["init", "--title", "Acme: journeys", "--language", language, "--phases", phases]
+    assert run(argv, capsys)[0] == ExitCode.OK
+    for name in ("jcode.yaml", "journeys/first-order.yaml"):
+        golden = f"init/{language}-{phases}/{Path(name).name}"
+        check_golden(golden, (tmp_path / name).read_text(encoding="utf-8"))
+
+
+def _word_keys(words: Any, at: str = "") -> set[str]:
+    """Where each word of a words file is, as `stages.find.name`; a word is text."""
+    if isinstance(words, dict):
+        return {k for key, word in words.items() for k in _word_keys(word, f"{at}{key}.")}
+    assert isinstance(words, str), at
+    return {at.removesuffix(".")}
+
+
+def test_every_language_has_the_words_of_the_templates() -> None:
+    folder = authoring.TEMPLATES / "words"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{x}.yaml" for x in LANGUAGES)
+    english = _word_keys(authoring._words("en"))
+    assert {"owners.sales", "example.title", "stages.recommend.nps"} <= english
+    for language in LANGUAGES:
+        assert _word_keys(authoring._words(language)) == english, language
+
+
+# Text a translation might hold, each of which YAML would misread if written as it is.
+AWKWARD = ["{}: #1", "yes", "42", "[{}]", "{}, {{x}}", '"{}"', "- {}", "~", "{} #", "@{}"]
+
+
+def _awkward(words: Any, counter: list[int]) -> Any:
+    if isinstance(words, dict):
+        return {key: _awkward(word, counter) for key, word in words.items()}
+    counter.append(0)
+    return AWKWARD[len(counter) % len(AWKWARD)].format(words)
+
+
+def _texts(data: Any) -> set[str]:
+    if isinstance(data, dict):
+        return {t for value in data.values() for t in _texts(value)}
+    if isinstance(data, list):
+        return {t for value in data for t in _texts(value)}
+    return {data.rstrip("\n")} if isinstance(data, str) else set()
+
+
+@pytest.mark.parametrize("phases", ["seven-stage", "five-stage", "four-stage"])
+def test_init_writes_any_word_of_a_language_as_it_is(
+    phases: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    words = _awkward(authoring._words("en"), [])
+    monkeypatch.setattr(authoring, "_words", lambda language: words)
+    monkeypatch.chdir(tmp_path)
+    assert run(["init", "--yes", "--phases", phases], capsys)[0] == ExitCode.OK
+    config = yaml.safe_load((tmp_path / "jcode.yaml").read_text(encoding="utf-8"))
+    text = (tmp_path / "journeys" / "first-order.yaml").read_text(encoding="utf-8")
+    journey = yaml.safe_load(text)
+    written = _texts(config) | _texts(journey)
+    used = {f"stages.{role}." for role in authoring._ROLES[phases] if role}
+    for key in _word_keys(words) - {"example.comment"}:
+        if key.startswith("stages.") and not key.startswith(tuple(used)):
+            continue  # a stage of a phase the model does not have
+        word = words
+        for part in key.split("."):
+            word = word[part]
+        assert word in written, key
+    assert words["example"]["comment"].split()[0] in text.splitlines()[1]
 
 
 def test_init_asks_on_a_terminal(

@@ -235,7 +235,7 @@ def test_readme_github_workflow_is_the_one_init_writes_and_github_accepts(tmp_pa
     written = _init_workflow(tmp_path)
     snippet = _snippet("github-workflow", tmp_path)
     assert snippet.read_text(encoding="utf-8") == written.read_text(encoding="utf-8"), (
-        "the README shows src/jcode/init_files/github-workflow.yml as `jcode init` writes it"
+        "the README shows src/jcode/templates/github-workflow.yml.j2 as `jcode init` writes it"
     )
     _check_jsonschema("vendor.github-workflows", written, snippet)
     _check_jsonschema("custom.github-workflows-require-timeout", written, snippet)

@@ -72,4 +72,12 @@ def test_a_wheel_builds_without_warnings_and_says_its_license(tmp_path: Path) ->
         metadata = archive.read(f"jcode-{_locked('jcode')['version']}.dist-info/METADATA")
         names = archive.namelist()
     assert b"\nLicense-Expression: MIT\n" in metadata
-    assert "jcode/init_files/github-workflow.yml" in names  # what `jcode init` writes
+    # What `jcode init` and `jcode new` write: every template and every language's words.
+    templates = ROOT / "src" / "jcode" / "templates"
+    carried = {
+        n.removeprefix("jcode/templates/") for n in names if n.startswith("jcode/templates/")
+    }
+    assert carried == {
+        p.relative_to(templates).as_posix() for p in templates.rglob("*") if p.is_file()
+    }
+    assert {"jcode.yaml.j2", "github-workflow.yml.j2", "words/en.yaml", "words/it.yaml"} <= carried
