@@ -17,12 +17,13 @@ from typing import TextIO
 import click
 
 from jcode import ISSUES_URL, __version__
-from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH, load_project
+from jcode.config import load_project
 from jcode.diff import FAIL_ON
 from jcode.errors import ExitCode, JcodeError
 from jcode.export import FORMATS as EXPORT_FORMATS
 from jcode.export import WHAT as EXPORT_WHAT
 from jcode.findings import SEVERITIES, Finding, Severity, plural, severity_counts
+from jcode.layout import CONFIG_NAME, JOURNEYS, PROJECT_SCHEMA_PATH
 from jcode.linter import (
     JourneyFile,
     LintResult,
@@ -30,7 +31,6 @@ from jcode.linter import (
     journey_ids,
     journey_paths,
     lint,
-    printable,
 )
 from jcode.reporters import (
     DIFF_REPORTERS,
@@ -44,6 +44,7 @@ from jcode.rules import RULES, UnknownRuleError, get_rule, rules_table_markdown
 from jcode.spec import PHASE_MODELS, Project, Site
 from jcode.spec.builtins import DEFAULT_PHASE_MODEL
 from jcode.spec.values import LANGUAGES
+from jcode.text import printable
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -161,7 +162,7 @@ def _other_journey_ids(
 ) -> frozenset[str]:
     """Given some of the project's journey files (as pre-commit gives the changed ones), the
     ids of the others: a journey may relate to one that is not linted now."""
-    folder = project.root / "journeys"
+    folder = project.root / JOURNEYS
     if not paths or not folder.is_dir():
         return frozenset()
     linted = set(files)
