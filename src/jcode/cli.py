@@ -487,7 +487,8 @@ def build_command(
             err=True,
         )
         return ExitCode.FINDINGS
-    warnings = build_site(result, project, out, progress=sys.stderr.isatty() and not quiet)
+    progress = _progress_bar if sys.stderr.isatty() and not quiet else None
+    warnings = build_site(result, project, out, progress=progress)
     for warning in warnings:
         click.echo(f"jcode: mkdocs: {warning}", err=True)
     if not quiet:
@@ -497,6 +498,15 @@ def build_command(
             f"site: {(out / 'index.html').resolve()}"
         )
     return ExitCode.OK
+
+
+def _progress_bar(done: int, total: int) -> None:
+    filled = 30 * done // max(total, 1)
+    bar = "#" * filled + "." * (30 - filled)
+    sys.stderr.write(f"\rrendering pages [{bar}] {done}/{total}")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
 
 
 @cli.command("serve")
@@ -516,7 +526,19 @@ def serve_command(
 
     Nothing is written beside the journeys: the site lives in a temporary folder.
     """
-    from jcode.site.serve import serve  # mkdocs: only for this command
+    from jcode.site.serve import BuildFailed, Built, Event, Serving, Stopped, serve  # mkdocs
+
+    def say(event: Event) -> None:
+        match event:
+            case Built():
+                line = f"built in {event.seconds:.1f} s: {severity_counts(event.counts)}"
+            case BuildFailed():  # the last good site is still served
+                line = f"jcode: error: {event.error}"
+            case Serving():
+                line = f"Serving on {event.url} (Ctrl-C to stop)"
+            case Stopped():
+                line = "Stopped."
+        click.echo(line, err=True)
 
     project = load_project(config_file)
     config_path = project.config_path
@@ -529,7 +551,7 @@ def serve_command(
     watched = journey_paths(paths, project)
     if config_path is not None:
         watched.append(config_path)
-    serve(lint_again, watched, port, open_browser)
+    serve(lint_again, watched, port, open_browser, say)
     return ExitCode.OK
 
 
