@@ -3,6 +3,7 @@ imported only when it runs."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from jcode.cli.main import COMMANDS
 from jcode.errors import ExitCode
 
-from .helpers import run
+from .helpers import ROOT, run
 
 PROJECT = Path(__file__).parent / "golden" / "project"
 
@@ -25,6 +26,12 @@ def test_exit_codes_are_named() -> None:
         ("INTERNAL", 3),
         ("INTERRUPTED", 130),
     ]
+
+
+def test_the_readme_lists_every_exit_code() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Exit codes") : readme.index("## Editor set-up")]
+    assert re.findall(r"^\| (\d+) \|", table, re.MULTILINE) == [str(int(c)) for c in ExitCode]
 
 
 def test_ctrl_c_is_exit_130(
