@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-Command = TypeVar("Command", bound=Callable[..., Any])
+Decorated = TypeVar("Decorated", bound=Callable[..., Any])
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -34,7 +34,8 @@ config_option = click.option(
 
 def today_option(
     help_text: str = "Today's date, for stale-journey (default: today).",
-) -> Callable[[Command], Command]:
+) -> Callable[[Decorated], Decorated]:
+    """--today, with the help its command gives it (diff: on both sides)."""
     return click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD", help=help_text)
 
 
