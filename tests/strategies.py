@@ -22,7 +22,8 @@ from jcode.schema import end_of_text, schema_of
 from jcode.spec import BUILTIN_CHANNELS, PHASE_MODELS
 from jcode.spec.config import Config
 from jcode.spec.models import Journey
-from jcode.spec.values import ID_PATTERN, SAFE_TEXT_PATTERN, UNSAFE_CHAR_RE
+from jcode.spec.values import ID_PATTERN, SAFE_TEXT_PATTERN
+from jcode.text import UNSAFE_CHAR_RE
 
 JOURNEY_SCHEMA = schema_of(Journey)
 CONFIG_SCHEMA = schema_of(Config)

@@ -716,7 +716,7 @@ def test_init_asks_on_a_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("jcode.cli._on_terminal", lambda: True)
+    monkeypatch.setattr("jcode.cli.init.on_terminal", lambda: True)
     monkeypatch.setattr("sys.stdin", io.StringIO("Viaggi di Acme\nit\nfive-stage\n"))
     code, out, _ = run(["init"], capsys)
     assert code == ExitCode.OK

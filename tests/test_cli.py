@@ -240,7 +240,7 @@ def test_internal_error_is_one_line_exit_3(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("jcode.cli.lint", explode)
+    monkeypatch.setattr("jcode.app.lint.lint", explode)
     code, out, err = run(["lint"], capsys)
     assert (code, out) == (ExitCode.INTERNAL, "")
     assert err.count("\n") == 1

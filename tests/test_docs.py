@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,12 @@ def test_contract_journey_ships_unchanged_and_its_config_is_kept() -> None:
 
 def test_readme_states_the_two_commands() -> None:
     assert "make demo" in README and "make test" in README
+
+
+def test_readme_map_names_modules_that_exist() -> None:
+    start = README.index("### Where things are")
+    section = README[start : README.index("\n### ", start + 1)]
+    named = re.findall(r"`([a-z_/]+(?:/|\.py))`", section)
+    assert {"cli/", "app/", "reporters/", "layout.py", "text.py"} <= set(named)
+    places = (ROOT, ROOT / "src" / "jcode")  # tests/ and the gallery; the modules
+    assert [n for n in named if not any((place / n).exists() for place in places)] == []

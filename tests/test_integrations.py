@@ -24,7 +24,7 @@ import pytest
 import yaml
 
 from jcode import __version__
-from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH
+from jcode.layout import CONFIG_NAME, PROJECT_SCHEMA_PATH
 
 from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, GIT_ENV, ROOT, GitRepo
 

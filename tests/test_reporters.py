@@ -19,7 +19,8 @@ from junitparser import JUnitXml
 from lxml import etree
 
 from jcode import __version__
-from jcode.cli import main, plan_outputs
+from jcode.app.lint import plan_outputs
+from jcode.cli import main
 from jcode.errors import JcodeError
 from jcode.findings import Finding
 from jcode.linter import JourneyFile, LintResult

@@ -20,15 +20,17 @@ import jinja2
 import yaml
 
 from jcode import ISSUES_URL, __version__
-from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH, load_project, parse_config
+from jcode.config import load_project, parse_config
 from jcode.errors import JcodeError
+from jcode.layout import CONFIG_NAME, JOURNEYS, PROJECT_SCHEMA_PATH
 from jcode.linter import collect_files, journey_ids
 from jcode.loader import load
 from jcode.project_schema import render as render_project_schema
 from jcode.record import Record
 from jcode.spec import PHASE_MODELS, Project, ProjectPhase
 from jcode.spec.values import ID_MAX, ID_PATTERN, LANGUAGES
-from jcode.validation import show, validate
+from jcode.text import show
+from jcode.validation import validate
 
 MODELINE = "# yaml-language-server: $schema=../schema/journey.schema.json"
 _ID_RE = re.compile(ID_PATTERN)
@@ -47,11 +49,11 @@ def journey_path(project: Project, journey_id: str) -> Path:
     check_id(journey_id, "journey id")
     if journey_id == "jcode":
         raise JcodeError("'jcode' cannot be a journey id: jcode.yaml is never read as a journey")
-    folder = project.root / "journeys"
+    folder = project.root / JOURNEYS
     for name in (f"{journey_id}.yaml", f"{journey_id}.yml"):
         taken = folder / name
         if taken.exists() or taken.is_symlink():
-            raise JcodeError(f"journeys/{name} already exists; jcode new never replaces a file")
+            raise JcodeError(f"{JOURNEYS}/{name} already exists; jcode new never replaces a file")
     holder = journey_ids(collect_files([folder]) if folder.is_dir() else []).get(journey_id)
     if holder is not None:
         raise JcodeError(f"journey id '{journey_id}' is already used in {holder}")
@@ -156,7 +158,7 @@ def scaffold(folder: Path, settings: InitSettings) -> Scaffold:
     if folder.exists() and not folder.is_dir():
         raise JcodeError(f"'{folder}' exists and is not a folder")
     config_path = folder / CONFIG_NAME
-    starter = Path("journeys", f"{STARTER_ID}.yaml")
+    starter = Path(JOURNEYS, f"{STARTER_ID}.yaml")
     files: dict[Path, str] = {}
     if config_path.exists():  # listed only to be reported as skipped
         project = load_project(config_path)
@@ -177,7 +179,7 @@ def scaffold(folder: Path, settings: InitSettings) -> Scaffold:
     )
     done = Scaffold()
     try:
-        (folder / "journeys").mkdir(parents=True, exist_ok=True)
+        (folder / JOURNEYS).mkdir(parents=True, exist_ok=True)
         for relative, text in files.items():
             path = folder / relative
             if path.exists() or path.is_symlink():

@@ -16,8 +16,9 @@ from typing import Any, Final
 
 from jcode.errors import JcodeError
 from jcode.findings import Finding, Identity, unmatched
-from jcode.linter import LintResult, printable
+from jcode.linter import LintResult
 from jcode.record import Record
+from jcode.text import printable
 
 VERSION = 1
 

@@ -6,16 +6,12 @@ from pathlib import Path
 
 from jcode.errors import JcodeError
 from jcode.findings import Severity
+from jcode.layout import CONFIG_NAME
 from jcode.loader import decode, load
 from jcode.rules import RULES
-from jcode.rules.base import closest
 from jcode.spec import PHASE_MODELS, Config, Project
 from jcode.spec import parse_config as parse_config_data
-from jcode.validation import show
-
-CONFIG_NAME = "jcode.yaml"
-# Where `jcode schema --project` writes by default, and where `jcode lint` looks for it.
-PROJECT_SCHEMA_PATH = Path("schema", "journey.schema.json")
+from jcode.text import closest, show
 
 
 def find_config(start: Path) -> Path | None:

@@ -10,6 +10,7 @@ class ExitCode(IntEnum):
     FINDINGS = 1
     USAGE = 2
     INTERNAL = 3
+    INTERRUPTED = 130  # Ctrl-C, as a shell reports a process that SIGINT stopped (128 + 2)
 
 
 class JcodeError(Exception):

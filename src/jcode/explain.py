@@ -15,13 +15,13 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from jcode.loader import Document, LoadProblem
-from jcode.rules.base import closest
 from jcode.spec import config as models_config
 from jcode.spec import models
 from jcode.spec.models import Kpi, Stage, Suppression, Touchpoint
 from jcode.spec.runtime import Journey, parse_journey
-from jcode.spec.values import ID_PATTERN, UNSAFE_CHAR_RE
-from jcode.validation import pointer_of, show
+from jcode.spec.values import ID_PATTERN
+from jcode.text import UNSAFE_CHAR_RE, closest, show
+from jcode.validation import pointer_of
 
 _KINDS: dict[str, tuple[str, type[BaseModel]]] = {
     "stages": ("stage", Stage),

@@ -1,35 +1,27 @@
-"""The linted journeys for other tools: the resolved model as JSON, and rows of journeys,
-touchpoints or KPIs as CSV (or JSON) for spreadsheets. Returns text; the CLI writes it.
+"""The linted journeys for other tools: the resolved model, and rows of journeys, touchpoints
+or KPIs for spreadsheets. Returns data; jcode.reporters.export_json and export_csv write it.
 
 Resolved means as jcode reads the journeys: each element's effective owner (its own, else its
 stage's, else the journey's), each stage's phase moment, each touchpoint's channel mode, and the
 open findings of each element. Files that are not valid journeys have no rows; the JSON of
 journeys lists them with their findings.
-
-The CSV is for spreadsheets: UTF-8 with a byte order mark (without it Excel reads the bytes in
-the local code page and breaks accents), CRLF line ends and quoting as RFC 4180 (the csv
-module's excel dialect), and a cell of user text that starts with =, +, -, @, a tab or a
-carriage return gets a leading single quote, so that a spreadsheet shows it rather than run it
-as a formula (OWASP's advice against CSV injection).
 """
 
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 from jcode.findings import Finding
 from jcode.linter import JourneyFile, LintResult
+from jcode.record import Record
 from jcode.spec import Journey, Kpi, Project, Touchpoint
 from jcode.spec.walk import Element, elements
 
 VERSION = 1
-FORMATS = ("json", "csv")
 WHAT = ("journeys", "touchpoints", "kpis")
+# What each format exports when not told (keys: the formats of jcode.reporters.EXPORT).
 DEFAULT_WHAT = {"json": "journeys", "csv": "touchpoints"}
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 _PLACE = ["journey", "stage", "stage_name", "phase", "moment"]
 HEADERS = {
@@ -79,21 +71,15 @@ HEADERS = {
 _ELEMENT_RE = re.compile(r"/stages/\d+(?:/(?:touchpoints|kpis)/\d+)?(?=/|$)")
 
 
-def export(result: LintResult, project: Project, fmt: str, what: str) -> str:
-    import json  # here, as csv below: the CLI imports this module for its choices
+class Export(Record):
+    """What `jcode export` writes: a project's linted journeys, as `what` (one of WHAT)."""
 
-    if fmt == "csv":
-        return to_csv(HEADERS[what], rows(result, project, what))
-    if what == "journeys":
-        data = document(result, project)
-    else:
-        data = {
-            "version": VERSION,
-            what: [
-                dict(zip(HEADERS[what], row, strict=True)) for row in rows(result, project, what)
-            ],
-        }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    __slots__ = ("project", "result", "what")
+
+    def __init__(self, result: LintResult, project: Project, what: str) -> None:
+        self.result: Final = result
+        self.project: Final = project
+        self.what: Final = what
 
 
 def document(result: LintResult, project: Project) -> dict[str, Any]:
@@ -266,25 +252,3 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "pointer": finding.pointer,
         "message": finding.message,
     }
-
-
-def to_csv(header: Sequence[str], table: Sequence[Sequence[Any]]) -> str:
-    """CSV text for a spreadsheet, starting with the byte order mark."""
-    import csv
-
-    out = io.StringIO(newline="")
-    writer = csv.writer(out)  # the excel dialect: CRLF, fields quoted when they need it
-    writer.writerow(header)
-    writer.writerows([_cell(value) for value in row] for row in table)
-    return "\ufeff" + out.getvalue()
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):  # written by us: a negative figure is not a formula
-        return str(int(value)) if float(value).is_integer() else repr(value)
-    text = "; ".join(value) if isinstance(value, list) else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH
 from jcode.errors import JcodeError
 from jcode.findings import (
     Finding,
@@ -23,11 +22,13 @@ from jcode.findings import (
     count_by_severity,
     element_key,
 )
+from jcode.layout import CONFIG_NAME, JOURNEYS, PROJECT_SCHEMA_PATH
 from jcode.loader import MAX_FILE_BYTES, Document, LoadProblem, Position, decode, load
 from jcode.rules import RULES
 from jcode.rules.base import Context
 from jcode.rules.parsing import suppressions
 from jcode.spec import Journey, Project
+from jcode.text import printable as printable  # site/pages.py still imports it from here
 from jcode.validation import validate
 
 JOURNEY_SUFFIXES = (".yaml", ".yml")
@@ -97,7 +98,7 @@ def journey_paths(paths: Sequence[Path], project: Project) -> list[Path]:
     journeys = [path for path in paths if not _settings_file(path, project)]
     if journeys and len(journeys) == len(paths):
         return journeys
-    default = project.root / "journeys"
+    default = project.root / JOURNEYS
     if not default.is_dir():
         raise JcodeError(
             f"no journeys folder at '{default}'; give the journey files or folders to use"
@@ -209,7 +210,7 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
 
 def is_journey_name(name: str) -> bool:
     """Whether a file of this name under a journeys folder is a journey file."""
-    return name.endswith(JOURNEY_SUFFIXES) and name != "jcode.yaml" and not name.startswith(".")
+    return name.endswith(JOURNEY_SUFFIXES) and name != CONFIG_NAME and not name.startswith(".")
 
 
 def display_path(path: Path) -> str:
@@ -218,22 +219,6 @@ def display_path(path: Path) -> str:
         return Path(os.path.normpath(path)).as_posix()
     relative = os.path.relpath(path)
     return Path(relative).as_posix() if not relative.startswith("..") else path.as_posix()
-
-
-def printable(text: str) -> str:
-    """Text safe to print: control and bidi characters escaped (no terminal or log injection),
-    bytes of a non-UTF-8 file name shown as \\xNN."""
-    if text.isprintable():
-        return text
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return "".join(
-        ch
-        if ch.isprintable() or ch == " "
-        else f"\\u{ord(ch):04x}"
-        if ord(ch) > 0xFF
-        else f"\\x{ord(ch):02x}"
-        for ch in text
-    )
 
 
 def _check_document(doc: Document, result: JourneyFile, context: Context) -> None:

@@ -24,6 +24,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from jcode.record import Record
+from jcode.text import clip
 
 Position = tuple[int, int]  # 1-based line and column
 
@@ -135,7 +136,7 @@ def _resolve(value: str, tag: str | None, plain: bool, mark: Any) -> Any:
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, ScalarNode(tag, value))
     except (ConstructorError, ValueError) as exc:
         raise _refused(
-            f"'{_clip(value)}' is not a valid {tag.rsplit(':', 1)[-1]} ({exc})", mark
+            f"'{clip(value)}' is not a valid {tag.rsplit(':', 1)[-1]} ({exc})", mark
         ) from None
 
 
@@ -153,10 +154,6 @@ _MISS = object()
 _PLAIN: dict[str, Any] = {}
 _PLAIN_CACHE_TEXT = 40
 _PLAIN_CACHE_SIZE = 50_000
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _refused(message: str, mark: Any) -> _Refused:
@@ -411,7 +408,7 @@ def _read_events(get_event: Callable[[], Any], doc: Document) -> None:
                             mark.line + 1,
                             mark.column + 1,
                             pointer,
-                            f"key '{_clip(raw)}' is repeated; YAML keeps only the last value",
+                            f"key '{clip(raw)}' is repeated; YAML keeps only the last value",
                         )
                     )
                 key_positions[pointer] = mark
@@ -488,8 +485,7 @@ def _read_events(get_event: Callable[[], Any], doc: Document) -> None:
                             mark.line + 1,
                             mark.column + 1,
                             frame.key_pointer,
-                            f"key '{_clip(str(value))}' is repeated; "
-                            "YAML keeps only the last value",
+                            f"key '{clip(str(value))}' is repeated; YAML keeps only the last value",
                         )
                     )
                 continue

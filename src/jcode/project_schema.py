@@ -23,7 +23,7 @@ from typing import Any
 
 from jcode.editor_schema import ABSENT, holders
 from jcode.spec import Project
-from jcode.validation import show
+from jcode.text import show
 
 PUBLISHED = Path(__file__).resolve().parent / "_schema" / "journey.schema.json"
 MARK = "Written by `jcode schema --project`"

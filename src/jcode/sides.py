@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 
 from jcode.config import (
-    CONFIG_NAME,
     default_project,
     find_config,
     load_project,
@@ -21,18 +20,18 @@ from jcode.config import (
 )
 from jcode.diff import Side
 from jcode.errors import JcodeError
+from jcode.layout import CONFIG_NAME, JOURNEYS
 from jcode.linter import (
     LintResult,
     collect_files,
     display_path,
     is_journey_name,
     lint,
-    printable,
 )
 from jcode.spec import Project
+from jcode.text import printable
 
 WORKING_TREE = "working tree"
-JOURNEYS_FOLDER = "journeys"
 
 
 def read_side(spec: str | None, today: date) -> Side:
@@ -60,7 +59,7 @@ Read = tuple[LintResult, str, str | None]
 
 
 def _lint_project(project: Project, today: date) -> Read:
-    journeys = project.root / JOURNEYS_FOLDER
+    journeys = project.root / JOURNEYS
     if not journeys.is_dir():
         return lint([], project, today), display_path(project.root), display_path(journeys)
     return lint(collect_files([journeys]), project, today), display_path(project.root), None
@@ -104,7 +103,7 @@ def _lint_revision(revision: str, root: Path, today: date) -> Read:
     prefix = "" if prefix == "." else prefix + "/"
     sha = commit.stdout.decode().strip()
     config_path = prefix + CONFIG_NAME
-    journeys = prefix + JOURNEYS_FOLDER + "/"
+    journeys = prefix + JOURNEYS + "/"
     entries, has_journeys = _ls_tree(top, sha, config_path, journeys)
     blobs = _read_blobs(top, [blob for _, blob in entries])
     sources: list[tuple[str, bytes]] = []
@@ -120,7 +119,7 @@ def _lint_revision(revision: str, root: Path, today: date) -> Read:
     if project is None:
         project = default_project(root)
     sources.sort(key=lambda source: source[0])
-    missing = None if has_journeys else display_path(root / JOURNEYS_FOLDER)
+    missing = None if has_journeys else display_path(root / JOURNEYS)
     return lint(sources, project, today), display_path(root), missing
 
 

@@ -11,18 +11,6 @@ from collections.abc import Sequence
 
 from jcode.loader import Document, LoadProblem, escape_token
 from jcode.spec.runtime import Journey, parse_journey
-from jcode.spec.values import UNSAFE_CHAR_RE
-
-
-def show(value: object, limit: int = 60) -> str:
-    """A user value as it may appear in a message: clipped, and with control and bidi characters
-    escaped so that a message can never rewrite the terminal or the page it is shown in."""
-    if isinstance(value, int) and value.bit_length() > 200:
-        return f"a number of about {int(value.bit_length() * 0.30103)} digits"
-    text = value if isinstance(value, str) else str(value)
-    if len(text) > limit:
-        text = text[: limit - 3] + "..."
-    return UNSAFE_CHAR_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("\n", "\\n"))
 
 
 def pointer_of(loc: Sequence[int | str]) -> str:

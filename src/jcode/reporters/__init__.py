@@ -1,13 +1,14 @@
-"""Reporters turn a LintResult (or a Diff) into text. The CLI builds its --format choices from
-REPORTERS (DIFF_REPORTERS for `jcode diff`)."""
+"""Reporters turn data into text: a LintResult for `jcode lint`, a Diff for `jcode diff`, an
+Export for `jcode export`. Each format is one module of this package whose report() writes it;
+the commands build their --format choices from LINT, DIFF and EXPORT."""
 
 from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, TextIO
+from typing import TYPE_CHECKING, Final, Generic, Protocol, TextIO, TypeVar
 from urllib.parse import quote
 
 from jcode.findings import Severity
@@ -16,6 +17,7 @@ from jcode.record import Record
 
 if TYPE_CHECKING:
     from jcode.diff import Diff
+    from jcode.export import Export
 
 
 class ReportOptions(Record):
@@ -55,37 +57,44 @@ def find_repo_root(start: Path) -> Path:
     return start
 
 
-Reporter = Callable[[LintResult, TextIO, ReportOptions], None]
+Subject = TypeVar("Subject")
+Reported = TypeVar("Reported", contravariant=True)
 
 
-# Format name -> the module of jcode.reporters whose report() writes it. A module is imported
-# only when its format is asked for: start-up time is part of every CI run.
-REPORTERS: dict[str, str] = {
-    "text": "text",
-    "json": "json_reporter",
-    "sarif": "sarif",
-    "github": "github",
-    "junit": "junit",
-}
+class Reporter(Protocol[Reported]):
+    """Writes one format of what a command found (a LintResult, a Diff, an Export)."""
+
+    def __call__(self, data: Reported, out: TextIO, options: ReportOptions, /) -> None: ...
 
 
-def get_reporter(name: str) -> Reporter:
-    module = importlib.import_module(f"jcode.reporters.{REPORTERS[name]}")
-    report: Reporter = module.report
-    return report
+class Formats(Generic[Subject]):
+    """Format name -> the module of jcode.reporters whose report() writes it. A module is
+    imported only when its format is asked for: start-up time is part of every CI run."""
+
+    __slots__ = ("_modules",)
+
+    def __init__(self, modules: dict[str, str]) -> None:
+        self._modules = modules
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __getitem__(self, name: str) -> Reporter[Subject]:
+        module = importlib.import_module(f"jcode.reporters.{self._modules[name]}")
+        report: Reporter[Subject] = module.report
+        return report
 
 
-DiffReporter = Callable[["Diff", TextIO, ReportOptions], None]
-
-# Format name -> the module whose report() writes a `jcode diff`.
-DIFF_REPORTERS: dict[str, str] = {
-    "text": "diff_text",
-    "markdown": "diff_markdown",
-    "json": "diff_json",
-}
-
-
-def get_diff_reporter(name: str) -> DiffReporter:
-    module = importlib.import_module(f"jcode.reporters.{DIFF_REPORTERS[name]}")
-    report: DiffReporter = module.report
-    return report
+LINT: Final[Formats[LintResult]] = Formats(
+    {
+        "text": "text",
+        "json": "json_reporter",
+        "sarif": "sarif",
+        "github": "github",
+        "junit": "junit",
+    }
+)
+DIFF: Final[Formats[Diff]] = Formats(
+    {"text": "diff_text", "markdown": "diff_markdown", "json": "diff_json"}
+)
+EXPORT: Final[Formats[Export]] = Formats({"json": "export_json", "csv": "export_csv"})

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from jcode.findings import count_by_severity, severity_counts
-from jcode.linter import printable
 from jcode.reporters.text import finding_line, styler
+from jcode.text import printable
 
 if TYPE_CHECKING:
     from jcode.diff import Change, Diff, Value

@@ -14,7 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, TextIO
 
-from jcode.linter import printable
+from jcode.text import printable
 
 if TYPE_CHECKING:
     from jcode.findings import Finding

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from jcode.findings import Finding
-from jcode.linter import printable
+from jcode.text import printable
 
 ICONS = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}  # noqa: RUF001 - the info sign is meant
 # Backslash-escaped: every character that markdown, GitHub's extensions (tables, autolinks,

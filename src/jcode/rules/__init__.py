@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from jcode.findings import SEVERITY_RANK
 from jcode.rules import coverage, kpis, ownership, parsing, project, references, stages
-from jcode.rules.base import Context, Rule, closest
+from jcode.rules.base import Context, Rule
+from jcode.text import closest
 
 __all__ = [
     "RULES",
     "Context",
     "Rule",
     "UnknownRuleError",
-    "closest",
     "get_rule",
     "rules_table_markdown",
 ]

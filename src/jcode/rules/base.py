@@ -7,7 +7,7 @@ these, and a test fails when a section is missing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
@@ -75,11 +75,3 @@ class Rule(Record):
             + "".join(f"  {line}\n" for line in self.example.rstrip().splitlines())
             + f"\nFix:\n  {self.fix}\n"
         )
-
-
-def closest(word: str, candidates: Iterable[str]) -> str | None:
-    """The candidate nearest to a misspelt word, for "did you mean ...?" hints."""
-    import difflib  # only on the way to a "did you mean": it costs start-up time
-
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return matches[0] if matches else None

@@ -35,7 +35,7 @@ def check_duplicate_ids(journey: Journey, context: Context) -> Iterator[Problem]
 
 def check_suppressions(journey: Journey, context: Context) -> Iterator[Problem]:
     from jcode.rules import RULES
-    from jcode.rules.base import closest
+    from jcode.text import closest
 
     for _, pointer, suppression in suppressions(journey):
         if suppression.rule not in RULES:

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from jcode.findings import Problem
-from jcode.rules.base import Rule, closest
+from jcode.rules.base import Rule
 from jcode.spec.walk import elements
+from jcode.text import closest
 
 if TYPE_CHECKING:
     from jcode.rules.base import Context

@@ -13,9 +13,8 @@ import glob
 import logging
 import os
 import shutil
-import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,8 @@ from jcode.site.pages import Page, Site, esc
 from jcode.spec import Project
 
 MARKER = ".jcode-site"
+# Told (pages rendered, pages in all) after each page: the CLI draws its progress bar with it.
+Progress = Callable[[int, int], None]
 TEMPLATE = Path(__file__).resolve().parent.parent / "_site_template"
 
 
@@ -95,13 +96,13 @@ def mkdocs_config(project: Project, docs: Path, site: Path) -> dict[str, Any]:
 
 class _JcodePlugin:
     """An mkdocs plugin in all but registration: hands mkdocs the generated pages from memory,
-    gives search each page's light HTML and the page its full HTML, and counts pages.
+    gives search each page's light HTML and the page its full HTML, and reports progress.
 
     The bodies never go through Markdown: it would parse every tag of every journey map (most
     of the build's time) to pass them through unchanged.
     """
 
-    def __init__(self, pages: Sequence[Page], progress: bool) -> None:
+    def __init__(self, pages: Sequence[Page], progress: Progress | None) -> None:
         self.pages = {page.path: page for page in pages}
         self.progress = progress
         self.done = 0
@@ -133,14 +134,8 @@ class _JcodePlugin:
 
     def on_post_page(self, output: str, **_: object) -> str:
         self.done += 1
-        if self.progress:
-            total = len(self.pages)
-            filled = 30 * self.done // max(total, 1)
-            bar = "#" * filled + "." * (30 - filled)
-            sys.stderr.write(f"\rrendering pages [{bar}] {self.done}/{total}")
-            if self.done >= total:
-                sys.stderr.write("\n")
-            sys.stderr.flush()
+        if self.progress is not None:
+            self.progress(self.done, len(self.pages))
         return output
 
 
@@ -176,7 +171,9 @@ def _mkdocs_environment() -> Iterator[list[str]]:
                 os.environ[key] = value
 
 
-def render(pages: Sequence[Page], project: Project, work: Path, progress: bool) -> list[str]:
+def render(
+    pages: Sequence[Page], project: Project, work: Path, progress: Progress | None
+) -> list[str]:
     """Write the pages and build them with mkdocs into work/site. Returns mkdocs' warnings."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -206,8 +203,11 @@ def render(pages: Sequence[Page], project: Project, work: Path, progress: bool) 
     return warnings
 
 
-def build_site(result: LintResult, project: Project, out: Path, progress: bool) -> list[str]:
-    """Build the site of a lint result into `out`, atomically. Returns mkdocs' warnings."""
+def build_site(
+    result: LintResult, project: Project, out: Path, progress: Progress | None = None
+) -> list[str]:
+    """Build the site of a lint result into `out`, atomically. Returns mkdocs' warnings, for
+    the caller to show: nothing here prints."""
     check_out_dir(out)
     folder = _folder(out.parent)  # for messages, as the user wrote it
     try:

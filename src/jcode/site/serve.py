@@ -1,6 +1,10 @@
 """jcode serve: build the site into a temporary folder, serve it on 127.0.0.1, and rebuild it
 when a journey file or jcode.yaml changes; open pages reload themselves (mkdocs' live-reload
-server, which also watches the files)."""
+server, which also watches the files).
+
+Nothing here prints: each build and the server's start and stop are events, handed to the
+caller (the CLI prints them).
+"""
 
 from __future__ import annotations
 
@@ -12,20 +16,61 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
+from typing import Final
 
-import click
 from mkdocs.livereload import LiveReloadServer
 
 from jcode.errors import JcodeError
-from jcode.findings import severity_counts
+from jcode.findings import Severity
 from jcode.linter import LintResult
+from jcode.record import Record
 from jcode.site.build import build_site
 from jcode.spec import Project
 
 Lint = Callable[[], tuple[LintResult, Project]]
 
 
-def serve(lint: Lint, watched: Sequence[Path], port: int, open_browser: bool) -> None:
+class Built(Record):
+    """A build finished: how long it took, and what lint found."""
+
+    __slots__ = ("counts", "seconds")
+
+    def __init__(self, seconds: float, counts: dict[Severity, int]) -> None:
+        self.seconds: Final = seconds
+        self.counts: Final = counts
+
+
+class BuildFailed(Record):
+    """A build stopped on an error the user can fix (a half-edited jcode.yaml); the last good
+    site is still served."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: JcodeError) -> None:
+        self.error: Final = error
+
+
+class Serving(Record):
+    __slots__ = ("url",)
+
+    def __init__(self, url: str) -> None:
+        self.url: Final = url
+
+
+class Stopped(Record):
+    __slots__ = ()
+
+
+Event = Built | BuildFailed | Serving | Stopped
+
+
+def serve(
+    lint: Lint,
+    watched: Sequence[Path],
+    port: int,
+    open_browser: bool,
+    on_event: Callable[[Event], None],
+) -> None:
     """Serve until Ctrl-C. `lint` reads the project and lints it afresh for every build."""
     _check_port(port)
     work = Path(tempfile.mkdtemp(prefix="jcode-serve-"))
@@ -35,14 +80,11 @@ def serve(lint: Lint, watched: Sequence[Path], port: int, open_browser: bool) ->
         start = time.monotonic()
         try:
             result, project = lint()
-            build_site(result, project, out, progress=False)
+            build_site(result, project, out)
         except JcodeError as exc:  # a half-edited jcode.yaml: say so, keep the last good site
-            click.echo(f"jcode: error: {exc}", err=True)
+            on_event(BuildFailed(exc))
             return
-        click.echo(
-            f"built in {time.monotonic() - start:.1f} s: {severity_counts(result.counts())}",
-            err=True,
-        )
+        on_event(Built(time.monotonic() - start, result.counts()))
 
     try:
         rebuild()
@@ -51,12 +93,12 @@ def serve(lint: Lint, watched: Sequence[Path], port: int, open_browser: bool) ->
         server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out))
         for path in watched:
             server.watch(str(path))
-        click.echo(f"Serving on http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
+        on_event(Serving(f"http://127.0.0.1:{port}/"))
         signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl-C
         try:
             server.serve(open_in_browser=open_browser)  # type: ignore[no-untyped-call]
         except KeyboardInterrupt:
-            click.echo("Stopped.", err=True)
+            on_event(Stopped())
         finally:
             server.shutdown()
     finally:

@@ -1,0 +1,73 @@
+"""`jcode build`: lint the journeys and build the site, unless --strict and lint finds errors.
+
+Imports mkdocs: the CLI imports this module only to build."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+from jcode.app.project import journey_files
+from jcode.config import load_project
+from jcode.layout import SITE
+from jcode.linter import JourneyFile, LintResult, lint
+from jcode.record import Record
+from jcode.site import build_site, check_out_dir
+from jcode.site.build import Progress
+
+
+class BuildRequest(Record):
+    __slots__ = ("config_file", "out", "paths", "progress", "strict", "today")
+
+    def __init__(
+        self,
+        paths: Sequence[Path] = (),
+        config_file: Path | None = None,
+        today: date | None = None,
+        *,
+        out: Path | None = None,
+        strict: bool = False,
+        progress: Progress | None = None,
+    ) -> None:
+        self.paths: Final = tuple(paths)
+        self.config_file: Final = config_file
+        self.today: Final = today
+        self.out: Final = out  # None: site/ beside jcode.yaml
+        self.strict: Final = strict  # no site when lint finds errors
+        self.progress: Final = progress
+
+
+class BuildOutcome(Record):
+    __slots__ = ("built", "out", "result", "warnings")
+
+    def __init__(
+        self, result: LintResult, out: Path, built: bool, warnings: Sequence[str] = ()
+    ) -> None:
+        self.result: Final = result
+        self.out: Final = out
+        self.built: Final = built  # False: --strict, and lint found errors; `out` is unchanged
+        self.warnings: Final = tuple(warnings)  # mkdocs'
+
+    def errors(self) -> LintResult:
+        """The result with only the errors of its journey files: what kept a --strict build
+        from happening."""
+        files = []
+        for file in self.result.files:
+            copy = JourneyFile(file.path)
+            copy.findings = [f for f in file.findings if f.severity == "error"]
+            files.append(copy)
+        return LintResult(files)
+
+
+def build(request: BuildRequest) -> BuildOutcome:
+    project = load_project(request.config_file)
+    out = request.out if request.out is not None else project.root / SITE
+    check_out_dir(out)
+    files = journey_files(project, request.paths)
+    result = lint(files, project, request.today, keep_models=True)
+    if request.strict and result.counts()["error"]:
+        return BuildOutcome(result, out, built=False)
+    warnings = build_site(result, project, out, progress=request.progress)
+    return BuildOutcome(result, out, built=True, warnings=warnings)

@@ -1,0 +1,50 @@
+"""Options that several commands take, spelt and explained once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+Decorated = TypeVar("Decorated", bound=Callable[..., Any])
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """--today: a YYYY-MM-DD date. (click.DateTime would import _strptime: start-up time.)"""
+    if value is None:
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise click.BadParameter(f"'{value}' is not a date written YYYY-MM-DD")
+
+
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this jcode.yaml instead of searching upward from here.",
+)
+
+
+def today_option(
+    help_text: str = "Today's date, for stale-journey (default: today).",
+) -> Callable[[Decorated], Decorated]:
+    """--today, with the help its command gives it (diff: on both sides)."""
+    return click.option("--today", callback=_iso_date, metavar="YYYY-MM-DD", help=help_text)
+
+
+color_option = click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
+)
+
+# Journey files and folders. Not click's readable check: a file jcode may not read is a finding,
+# as it is in a folder, and the files after it are still linted.
+paths_argument = click.argument("paths", nargs=-1, type=click.Path(readable=False, path_type=Path))

@@ -1,0 +1,35 @@
+"""What the commands share in writing: the line of a JcodeError, report files, colour."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from jcode.errors import JcodeError
+
+
+def error_line(exc: JcodeError) -> str:
+    return f"jcode: error: {exc}"
+
+
+@contextlib.contextmanager
+def output_file(target: Path) -> Iterator[TextIO]:
+    """The file a report or an export goes to, in UTF-8 and with line ends as written (the
+    CSV's CRLF); a file jcode cannot write is a JcodeError."""
+    try:
+        with target.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+    except OSError as exc:
+        raise JcodeError(f"cannot write '{target}': {exc.strerror}") from None
+
+
+def use_color(flag: bool | None, stream: TextIO) -> bool:
+    """--color/--no-color when given; else colour on a terminal, unless NO_COLOR is set."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()

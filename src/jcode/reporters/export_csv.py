@@ -1,0 +1,38 @@
+"""`jcode export --format csv`: one row per journey, touchpoint or KPI, for spreadsheets.
+
+UTF-8 with a byte order mark (without it Excel reads the bytes in the local code page and breaks
+accents), CRLF line ends and quoting as RFC 4180 (the csv module's excel dialect), and a cell of
+user text that starts with =, +, -, @, a tab or a carriage return gets a leading single quote,
+so that a spreadsheet shows it rather than run it as a formula (OWASP's advice against CSV
+injection). The stream must not translate line ends (open it with newline="").
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import Any, TextIO
+
+from jcode.export import HEADERS, Export, rows
+from jcode.reporters import ReportOptions
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def report(export: Export, out: TextIO, options: ReportOptions) -> None:
+    out.write("\ufeff")
+    writer = csv.writer(out)  # the excel dialect: CRLF, fields quoted when they need it
+    writer.writerow(HEADERS[export.what])
+    writer.writerows(
+        [_cell(value) for value in row] for row in rows(export.result, export.project, export.what)
+    )
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):  # written by us: a negative figure is not a formula
+        return str(int(value)) if float(value).is_integer() else repr(value)
+    text = "; ".join(value) if isinstance(value, list) else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
