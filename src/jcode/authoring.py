@@ -19,15 +19,16 @@ from typing import Final
 import yaml
 
 from jcode import ISSUES_URL, __version__
+from jcode.collect import collect_files, journey_ids
 from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH, load_project, parse_config
 from jcode.errors import JcodeError
-from jcode.linter import collect_files, journey_ids
 from jcode.loader import load
 from jcode.project_schema import render as render_project_schema
 from jcode.record import Record
+from jcode.rules.parsing import validate
 from jcode.spec import PHASE_MODELS, Project, ProjectPhase
 from jcode.spec.values import ID_MAX, ID_PATTERN
-from jcode.validation import show, validate
+from jcode.validation import show
 
 MODELINE = "# yaml-language-server: $schema=../schema/journey.schema.json"
 _ID_RE = re.compile(ID_PATTERN)

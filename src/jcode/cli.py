@@ -17,21 +17,14 @@ from typing import TextIO
 import click
 
 from jcode import ISSUES_URL, __version__
+from jcode.collect import collect_files, journey_ids, journey_paths
 from jcode.config import CONFIG_NAME, PROJECT_SCHEMA_PATH, load_project
 from jcode.diff import FAIL_ON
 from jcode.errors import ExitCode, JcodeError
 from jcode.export import FORMATS as EXPORT_FORMATS
 from jcode.export import WHAT as EXPORT_WHAT
 from jcode.findings import SEVERITIES, Finding, Severity, plural, severity_counts
-from jcode.linter import (
-    JourneyFile,
-    LintResult,
-    collect_files,
-    journey_ids,
-    journey_paths,
-    lint,
-    printable,
-)
+from jcode.linter import JourneyFile, LintResult, lint, printable
 from jcode.reporters import (
     DIFF_REPORTERS,
     REPORTERS,
@@ -251,7 +244,7 @@ def lint_command(
         click.echo(f"jcode: wrote {plural(written, 'finding')} to '{baseline_out}'", err=True)
         return ExitCode.OK
     if entries is not None:
-        accepted, fixed = apply_baseline(result, entries)
+        result, accepted, fixed = apply_baseline(result, entries)
         if not quiet:
             click.echo(
                 f"jcode: {plural(accepted, 'finding')} accepted by baseline '{baseline}'",
@@ -535,11 +528,10 @@ def serve_command(
 def _only(result: LintResult, findings: list[Finding]) -> LintResult:
     """The result with only these findings (for printing)."""
     keep = set(map(id, findings))
-    files = []
-    for file in result.files:
-        copy = JourneyFile(file.path)
-        copy.findings = [f for f in file.findings if id(f) in keep]
-        files.append(copy)
+    files = [
+        JourneyFile(file.path, findings=tuple(f for f in file.findings if id(f) in keep))
+        for file in result.files
+    ]
     return LintResult(files)
 
 

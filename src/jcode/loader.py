@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Hashable
-from typing import Any, Final
+from typing import Any
 
 import yaml
 from yaml import _yaml  # the libyaml binding; jcode requires PyYAML built with it
@@ -23,9 +23,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from jcode.record import Record
-
-Position = tuple[int, int]  # 1-based line and column
+from jcode.findings import Position, Problem
 
 MAX_DEPTH = 100
 MAX_ITEMS = 10_000
@@ -46,24 +44,19 @@ _RESOLVERS = Resolver.yaml_implicit_resolvers
 _CONSTRUCTOR = SafeConstructor()
 
 
-class LoadProblem(Record):
-    """A problem found while reading the file (yaml-syntax, duplicate-key), or later: a schema
-    violation, or what a rule found, placed in the file."""
-
-    __slots__ = ("column", "line", "message", "pointer", "rule")
-
-    def __init__(self, rule: str, line: int, column: int, pointer: str, message: str) -> None:
-        self.rule: Final = rule
-        self.line: Final = line
-        self.column: Final = column
-        self.pointer: Final = pointer
-        self.message: Final = message
-
-
 class Document:
-    """A parsed journey file: its data, and where each part of it stands in the text."""
+    """A parsed journey file: its data, where each part of it stands in the text, and what the
+    parser found wrong with it (the yaml-syntax and duplicate-key rules report it)."""
 
-    __slots__ = ("data", "declared_id", "empty", "key_positions", "positions", "problems")
+    __slots__ = (
+        "data",
+        "declared_id",
+        "duplicate_keys",
+        "empty",
+        "error",
+        "key_positions",
+        "positions",
+    )
 
     def __init__(self) -> None:
         self.data: Any = None
@@ -71,12 +64,25 @@ class Document:
         # libyaml's marks (0-based line and column), turned into positions only when asked for.
         self.positions: dict[str, Any] = {}
         self.key_positions: dict[str, Any] = {}
-        self.problems: list[LoadProblem] = []
+        self.error: Problem | None = None  # why the text cannot be read; then data is None
+        self.duplicate_keys: list[Problem] = []  # at the second key
         self.empty = False
+
+    @classmethod
+    def unreadable(cls, message: str, position: Position = (1, 1)) -> Document:
+        """A file whose text never reached the parser: not a file, too big, not UTF-8."""
+        doc = cls()
+        doc.error = Problem("", message, position)
+        return doc
 
     @property
     def readable(self) -> bool:
-        return not any(p.rule == "yaml-syntax" for p in self.problems)
+        return self.error is None
+
+    @property
+    def problems(self) -> list[Problem]:
+        """What the parser found, in the order of the text: the error stops it."""
+        return [*self.duplicate_keys, *([self.error] if self.error is not None else [])]
 
     def position(self, pointer: str) -> Position:
         """Where the value at `pointer` stands; the nearest enclosing value when it is absent
@@ -207,7 +213,7 @@ def load(text: str) -> Document:
             raise exc from None
     except _Refused as exc:
         doc.data = None
-        doc.problems.append(LoadProblem("yaml-syntax", exc.line, exc.column, "", exc.message))
+        doc.error = Problem("", exc.message, (exc.line, exc.column))
     except yaml.MarkedYAMLError as exc:
         doc.data = None
         mark = exc.problem_mark or exc.context_mark
@@ -224,12 +230,11 @@ def load(text: str) -> Document:
             hint = _hint(text, exc)
             if hint is not None:
                 what = f"{what}; {hint}"
-        doc.problems.append(LoadProblem("yaml-syntax", line, column, "", what))
+        doc.error = Problem("", what, (line, column))
         doc.declared_id = _declared_id(text)
     except yaml.YAMLError as exc:  # a reader error: a character YAML does not allow
         doc.data = None
-        line, column = _reader_position(text, exc)
-        doc.problems.append(LoadProblem("yaml-syntax", line, column, "", str(exc).split("\n")[0]))
+        doc.error = Problem("", str(exc).split("\n")[0], _reader_position(text, exc))
         doc.declared_id = _declared_id(text)
     return doc
 
@@ -405,13 +410,11 @@ def _read_events(get_event: Callable[[], Any], doc: Document) -> None:
                 )
                 frame.key_pointer = pointer
                 if value in frame.container:
-                    doc.problems.append(
-                        LoadProblem(
-                            "duplicate-key",
-                            mark.line + 1,
-                            mark.column + 1,
+                    doc.duplicate_keys.append(
+                        Problem(
                             pointer,
                             f"key '{_clip(raw)}' is repeated; YAML keeps only the last value",
+                            (mark.line + 1, mark.column + 1),
                         )
                     )
                 key_positions[pointer] = mark
@@ -482,14 +485,12 @@ def _read_events(get_event: Callable[[], Any], doc: Document) -> None:
                 frame.key = value
                 frame.key_pointer = frame.pointer + "/" + escape_token(str(value))
                 if value in frame.container:
-                    doc.problems.append(
-                        LoadProblem(
-                            "duplicate-key",
-                            mark.line + 1,
-                            mark.column + 1,
+                    doc.duplicate_keys.append(
+                        Problem(
                             frame.key_pointer,
                             f"key '{_clip(str(value))}' is repeated; "
                             "YAML keeps only the last value",
+                            (mark.line + 1, mark.column + 1),
                         )
                     )
                 continue
@@ -562,20 +563,17 @@ def _apply_merges(frame: _Frame) -> None:
     frame.container.update(explicit)
 
 
-def decode(raw: bytes) -> tuple[str | None, LoadProblem | None]:
+def decode(raw: bytes) -> tuple[str | None, Problem | None]:
     """Bytes -> text. UTF-8 only (a BOM is fine); anything else is a precise yaml-syntax problem."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, LoadProblem("yaml-syntax", 1, 1, "", "the file is UTF-16; save it as UTF-8")
+        return None, Problem("", "the file is UTF-16; save it as UTF-8", (1, 1))
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        line, column = _position_after(raw[: exc.start].decode("utf-8"))  # valid up to there
-        return None, LoadProblem(
-            "yaml-syntax",
-            line,
-            column,
+        return None, Problem(
             "",
             f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            _position_after(raw[: exc.start].decode("utf-8")),  # valid up to there
         )

@@ -12,6 +12,7 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+from jcode.collect import collect_files, is_journey_name
 from jcode.config import (
     CONFIG_NAME,
     default_project,
@@ -21,14 +22,7 @@ from jcode.config import (
 )
 from jcode.diff import Side
 from jcode.errors import JcodeError
-from jcode.linter import (
-    LintResult,
-    collect_files,
-    display_path,
-    is_journey_name,
-    lint,
-    printable,
-)
+from jcode.linter import LintResult, display_path, lint, printable
 from jcode.spec import Project
 
 WORKING_TREE = "working tree"

@@ -1,16 +1,11 @@
-"""Check a loaded document against the journey format.
-
-Valid documents are checked and built by the generated code in jcode.spec.runtime, without
-pydantic. Only a document that fails is handed to pydantic (jcode.explain), which says exactly
-what is wrong with it.
-"""
+"""How user values appear in messages: shown safely (show), and the nearest known name for a
+misspelt one (closest). Below the rules and the settings, so that both use them without
+importing each other."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 
-from jcode.loader import Document, LoadProblem, escape_token
-from jcode.spec.runtime import Journey, parse_journey
 from jcode.spec.values import UNSAFE_CHAR_RE
 
 
@@ -25,25 +20,9 @@ def show(value: object, limit: int = 60) -> str:
     return UNSAFE_CHAR_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("\n", "\\n"))
 
 
-def pointer_of(loc: Sequence[int | str]) -> str:
-    return "".join("/" + escape_token(str(part)) for part in loc)
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate nearest to a misspelt word, for "did you mean ...?" hints."""
+    import difflib  # only on the way to a "did you mean": it costs start-up time
 
-
-def validate(doc: Document) -> tuple[Journey | None, list[LoadProblem]]:
-    """The journey, or the schema problems that keep the file from being one."""
-    data = doc.data
-    if doc.empty or data is None:
-        return None, [
-            LoadProblem(
-                "schema",
-                *doc.position(""),
-                "",
-                "the file holds no journey: it needs at least 'id', 'title' and 'stages'",
-            )
-        ]
-    journey = parse_journey(data)
-    if journey is not None:
-        return journey, []
-    from jcode.explain import journey_problems  # pydantic: for bad files only
-
-    return journey_problems(doc)
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from jcode.findings import Problem
+from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def check_stage_kpi(journey: Journey, context: Context) -> Iterator[Problem]:
 
 RULES = (
     Rule(
-        id="kpi-without-target",
+        id=RuleId.KPI_WITHOUT_TARGET,
         severity="warning",
         summary="A KPI has no target.",
         what="A KPI without `target:`.",
@@ -68,10 +68,10 @@ RULES = (
         ),
         example="- {id: csat, name: Customer satisfaction, baseline: 4.1}\n",
         fix="Agree a target with the KPI's owner and add `target:` (and `direction:`).",
-        check=check_target,
+        document=check_target,
     ),
     Rule(
-        id="kpi-target-not-improvement",
+        id=RuleId.KPI_TARGET_NOT_IMPROVEMENT,
         severity="warning",
         summary="The target does not improve on the baseline in the KPI's direction.",
         what=(
@@ -88,20 +88,20 @@ RULES = (
             "  baseline: 59\n  target: 65\n"
         ),
         fix="Swap baseline and target, or correct the direction.",
-        check=check_improvement,
+        document=check_improvement,
     ),
     Rule(
-        id="kpi-without-baseline",
+        id=RuleId.KPI_WITHOUT_BASELINE,
         severity="info",
         summary="A KPI has no baseline.",
         what="A KPI without `baseline:`.",
         why="Without today's figure nobody can tell how far the target is, or whether it moved.",
         example="- {id: nps, name: Net Promoter Score, target: 45}\n",
         fix="Measure the KPI now and record it as `baseline:`, with its `source:`.",
-        check=check_baseline,
+        document=check_baseline,
     ),
     Rule(
-        id="stage-without-kpi",
+        id=RuleId.STAGE_WITHOUT_KPI,
         severity="info",
         summary="A stage has no KPI.",
         what="A stage without `kpis:` (or with an empty list).",
@@ -111,6 +111,6 @@ RULES = (
         ),
         example="- id: discovery\n  name: Discovery\n  phase: discovery\n  touchpoints: [...]\n",
         fix="Add at least one KPI with a baseline and a target.",
-        check=check_stage_kpi,
+        document=check_stage_kpi,
     ),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from jcode.findings import Problem
+from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def check_emotion(journey: Journey, context: Context) -> Iterator[Problem]:
 
 RULES = (
     Rule(
-        id="pain-point-without-opportunity",
+        id=RuleId.PAIN_POINT_WITHOUT_OPPORTUNITY,
         severity="info",
         summary="A stage lists pain points but no opportunities.",
         what="A stage with `pain_points:` and no `opportunities:`.",
@@ -49,10 +49,10 @@ RULES = (
             "  pain_points: [Delivery dates are hidden until checkout]\n"
         ),
         fix="Add at least one opportunity that would relieve the pain.",
-        check=check_opportunities,
+        document=check_opportunities,
     ),
     Rule(
-        id="negative-emotion-without-pain-point",
+        id=RuleId.NEGATIVE_EMOTION_WITHOUT_PAIN_POINT,
         severity="info",
         summary="A stage's emotion is below 0 and it lists no pain points.",
         what="A stage with `emotion:` -1 or -2 and no `pain_points:`.",
@@ -62,6 +62,6 @@ RULES = (
         ),
         example="- id: discovery\n  name: Discovery\n  phase: discovery\n  emotion: -2\n",
         fix="List what frustrates the customer at this stage under `pain_points:`.",
-        check=check_emotion,
+        document=check_emotion,
     ),
 )

@@ -18,7 +18,6 @@ SAFE_TEXT_PATTERN = f"^[^{UNSAFE_CHARS}]*$"
 UNSAFE_CHAR_RE = re.compile(f"[{UNSAFE_CHARS}]")
 
 Moment = Literal["pre-purchase", "purchase", "post-purchase"]
-Severity = Literal["error", "warning", "info"]
 Mode = Literal["online", "offline"]
 Language = Literal["en", "it"]  # of the site's own labels
 LANGUAGES: tuple[Language, ...] = ("en", "it")
