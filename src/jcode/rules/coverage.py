@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
+from jcode.spec.walk import stage_pointer
 
 if TYPE_CHECKING:
     from jcode.rules.base import Context
@@ -26,7 +27,7 @@ def _stages_in(journey: Journey, context: Context, moment: str) -> list[tuple[in
 def check_stage_touchpoints(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         if not stage.touchpoints:
-            yield Problem(f"/stages/{si}", f"stage '{stage.id}' has no touchpoints")
+            yield Problem(stage_pointer(si), f"stage '{stage.id}' has no touchpoints")
 
 
 def check_post_purchase(journey: Journey, context: Context) -> Iterator[Problem]:
@@ -60,7 +61,7 @@ def check_phase_order(journey: Journey, context: Context) -> Iterator[Problem]:
             continue
         if latest is not None and phase.index < phases[latest[1].phase].index:
             yield Problem(
-                f"/stages/{si}",
+                stage_pointer(si),
                 f"stage '{stage.id}' is in phase '{stage.phase}', which comes before phase "
                 f"'{latest[1].phase}' of the earlier stage '{latest[1].id}'",
             )
@@ -78,7 +79,7 @@ def check_assistance(journey: Journey, context: Context) -> Iterator[Problem]:
         assisted = ", ".join(c.id for c in channels.values() if c.assisted)
         first_index = buying[0][0]
         yield Problem(
-            f"/stages/{first_index}",
+            stage_pointer(first_index),
             f"no purchase touchpoint of journey '{journey.id}' offers a person to help "
             f"(assisted channels: {assisted})",
         )

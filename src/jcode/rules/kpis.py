@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
+from jcode.spec.walk import kpi_pointer, stage_pointer
 
 if TYPE_CHECKING:
     from jcode.rules.base import Context
@@ -21,7 +22,7 @@ def check_target(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         for ki, kpi in enumerate(stage.kpis):
             if kpi.target is None:
-                yield Problem(f"/stages/{si}/kpis/{ki}", f"KPI '{kpi.id}' has no target")
+                yield Problem(kpi_pointer(si, ki), f"KPI '{kpi.id}' has no target")
 
 
 def check_improvement(journey: Journey, context: Context) -> Iterator[Problem]:
@@ -36,7 +37,7 @@ def check_improvement(journey: Journey, context: Context) -> Iterator[Problem]:
             )
             if not better:
                 yield Problem(
-                    f"/stages/{si}/kpis/{ki}/target",
+                    f"{kpi_pointer(si, ki)}/target",
                     f"KPI '{kpi.id}' should {kpi.direction}, but its target "
                     f"{_number(kpi.target)} does not improve on its baseline "
                     f"{_number(kpi.baseline)}",
@@ -47,13 +48,13 @@ def check_baseline(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         for ki, kpi in enumerate(stage.kpis):
             if kpi.baseline is None:
-                yield Problem(f"/stages/{si}/kpis/{ki}", f"KPI '{kpi.id}' has no baseline")
+                yield Problem(kpi_pointer(si, ki), f"KPI '{kpi.id}' has no baseline")
 
 
 def check_stage_kpi(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         if not stage.kpis:
-            yield Problem(f"/stages/{si}", f"stage '{stage.id}' has no KPI")
+            yield Problem(stage_pointer(si), f"stage '{stage.id}' has no KPI")
 
 
 RULES = (

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
+from jcode.spec.walk import stage_pointer
 
 if TYPE_CHECKING:
     from jcode.rules.base import Context
@@ -20,7 +21,7 @@ def check_owner(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         if stage.owner is None:
             yield Problem(
-                f"/stages/{si}", f"stage '{stage.id}' has no owner, and neither has its journey"
+                stage_pointer(si), f"stage '{stage.id}' has no owner, and neither has its journey"
             )
 
 

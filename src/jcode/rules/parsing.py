@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from jcode.findings import Problem, RuleId, rule_id
 from jcode.rules.base import Rule
 from jcode.spec import parse_journey
+from jcode.spec.walk import stage_pointer, touchpoint_pointer
 from jcode.validation import closest
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def check_duplicate_ids(journey: Journey, context: Context) -> Iterator[Problem]
         items += [("KPI", k.id, k.name, "kpis", i) for i, k in enumerate(stage.kpis)]
         for kind, element_id, name, field, index in items:
             if (kind, element_id) in first:
-                pointer = f"/stages/{si}" + (f"/{field}/{index}" if field else "")
+                pointer = stage_pointer(si) + (f"/{field}/{index}" if field else "")
                 yield Problem(
                     f"{pointer}/id",
                     f"{kind} id '{element_id}' is already used by {kind} "
@@ -115,9 +116,9 @@ def suppressions(journey: Journey) -> Iterator[tuple[str, str, Suppression]]:
     the journey's first, then each stage's and its touchpoints'."""
     carriers: list[tuple[str, tuple[Suppression, ...]]] = [("", journey.suppress)]
     for si, stage in enumerate(journey.stages):
-        carriers.append((f"/stages/{si}", stage.suppress))
+        carriers.append((stage_pointer(si), stage.suppress))
         carriers += [
-            (f"/stages/{si}/touchpoints/{ti}", t.suppress) for ti, t in enumerate(stage.touchpoints)
+            (touchpoint_pointer(si, ti), t.suppress) for ti, t in enumerate(stage.touchpoints)
         ]
     for element, entries in carriers:
         for i, suppression in enumerate(entries):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
-from jcode.spec.walk import elements
+from jcode.spec.walk import elements, stage_pointer, touchpoint_pointer
 from jcode.validation import closest
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def check_phases(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         if stage.phase not in phases:
             yield Problem(
-                f"/stages/{si}/phase",
+                f"{stage_pointer(si)}/phase",
                 f"phase '{stage.phase}' of stage '{stage.id}' is not in the phase model "
                 f"'{context.project.phase_model}'"
                 + (_hint(stage.phase, phases) or f" (phases: {', '.join(phases)})"),
@@ -77,7 +77,7 @@ def check_channels(journey: Journey, context: Context) -> Iterator[Problem]:
         for ti, touchpoint in enumerate(stage.touchpoints):
             if touchpoint.channel not in channels:
                 yield Problem(
-                    f"/stages/{si}/touchpoints/{ti}/channel",
+                    f"{touchpoint_pointer(si, ti)}/channel",
                     f"channel '{touchpoint.channel}' of touchpoint '{touchpoint.id}' is not in "
                     "the channel catalog"
                     + (

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
+from jcode.spec.walk import stage_pointer
 
 if TYPE_CHECKING:
     from jcode.rules.base import Context
@@ -18,7 +19,7 @@ def check_opportunities(journey: Journey, context: Context) -> Iterator[Problem]
         if stage.pain_points and not stage.opportunities:
             count = len(stage.pain_points)
             yield Problem(
-                f"/stages/{si}",
+                stage_pointer(si),
                 f"stage '{stage.id}' lists {count} pain point{'s' if count > 1 else ''} "
                 "but no opportunities",
             )
@@ -28,7 +29,7 @@ def check_emotion(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         if stage.emotion is not None and stage.emotion < 0 and not stage.pain_points:
             yield Problem(
-                f"/stages/{si}",
+                stage_pointer(si),
                 f"stage '{stage.id}' has emotion {stage.emotion} but lists no pain points",
             )
 
