@@ -15,13 +15,14 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from jcode.findings import Problem
-from jcode.loader import Document, escape_token
+from jcode.loader import Document
 from jcode.spec import config as models_config
 from jcode.spec import models
 from jcode.spec.agreement import disagreement
 from jcode.spec.models import Kpi, Stage, Suppression, Touchpoint
 from jcode.spec.values import ID_PATTERN, UNSAFE_CHAR_RE
 from jcode.validation import closest, show
+from jcode.yaml_events import escape_token
 
 _KINDS: dict[str, tuple[str, type[BaseModel]]] = {
     "stages": ("stage", Stage),
