@@ -20,6 +20,7 @@ from jcode.loader import decode, load
 from jcode.record import Record
 from jcode.spec import codegen, models, parse_config, parse_journey
 from jcode.spec import config as config_model
+from jcode.spec.generator import Generator
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = sorted(
@@ -229,11 +230,11 @@ def test_a_new_field_adds_its_checks_and_renames_none() -> None:
     from jcode.spec.models import Journey
 
     roots = {"Journey": exact_schema(Journey), "Config": exact_schema(Config)}
-    before = _definitions(codegen._Generator(roots).render())
+    before = _definitions(Generator(roots).render())
     stage = roots["Journey"]["$defs"]["Stage"]
     # First among the stage's fields, with a pattern and a choice of null: the most it can move.
     stage["properties"] = {"mood": stage["properties"]["goal"], **stage["properties"]}
-    after = _definitions(codegen._Generator(roots).render())
+    after = _definitions(Generator(roots).render())
     assert {name: after.get(name) for name in before} == before
     assert sorted(after.keys() - before.keys()) == ["_RE_Stage_mood", "_check_Stage_mood"]
 
