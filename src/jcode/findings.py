@@ -51,7 +51,10 @@ class RuleId(StrEnum):
 
 def rule_id(text: str) -> RuleId | None:
     """The rule id a text names (from jcode.yaml, a suppression), or None."""
-    return RuleId._value2member_map_.get(text)  # type: ignore[return-value]
+    try:
+        return RuleId(text)
+    except ValueError:
+        return None
 
 
 def plural(count: int, word: str) -> str:
