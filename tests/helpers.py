@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 
 from jcode.cli import main
+from jcode.collect import collect_files
 from jcode.config import load_project
 from jcode.findings import Finding
-from jcode.linter import LintResult, collect_files, lint
+from jcode.linter import LintResult, lint
 
 TESTS = Path(__file__).parent
 CASES = TESTS / "cases"

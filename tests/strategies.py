@@ -16,7 +16,6 @@ from typing import Any
 from hypothesis import strategies as st
 
 from jcode.editor_schema import ABSENT
-from jcode.loader import MAX_NUMBER_CHARS
 from jcode.rules import RULES
 from jcode.schema import end_of_text, schema_of
 from jcode.spec import BUILTIN_CHANNELS, PHASE_MODELS
@@ -24,6 +23,7 @@ from jcode.spec.config import Config
 from jcode.spec.models import Journey
 from jcode.spec.values import ID_PATTERN, SAFE_TEXT_PATTERN
 from jcode.text import UNSAFE_CHAR_RE
+from jcode.yaml_events import MAX_NUMBER_CHARS
 
 JOURNEY_SCHEMA = schema_of(Journey)
 CONFIG_SCHEMA = schema_of(Config)
@@ -139,7 +139,7 @@ def configs() -> st.SearchStrategy[dict[str, Any]]:
         "phases": st.sampled_from(sorted(PHASE_MODELS))
         | st.lists(phase, min_size=1, max_size=6, unique_by=lambda p: p["id"]),
         "rules": st.dictionaries(
-            st.sampled_from(sorted(RULES)),
+            st.sampled_from(sorted(str(rule_id) for rule_id in RULES)),
             st.sampled_from(["off", "info", "warning", "error", False]),
             max_size=3,
         ),
@@ -162,7 +162,8 @@ def journeys(
         "owner": owners,
         "persona": st.none() | _or_any_id(sorted(config.get("personas", {}))),
         "related": st.lists(_or_any_id(journey_ids or []), max_size=3),
-        "rule": st.sampled_from(sorted(RULES)) | _text({"minLength": 1, "maxLength": 100}),
+        "rule": st.sampled_from(sorted(str(rule_id) for rule_id in RULES))
+        | _text({"minLength": 1, "maxLength": 100}),
     }
     return from_schema(JOURNEY_SCHEMA, _defs(JOURNEY_SCHEMA), overrides)
 

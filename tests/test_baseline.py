@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from jcode.baseline import apply_baseline, read_baseline, write_baseline
+from jcode.collect import collect_files
+from jcode.config import load_project
 from jcode.errors import ExitCode
+from jcode.linter import lint
 
-from .helpers import run
+from .helpers import TODAY, run
 
 CONFIG = """\
 phases: [{id: buy, name: Buy, moment: purchase}, {id: after, name: After, moment: post-purchase}]
@@ -183,3 +187,14 @@ def test_baseline_options_refuse_what_makes_no_sense(
     code, _, err = run([*LINT, "--write-baseline", "journeys/shop.yaml"], capsys)
     assert code == ExitCode.USAGE and "jcode never writes to those" in err
     assert (project / "journeys" / "shop.yaml").read_bytes() == before
+
+
+def test_a_baseline_gives_a_new_result_and_leaves_the_one_linted(project: Path) -> None:
+    result = lint(collect_files([Path("journeys")]), load_project(None), TODAY, jobs=1)
+    linted = result.findings
+    assert len(linted) == 8
+    write_baseline(Path("baseline.json"), linted[:3])
+    baselined, accepted, fixed = apply_baseline(result, read_baseline(Path("baseline.json")))
+    assert (accepted, fixed) == (3, [])
+    assert baselined.findings == linted[3:]
+    assert result.findings == linted

@@ -13,7 +13,7 @@ from cmarkgfm.cmark import Options
 
 from jcode.diff import Change, Diff, JourneyDiff
 from jcode.errors import ExitCode
-from jcode.findings import Finding
+from jcode.findings import Finding, RuleId
 from jcode.reporters.diff_markdown import MAX_CHARS, render
 from jcode.reporters.markdown import escape
 
@@ -149,7 +149,7 @@ def test_escape_leaves_no_markup() -> None:
 
 def _finding(journey: str, n: int) -> Finding:
     return Finding(
-        f"journeys/{journey}.yaml", n, 5, "stage-without-kpi", "info", f"/stages/{n}",
+        f"journeys/{journey}.yaml", n, 5, RuleId.STAGE_WITHOUT_KPI, "info", f"/stages/{n}",
         journey, f"stage 's{n}' has no KPI", f"stages/s{n}",
     )  # fmt: skip
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from jcode.findings import RuleId
 from jcode.rules import RULES, rules_table_markdown
 
 from .clients import shared
@@ -17,7 +18,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("rule_id", list(RULES))
-def test_rule_documents_every_section(rule_id: str) -> None:
+def test_rule_documents_every_section(rule_id: RuleId) -> None:
     rule = RULES[rule_id]
     for section in ("summary", "what", "why", "example", "fix"):
         text = getattr(rule, section)
@@ -26,7 +27,7 @@ def test_rule_documents_every_section(rule_id: str) -> None:
     # The example is YAML a user could paste (a fragment, so [...] placeholders are fine);
     # the syntax rule's example is, on purpose, not.
     example = rule.example.replace("[...]", "[]")
-    if rule_id == "yaml-syntax":
+    if rule_id == RuleId.YAML_SYNTAX:
         with pytest.raises(yaml.YAMLError):
             yaml.safe_load(example)
     else:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from jcode.findings import Problem
 from jcode.loader import decode, load
 
 ROOT = Path(__file__).parent.parent
@@ -106,13 +107,9 @@ def test_crlf_positions() -> None:
 def test_duplicate_key_keeps_last_value_and_reports_second() -> None:
     doc = load("a: 1\nb: 2\na: 3\n")
     assert doc.data == {"a": 3, "b": 2}
-    [problem] = doc.problems
-    assert (problem.rule, problem.line, problem.column, problem.pointer) == (
-        "duplicate-key",
-        3,
-        1,
-        "/a",
-    )
+    assert doc.error is None
+    [problem] = doc.duplicate_keys  # the duplicate-key rule reports them
+    assert (problem.position, problem.pointer) == ((3, 1), "/a")
 
 
 def test_pointer_escaping() -> None:
@@ -145,9 +142,8 @@ def test_nesting_limit_is_ours_under_every_libyaml(
         dashes="- " * levels,
     )
     doc = load(text)
-    assert [(p.rule, p.line, p.column, p.pointer, p.message) for p in doc.problems] == [
-        ("yaml-syntax", *where, "", "nesting deeper than 100 levels")
-    ]
+    assert doc.duplicate_keys == []
+    assert doc.error == Problem("", "nesting deeper than 100 levels", where)  # yaml-syntax
     assert doc.data is None
 
 

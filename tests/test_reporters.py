@@ -22,7 +22,7 @@ from jcode import __version__
 from jcode.app.lint import plan_outputs
 from jcode.cli import main
 from jcode.errors import JcodeError
-from jcode.findings import Finding
+from jcode.findings import Finding, RuleId
 from jcode.linter import JourneyFile, LintResult
 from jcode.reporters import ReportOptions
 from jcode.reporters.github import MAX_SUMMARY_BYTES, step_summary
@@ -153,7 +153,7 @@ stages:
 """
 
 
-def _fingerprints(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
+def _fingerprints(tmp_path: Path, text: str) -> dict[str, tuple[RuleId, int]]:
     (tmp_path / "jcode.yaml").write_text("owners: {sales: {name: Sales}}\n", encoding="utf-8")
     (tmp_path / "j.yaml").write_text(text, encoding="utf-8")
     findings = lint_paths([tmp_path / "j.yaml"], cwd=tmp_path).findings
@@ -299,10 +299,8 @@ def _unescape(text: str) -> str:
 
 def test_github_escaping_round_trips() -> None:
     message = "100% sure: a, b\nand c\r\n"
-    finding = Finding("dir, with: odd/j%.yaml", 3, 4, "schema", "warning", "", "j", message)
-    file = JourneyFile("dir, with: odd/j%.yaml")
-    file.findings.append(finding)
-    result = LintResult([file])
+    finding = Finding("dir, with: odd/j%.yaml", 3, 4, RuleId.SCHEMA, "warning", "", "j", message)
+    result = LintResult([JourneyFile("dir, with: odd/j%.yaml", findings=(finding,))])
     out = io.StringIO()
     github_report(result, out, ReportOptions(quiet=True))
     line = out.getvalue()
@@ -379,11 +377,11 @@ def test_github_writes_the_full_list_to_the_job_summary(
 
 
 def test_job_summary_stays_under_githubs_limit() -> None:
-    file = JourneyFile("journeys/big.yaml")
-    file.findings = [
-        Finding(file.path, n, 1, "schema", "error", "", "big", "x" * 500) for n in range(5_000)
-    ]
-    summary = step_summary(LintResult([file]), ReportOptions())
+    path = "journeys/big.yaml"
+    findings = tuple(
+        Finding(path, n, 1, RuleId.SCHEMA, "error", "", "big", "x" * 500) for n in range(5_000)
+    )
+    summary = step_summary(LintResult([JourneyFile(path, findings=findings)]), ReportOptions())
     assert len(summary.encode("utf-8")) <= MAX_SUMMARY_BYTES
     assert summary.endswith(
         " more findings, left out to stay within GitHub's size limit: run jcode lint to see "

@@ -5,6 +5,7 @@ where JSON Schema and pydantic part ways."""
 from __future__ import annotations
 
 import math
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from jcode.loader import decode, load
 from jcode.record import Record
 from jcode.spec import codegen, models, parse_config, parse_journey
 from jcode.spec import config as config_model
+from jcode.spec.generator import Generator
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = sorted(
@@ -203,3 +205,56 @@ def test_codegen_check_says_which_generated_files_are_stale(
     assert capsys.readouterr().out == "wrote schema/config.schema.json\n"
     assert config.read_bytes() == (ROOT / "schema" / "config.schema.json").read_bytes()
     assert codegen.main(["--check"], checkout) == 0
+
+
+def test_runtime_records_the_hash_of_the_models_it_came_from() -> None:
+    from jcode.spec import runtime
+
+    assert codegen.schema_hash() == runtime.SCHEMA_HASH
+    assert codegen.recorded_hash(codegen.RUNTIME.read_text(encoding="utf-8")) == (
+        runtime.SCHEMA_HASH
+    )
+
+
+def _definitions(text: str) -> dict[str, str]:
+    """The generated checks and patterns of a runtime.py, by name: each one's whole text."""
+    blocks = re.split(r"\n\n\n(?=\S)", text)
+    return {m.group(1): b for b in blocks if (m := re.match(r"(?:def )?(_check\w+|_RE\w+)", b))}
+
+
+def test_a_new_field_adds_its_checks_and_renames_none() -> None:
+    """One field more in a model: its checks are added, every other one keeps its name and
+    its text, so the generated diff is the field's alone."""
+    from jcode.schema import exact_schema
+    from jcode.spec.config import Config
+    from jcode.spec.models import Journey
+
+    roots = {"Journey": exact_schema(Journey), "Config": exact_schema(Config)}
+    before = _definitions(Generator(roots).render())
+    stage = roots["Journey"]["$defs"]["Stage"]
+    # First among the stage's fields, with a pattern and a choice of null: the most it can move.
+    stage["properties"] = {"mood": stage["properties"]["goal"], **stage["properties"]}
+    after = _definitions(Generator(roots).render())
+    assert {name: after.get(name) for name in before} == before
+    assert sorted(after.keys() - before.keys()) == ["_RE_Stage_mood", "_check_Stage_mood"]
+
+
+def test_codegen_check_says_when_runtime_comes_from_other_models(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    checkout = tmp_path / "jcode"
+    (checkout / "src" / "jcode" / "spec").mkdir(parents=True)
+    (checkout / "pyproject.toml").write_text("", encoding="utf-8")
+    shutil.copytree(ROOT / "schema", checkout / "schema")
+    runtime = checkout / "src" / "jcode" / "spec" / "runtime.py"
+    current = codegen.RUNTIME.read_text(encoding="utf-8")
+    recorded = codegen.recorded_hash(current)
+    assert recorded is not None
+    runtime.write_text(current.replace(recorded, "0" * 64), encoding="utf-8")
+    assert codegen.main(["--check"], checkout) == 1
+    assert capsys.readouterr().out == (
+        "stale: src/jcode/spec/runtime.py (generated from other models; run `make schema`)\n"
+    )
+    runtime.write_text(current + "# edited\n", encoding="utf-8")  # the hash is the models'
+    assert codegen.main(["--check"], checkout) == 1
+    assert capsys.readouterr().out == "stale: src/jcode/spec/runtime.py (run `make schema`)\n"

@@ -14,10 +14,10 @@ import yaml
 
 from jcode.editor_schema import ABSENT, holders
 from jcode.loader import decode, load
+from jcode.rules.parsing import validate
 from jcode.schema import SCHEMA_FILES, end_of_text, render
 from jcode.spec import parse_config, parse_journey
 from jcode.spec.values import ID_PATTERN
-from jcode.validation import validate
 
 from .fuzzing import schema_accepts
 from .test_runtime import CONFIG_CORNERS, CORNERS

@@ -28,9 +28,10 @@ import pytest
 import yaml
 
 from jcode.cli import main
+from jcode.collect import collect_files
 from jcode.config import load_project
 from jcode.errors import ExitCode
-from jcode.linter import collect_files, lint
+from jcode.linter import lint
 from jcode.site import MARKER
 from jcode.site.labels import BUILTIN_NAMES_IT, EN, IT
 from jcode.site.pages import Page, Site

@@ -20,17 +20,17 @@ import jinja2
 import yaml
 
 from jcode import ISSUES_URL, __version__
+from jcode.collect import collect_files, journey_ids
 from jcode.config import load_project, parse_config
 from jcode.errors import JcodeError
 from jcode.layout import CONFIG_NAME, JOURNEYS, PROJECT_SCHEMA_PATH
-from jcode.linter import collect_files, journey_ids
 from jcode.loader import load
 from jcode.project_schema import render as render_project_schema
 from jcode.record import Record
+from jcode.rules.parsing import validate
 from jcode.spec import PHASE_MODELS, Project, ProjectPhase
 from jcode.spec.values import ID_MAX, ID_PATTERN, LANGUAGES
 from jcode.text import show
-from jcode.validation import validate
 
 MODELINE = "# yaml-language-server: $schema=../schema/journey.schema.json"
 _ID_RE = re.compile(ID_PATTERN)

@@ -128,19 +128,16 @@ def _entry(item: Any, index: int, name: str) -> Entry:
     return Entry(journey, file, rule, element, text("message", required=False) or "")
 
 
-def apply_baseline(result: LintResult, entries: list[Entry]) -> tuple[int, list[Entry]]:
-    """Take the findings the baseline accepts out of the result (each entry accepts one
-    finding). Returns how many were taken, and the entries that matched none: fixed."""
-    # A file's findings, and those about the project as a whole (stale-project-schema).
-    groups = [file.findings for file in result.files] + [result.project_findings]
-    findings = [(group, finding) for group in groups for finding in group]
+def apply_baseline(result: LintResult, entries: list[Entry]) -> tuple[LintResult, int, list[Entry]]:
+    """The result without the findings the baseline accepts (each entry accepts one finding),
+    how many it accepted, and the entries that matched none: fixed."""
+    findings = result.findings  # a file's, then those about the project as a whole
     kept, fixed = unmatched(
-        [(finding.identity, finding.message) for _, finding in findings],
+        [(finding.identity, finding.message) for finding in findings],
         [(entry.identity, entry.message) for entry in entries],
     )
-    for group in groups:
-        group.clear()
-    for i in kept:
-        group, finding = findings[i]
-        group.append(finding)
-    return len(findings) - len(kept), [entries[j] for j in fixed]
+    return (
+        result.keeping([findings[i] for i in kept]),
+        len(findings) - len(kept),
+        [entries[j] for j in fixed],
+    )

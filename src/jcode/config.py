@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from jcode.errors import JcodeError
-from jcode.findings import Severity
+from jcode.findings import RuleId, Severity, rule_id
 from jcode.layout import CONFIG_NAME
 from jcode.loader import decode, load
-from jcode.rules import RULES
 from jcode.spec import PHASE_MODELS, Config, Project
 from jcode.spec import parse_config as parse_config_data
 from jcode.text import closest, show
@@ -49,7 +48,8 @@ def parse_config_bytes(raw: bytes, path: Path) -> Project:
     """A jcode.yaml's content (from disk or from a git revision), named by `path` in messages."""
     text, problem = decode(raw)
     if problem is not None:
-        raise JcodeError(f"{path}:{problem.line}:{problem.column}: {problem.message}")
+        line, column = problem.position or (1, 1)
+        raise JcodeError(f"{path}:{line}:{column}: {problem.message}")
     assert text is not None
     return parse_config(text, path)
 
@@ -57,8 +57,9 @@ def parse_config_bytes(raw: bytes, path: Path) -> Project:
 def parse_config(text: str, path: Path) -> Project:
     doc = load(text)
     name = str(path)
-    for problem in doc.problems:  # yaml-syntax or duplicate-key: both make the config unreliable
-        raise JcodeError(f"{name}:{problem.line}:{problem.column}: {problem.message}")
+    for problem in doc.problems:  # a syntax error or a duplicate key: either makes it unreliable
+        line, column = problem.position or (1, 1)
+        raise JcodeError(f"{name}:{line}:{column}: {problem.message}")
     data = {} if doc.empty or doc.data is None else doc.data
     if not isinstance(data, dict):
         raise JcodeError(f"{name}:1:1: jcode.yaml should be a mapping of settings")
@@ -88,14 +89,15 @@ def parse_config(text: str, path: Path) -> Project:
                 raise JcodeError(f"{name}:{line}:{column}: phase id '{phase.id}' is repeated")
             seen.add(phase.id)
 
-    severities: dict[str, Severity | None] = {}
-    for rule_id, setting in config.rules.items():
-        if rule_id not in RULES:
-            line, column = doc.key_position(f"/rules/{rule_id}")
-            hint = closest(rule_id, RULES)
+    severities: dict[RuleId, Severity | None] = {}
+    for name_given, setting in config.rules.items():
+        rule = rule_id(name_given)
+        if rule is None:
+            line, column = doc.key_position(f"/rules/{name_given}")
+            hint = closest(name_given, RuleId)
             raise JcodeError(
-                f"{name}:{line}:{column}: unknown rule '{show(rule_id)}' under 'rules'"
+                f"{name}:{line}:{column}: unknown rule '{show(name_given)}' under 'rules'"
                 + (f"; did you mean '{hint}'?" if hint else "")
             )
-        severities[rule_id] = None if setting in ("off", False) else setting  # type: ignore[assignment]
+        severities[rule] = None if setting in ("off", False) else setting  # type: ignore[assignment]
     return Project.resolve(config, severities, path, path.parent)

@@ -14,14 +14,15 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from jcode.loader import Document, LoadProblem
+from jcode.findings import Problem
+from jcode.loader import Document
 from jcode.spec import config as models_config
 from jcode.spec import models
+from jcode.spec.agreement import disagreement
 from jcode.spec.models import Kpi, Stage, Suppression, Touchpoint
-from jcode.spec.runtime import Journey, parse_journey
 from jcode.spec.values import ID_PATTERN
 from jcode.text import UNSAFE_CHAR_RE, closest, show
-from jcode.validation import pointer_of
+from jcode.yaml_events import escape_token
 
 _KINDS: dict[str, tuple[str, type[BaseModel]]] = {
     "stages": ("stage", Stage),
@@ -31,6 +32,11 @@ _KINDS: dict[str, tuple[str, type[BaseModel]]] = {
 }
 _ID_RE = re.compile(ID_PATTERN)
 MAX_SCHEMA_PROBLEMS = 200
+
+
+def pointer_of(loc: Sequence[int | str]) -> str:
+    """The JSON Pointer of pydantic's `loc`."""
+    return "".join("/" + escape_token(str(part)) for part in loc)
 
 
 def _type_name(value: object) -> str:
@@ -164,11 +170,11 @@ def _message(error: ErrorDetails, data: Any) -> str:
     return f"{field}{where}: {error['msg']}"
 
 
-def journey_problems(doc: Document) -> tuple[Journey | None, list[LoadProblem]]:
-    """The schema problems of a document that the fast check refused, in plain words."""
+def journey_problems(doc: Document) -> list[Problem]:
+    """The schema problems, in plain words, of a document that the fast check refused."""
     data = doc.data
     try:
-        model = models.Journey.model_validate(data)
+        models.Journey.model_validate(data)
     except ValidationError as exc:
         problems = []
         errors = exc.errors(include_url=False, include_context=True)
@@ -176,30 +182,21 @@ def journey_problems(doc: Document) -> tuple[Journey | None, list[LoadProblem]]:
             hidden = len(errors) - MAX_SCHEMA_PROBLEMS
             errors = errors[:MAX_SCHEMA_PROBLEMS]
             problems.append(
-                LoadProblem(
-                    "schema",
-                    1,
-                    1,
-                    "",
-                    f"{hidden} more schema violations not listed; fix these first",
-                )
+                Problem("", f"{hidden} more schema violations not listed; fix these first", (1, 1))
             )
         for error in errors:
             loc = error["loc"]
             # A missing field is reported at the element that lacks it.
             pointer = pointer_of(loc[:-1] if error["type"] == "missing" else loc)
             if error["type"] == "extra_forbidden":
-                line, column = doc.key_position(pointer)
+                position = doc.key_position(pointer)
             else:
-                line, column = doc.position(pointer)
-            problems.append(LoadProblem("schema", line, column, pointer, _message(error, data)))
-        return None, problems
-    # The fast check refused what the model accepts: a bug in the generated code. Trust the
-    # model (the source of truth), and let the test suite catch the disagreement.
-    journey = parse_journey(model.model_dump())
-    if journey is None:  # pragma: no cover - would need a model and its code to disagree twice
-        raise AssertionError("jcode.spec.runtime refuses what the journey model accepts")
-    return journey, []
+                position = doc.position(pointer)
+            problems.append(Problem(pointer, _message(error, data), position))
+        return problems
+    raise disagreement(
+        "this journey", "the model jcode.spec.models.Journey"
+    )  # the linter names the file
 
 
 def config_errors(doc: Document, name: str) -> list[str]:
@@ -223,4 +220,4 @@ def config_errors(doc: Document, name: str) -> list[str]:
                 message = "unknown setting" + (f"; did you mean '{hint}'?" if hint else "")
             lines.append(f"{name}:{line}:{column}: {field}: {message}")
         return lines
-    raise AssertionError("jcode.spec.runtime refuses what the config model accepts")
+    raise disagreement("these settings", "the model jcode.spec.config.Config", name)

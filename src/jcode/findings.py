@@ -1,8 +1,11 @@
-"""A finding: what a rule says about one place in one journey file."""
+"""What the rules say: a Problem is what a rule yields, a Finding is a problem placed in a file
+and rated. Rule ids and severities are typed here, below the rules, so that the loader, the
+settings and the reporters name them without importing the rules."""
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
+from enum import StrEnum
 from typing import Any, Final, Literal
 
 from jcode.record import Record
@@ -10,6 +13,48 @@ from jcode.record import Record
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
+
+Position = tuple[int, int]  # 1-based line and column
+
+
+class RuleId(StrEnum):
+    """Every rule's id. A member is its id as text wherever text is wanted (output, jcode.yaml),
+    and a misspelt member is a type error rather than a KeyError at run time. The registry
+    (jcode.rules) fails at import when an id here has no rule, or a rule no id."""
+
+    YAML_SYNTAX = "yaml-syntax"
+    DUPLICATE_KEY = "duplicate-key"
+    SCHEMA = "schema"
+    DUPLICATE_ID = "duplicate-id"
+    INVALID_SUPPRESSION = "invalid-suppression"
+    UNKNOWN_OWNER = "unknown-owner"
+    UNKNOWN_PERSONA = "unknown-persona"
+    UNKNOWN_PHASE = "unknown-phase"
+    UNKNOWN_CHANNEL = "unknown-channel"
+    UNKNOWN_JOURNEY = "unknown-journey"
+    STAGE_WITHOUT_TOUCHPOINTS = "stage-without-touchpoints"
+    MISSING_POST_PURCHASE = "missing-post-purchase"
+    MISSING_PHASE = "missing-phase"
+    PHASE_ORDER = "phase-order"
+    PURCHASE_WITHOUT_ASSISTANCE = "purchase-without-assistance"
+    NO_FEEDBACK_LOOP = "no-feedback-loop"
+    MISSING_OWNER = "missing-owner"
+    STALE_JOURNEY = "stale-journey"
+    KPI_WITHOUT_TARGET = "kpi-without-target"
+    KPI_TARGET_NOT_IMPROVEMENT = "kpi-target-not-improvement"
+    KPI_WITHOUT_BASELINE = "kpi-without-baseline"
+    STAGE_WITHOUT_KPI = "stage-without-kpi"
+    PAIN_POINT_WITHOUT_OPPORTUNITY = "pain-point-without-opportunity"
+    NEGATIVE_EMOTION_WITHOUT_PAIN_POINT = "negative-emotion-without-pain-point"
+    STALE_PROJECT_SCHEMA = "stale-project-schema"
+
+
+def rule_id(text: str) -> RuleId | None:
+    """The rule id a text names (from jcode.yaml, a suppression), or None."""
+    try:
+        return RuleId(text)
+    except ValueError:
+        return None
 
 
 def plural(count: int, word: str) -> str:
@@ -30,13 +75,16 @@ def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
 
 
 class Problem(Record):
-    """What a rule yields: where (a JSON Pointer into the journey) and what, in words."""
+    """What a rule yields: where (a JSON Pointer into the journey) and what, in words. The
+    position in the text is given only where the pointer does not say it (a parser's mark, a
+    key rather than its value); the linter places the others."""
 
-    __slots__ = ("message", "pointer")
+    __slots__ = ("message", "pointer", "position")
 
-    def __init__(self, pointer: str, message: str) -> None:
+    def __init__(self, pointer: str, message: str, position: Position | None = None) -> None:
         self.pointer: Final = pointer
         self.message: Final = message
+        self.position: Final = position
 
 
 class Finding(Record):
@@ -52,6 +100,7 @@ class Finding(Record):
         "pointer",
         "rule",
         "severity",
+        "whole_file",
     )
 
     def __init__(
@@ -59,12 +108,13 @@ class Finding(Record):
         file: str,
         line: int,
         column: int,
-        rule: str,
+        rule: RuleId,
         severity: Severity,
         pointer: str,
         journey: str | None,
         message: str,
         element: str = "",
+        whole_file: bool = False,
     ) -> None:
         self.file: Final = file
         self.line: Final = line
@@ -77,6 +127,9 @@ class Finding(Record):
         # The element by ids rather than positions ("stages/delivery/touchpoints/survey/owner"),
         # so that a finding keeps its identity when lines move or items are inserted before it.
         self.element: Final = element
+        # From its rule (Rule.whole_file): about the file's text rather than an element of
+        # the journey, with a message that names lines (the parser's).
+        self.whole_file: Final = whole_file
 
     def at_least(self, severity: str) -> bool:
         return SEVERITY_RANK[self.severity] >= SEVERITY_RANK[severity]
@@ -86,18 +139,13 @@ class Finding(Record):
         """What a finding is, whatever its line: the journey (or the file, when it has no
         readable journey), the rule and the element by ids. `jcode diff` and lint baselines
         match findings by it."""
-        if self.rule == "yaml-syntax":  # the parser's pointer and message may follow the lines
-            return (self.journey or self.file, self.rule, "")
-        return (self.journey or self.file, self.rule, self.element)
+        return (self.journey or self.file, self.rule, "" if self.whole_file else self.element)
 
     @property
     def fingerprint(self) -> str:
         """Stable across line drift: the identity and the message (which names values, never
-        lines), hashed."""
-        if self.rule == "yaml-syntax":
-            parts = [self.file, self.rule]
-        else:
-            parts = [*self.identity, self.message]
+        lines), hashed; the file and the rule alone for a finding about the whole file."""
+        parts = [self.file, self.rule] if self.whole_file else [*self.identity, self.message]
         import hashlib  # only for the formats that need it: it costs start-up time
 
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]

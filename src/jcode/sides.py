@@ -12,6 +12,7 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+from jcode.collect import collect_files, is_journey_name
 from jcode.config import (
     default_project,
     find_config,
@@ -21,13 +22,7 @@ from jcode.config import (
 from jcode.diff import Side
 from jcode.errors import JcodeError
 from jcode.layout import CONFIG_NAME, JOURNEYS
-from jcode.linter import (
-    LintResult,
-    collect_files,
-    display_path,
-    is_journey_name,
-    lint,
-)
+from jcode.linter import LintResult, display_path, lint
 from jcode.spec import Project
 from jcode.text import printable
 

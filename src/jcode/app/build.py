@@ -53,11 +53,12 @@ class BuildOutcome(Record):
     def errors(self) -> LintResult:
         """The result with only the errors of its journey files: what kept a --strict build
         from happening."""
-        files = []
-        for file in self.result.files:
-            copy = JourneyFile(file.path)
-            copy.findings = [f for f in file.findings if f.severity == "error"]
-            files.append(copy)
+        files = [
+            JourneyFile(
+                file.path, findings=tuple(f for f in file.findings if f.severity == "error")
+            )
+            for file in self.result.files
+        ]
         return LintResult(files)
 
 

@@ -103,7 +103,7 @@ def lint_journeys(request: LintRequest) -> LintOutcome:
         return LintOutcome(result, plan, written=written)
     if entries is None:
         return LintOutcome(result, plan)
-    accepted, fixed = apply_baseline(result, entries)
+    result, accepted, fixed = apply_baseline(result, entries)
     return LintOutcome(result, plan, accepted=accepted, fixed=fixed, baseline_size=len(entries))
 
 

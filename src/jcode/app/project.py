@@ -7,10 +7,10 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from jcode.collect import collect_files, journey_ids, journey_paths
 from jcode.config import load_project
 from jcode.errors import JcodeError
 from jcode.layout import JOURNEYS
-from jcode.linter import collect_files, journey_ids, journey_paths
 from jcode.spec import Project
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Final
 
 from jcode.app.project import journey_files
+from jcode.collect import journey_paths
 from jcode.config import load_project
-from jcode.linter import LintResult, journey_paths, lint
+from jcode.linter import LintResult, lint
 from jcode.record import Record
 from jcode.site.serve import Event, serve
 from jcode.spec import Project

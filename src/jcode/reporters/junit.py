@@ -54,7 +54,7 @@ def report(result: LintResult, out: TextIO, options: ReportOptions) -> None:
     suites = ET.Element("testsuites", name="jcode")
     suite = ET.SubElement(suites, "testsuite", name="jcode lint")
     # Named as findings name them: a file name that is not UTF-8 is escaped, not a crash.
-    files: dict[str, list[Finding]] = {printable(f.path): f.findings for f in result.files}
+    files = {printable(f.path): list(f.findings) for f in result.files}
     for finding in result.project_findings:  # the schema file, say
         files.setdefault(finding.file, []).append(finding)
     tests = failures = 0

@@ -11,7 +11,7 @@ from jcode import __version__
 from jcode.rules import RULES
 
 if TYPE_CHECKING:
-    from jcode.findings import Finding
+    from jcode.findings import Finding, RuleId
     from jcode.linter import LintResult
     from jcode.reporters import ReportOptions
 
@@ -23,7 +23,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 AUTOMATION_ID = "jcode/"
 
 
-def _rule(rule_id: str) -> dict[str, Any]:
+def _rule(rule_id: RuleId) -> dict[str, Any]:
     rule = RULES[rule_id]
     return {
         "id": rule.id,
@@ -37,7 +37,7 @@ def _rule(rule_id: str) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, index: dict[str, int], options: ReportOptions) -> dict[str, Any]:
+def _result(finding: Finding, index: dict[RuleId, int], options: ReportOptions) -> dict[str, Any]:
     return {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],

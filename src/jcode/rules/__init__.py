@@ -1,15 +1,18 @@
-"""The rule registry: every rule by id. An unknown id fails loudly, with the nearest known one."""
+"""The rule registry: every rule by id, and the rules of each scope in the order they run. An
+unknown id fails loudly, with the nearest known one."""
 
 from __future__ import annotations
 
-from jcode.findings import SEVERITY_RANK
+from jcode.findings import SEVERITY_RANK, RuleId, rule_id
 from jcode.rules import coverage, kpis, ownership, parsing, project, references, stages
-from jcode.rules.base import Context, Rule
+from jcode.rules.base import Context, Member, Portfolio, Rule
 from jcode.text import closest
 
 __all__ = [
     "RULES",
     "Context",
+    "Member",
+    "Portfolio",
     "Rule",
     "UnknownRuleError",
     "get_rule",
@@ -17,8 +20,8 @@ __all__ = [
 ]
 
 
-def _collect() -> dict[str, Rule]:
-    rules: dict[str, Rule] = {}
+def _collect() -> dict[RuleId, Rule]:
+    rules: dict[RuleId, Rule] = {}
     names: set[str] = set()
     for module in (parsing, references, coverage, ownership, kpis, stages, project):
         for rule in module.RULES:
@@ -28,14 +31,19 @@ def _collect() -> dict[str, Rule]:
             # differ from the id even to a reader that ignores case (the SARIF validator).
             if rule.name.casefold() in names or rule.name.casefold() == rule.id.casefold():
                 raise RuntimeError(f"rule {rule.id!r} needs a name of its own, not {rule.name!r}")
+            if not (rule.parse or rule.document or rule.portfolio or rule.project):
+                raise RuntimeError(f"rule {rule.id!r} checks nothing: give it a check")
             names.add(rule.name.casefold())
             rules[rule.id] = rule
+    missing = [str(r) for r in RuleId if r not in rules]
+    if missing:
+        raise RuntimeError(f"no rule for the ids {', '.join(missing)}")
     # Errors first, then warnings, then info; within a severity, in the order written.
     ordered = sorted(rules.values(), key=lambda r: -SEVERITY_RANK[r.severity])
     return {r.id: r for r in ordered}
 
 
-RULES: dict[str, Rule] = _collect()
+RULES: dict[RuleId, Rule] = _collect()
 
 
 class UnknownRuleError(KeyError):
@@ -56,9 +64,9 @@ def rules_table_markdown() -> str:
     return "\n".join(rows) + "\n"
 
 
-def get_rule(rule_id: str) -> Rule:
+def get_rule(name: str) -> Rule:
     """The rule with this id; raises UnknownRuleError (with the closest id) otherwise."""
-    try:
-        return RULES[rule_id]
-    except KeyError:
-        raise UnknownRuleError(rule_id) from None
+    known = rule_id(name)
+    if known is None:
+        raise UnknownRuleError(name)
+    return RULES[known]

@@ -1,4 +1,11 @@
-"""What a rule is: metadata, documentation and a check that yields problems.
+"""What a rule is: metadata, documentation, and the checks that yield its problems.
+
+A rule checks at one or more scopes, each a step of the linter with what it reads there:
+- parse: the document as read (its parser errors, its duplicate keys, its fit to the schema);
+- document: one journey that matched the schema, with the project's settings;
+- portfolio: every journey file of the run together (ids across files);
+- project: the repository around the journeys (the editor schema).
+The linter runs every rule of each scope from the registry; a rule names no other.
 
 Every rule documents itself in fixed sections (what it flags, why it matters, an example that
 fires, the fix); `jcode rules`, the README's table and the site's rule pages are rendered from
@@ -7,19 +14,21 @@ these, and a test fails when a section is missing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from jcode.findings import Problem, Severity
+from jcode.findings import Position, Problem, RuleId, Severity
 from jcode.record import Record
 
 if TYPE_CHECKING:
+    from jcode.loader import Document
     from jcode.spec import Journey, Project
 
 
 class Context(Record):
-    """What a check may read besides the journey: the project settings and today's date."""
+    """What a document check may read besides the journey: the project settings and today."""
 
     __slots__ = ("project", "today")
 
@@ -28,25 +37,83 @@ class Context(Record):
         self.today: Final = today
 
 
-JourneyCheck = Callable[["Journey", Context], Iterator[Problem]]
+class Member(Record):
+    """A journey file as the portfolio checks see it: the id it declares (even when it does not
+    match the schema: then `valid` is false), where that id stands, and its related journeys
+    as (id, pointer, position)."""
 
-
-class Rule(Record):
-    """A rule: its id and default severity, its documentation, and its check."""
-
-    __slots__ = ("check", "example", "fix", "id", "name", "severity", "summary", "what", "why")
+    __slots__ = ("journey_id", "path", "position", "related", "valid")
 
     def __init__(
         self,
-        id: str,
+        path: str,
+        journey_id: str | None,
+        valid: bool,
+        position: Position = (1, 1),
+        related: tuple[tuple[str, str, Position], ...] = (),
+    ) -> None:
+        self.path: Final = path
+        self.journey_id: Final = journey_id
+        self.valid: Final = valid
+        self.position: Final = position
+        self.related: Final = related
+
+
+class Portfolio(Record):
+    """The journey files of a run, in path order, and the ids of the journeys beside them that
+    are not linted now (they exist, for `related`, but are not checked)."""
+
+    __slots__ = ("members", "other_ids")
+
+    def __init__(self, members: Sequence[Member], other_ids: frozenset[str]) -> None:
+        self.members: Final = members
+        self.other_ids: Final = other_ids
+
+
+# The document as read and the journey the fast path built from it, if any.
+ParseCheck = Callable[["Document", "Journey | None"], Iterator[Problem]]
+DocumentCheck = Callable[["Journey", Context], Iterator[Problem]]
+# (the index of the member it is about, its problem placed there).
+PortfolioCheck = Callable[[Portfolio], Iterator[tuple[int, Problem]]]
+# (the file it is about, its problem placed there).
+ProjectCheck = Callable[["Project"], Iterator[tuple[Path, Problem]]]
+
+
+class Rule(Record):
+    """A rule: its id and default severity, its documentation, and its check at each scope."""
+
+    __slots__ = (
+        "document",
+        "example",
+        "fix",
+        "id",
+        "name",
+        "parse",
+        "portfolio",
+        "project",
+        "severity",
+        "summary",
+        "what",
+        "whole_file",
+        "why",
+    )
+
+    def __init__(
+        self,
+        id: RuleId,
         severity: Severity,
         summary: str,  # one line, for `jcode rules` and the README table
         what: str,
         why: str,
         example: str,  # YAML that fires the rule
         fix: str,
-        check: JourneyCheck | None = None,  # None: reported by the loader, validation or linter
+        *,
+        parse: ParseCheck | None = None,
+        document: DocumentCheck | None = None,
+        portfolio: PortfolioCheck | None = None,
+        project: ProjectCheck | None = None,
         name: str | None = None,  # only where the derived name would be the id itself
+        whole_file: bool = False,
     ) -> None:
         self.id: Final = id
         # The name a SARIF viewer shows beside the id: the id in PascalCase
@@ -59,7 +126,14 @@ class Rule(Record):
         self.why: Final = why
         self.example: Final = example
         self.fix: Final = fix
-        self.check: Final = check
+        self.parse: Final = parse
+        self.document: Final = document
+        self.portfolio: Final = portfolio
+        self.project: Final = project
+        # Its findings are about the file's text, not an element of the journey, and their
+        # messages name lines (a parser's): they are told apart by file and rule alone, in
+        # baselines, diffs and SARIF fingerprints.
+        self.whole_file: Final = whole_file
 
     def docs_markdown(self) -> str:
         return (

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from jcode.findings import Problem
+from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
+from jcode.spec.walk import stage_pointer
 
 if TYPE_CHECKING:
     from jcode.rules.base import Context
@@ -26,7 +27,7 @@ def _stages_in(journey: Journey, context: Context, moment: str) -> list[tuple[in
 def check_stage_touchpoints(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         if not stage.touchpoints:
-            yield Problem(f"/stages/{si}", f"stage '{stage.id}' has no touchpoints")
+            yield Problem(stage_pointer(si), f"stage '{stage.id}' has no touchpoints")
 
 
 def check_post_purchase(journey: Journey, context: Context) -> Iterator[Problem]:
@@ -60,7 +61,7 @@ def check_phase_order(journey: Journey, context: Context) -> Iterator[Problem]:
             continue
         if latest is not None and phase.index < phases[latest[1].phase].index:
             yield Problem(
-                f"/stages/{si}",
+                stage_pointer(si),
                 f"stage '{stage.id}' is in phase '{stage.phase}', which comes before phase "
                 f"'{latest[1].phase}' of the earlier stage '{latest[1].id}'",
             )
@@ -78,7 +79,7 @@ def check_assistance(journey: Journey, context: Context) -> Iterator[Problem]:
         assisted = ", ".join(c.id for c in channels.values() if c.assisted)
         first_index = buying[0][0]
         yield Problem(
-            f"/stages/{first_index}",
+            stage_pointer(first_index),
             f"no purchase touchpoint of journey '{journey.id}' offers a person to help "
             f"(assisted channels: {assisted})",
         )
@@ -98,7 +99,7 @@ def check_feedback(journey: Journey, context: Context) -> Iterator[Problem]:
 
 RULES = (
     Rule(
-        id="stage-without-touchpoints",
+        id=RuleId.STAGE_WITHOUT_TOUCHPOINTS,
         severity="warning",
         summary="A stage lists no touchpoints.",
         what="A stage with no `touchpoints:` (or an empty list).",
@@ -109,10 +110,10 @@ RULES = (
         ),
         example="- id: evaluation\n  name: Comparing options\n  phase: evaluation\n",
         fix="List the touchpoints the customer uses in this stage, owned or third-party.",
-        check=check_stage_touchpoints,
+        document=check_stage_touchpoints,
     ),
     Rule(
-        id="missing-post-purchase",
+        id=RuleId.MISSING_POST_PURCHASE,
         severity="warning",
         summary="No touchpoint of the journey is in a post-purchase stage.",
         what=(
@@ -132,10 +133,10 @@ RULES = (
         fix=(
             "Add the stages after the purchase (delivery, support, loyalty) with their touchpoints."
         ),
-        check=check_post_purchase,
+        document=check_post_purchase,
     ),
     Rule(
-        id="missing-phase",
+        id=RuleId.MISSING_PHASE,
         severity="warning",
         summary="A non-optional phase of the phase model has no stage.",
         what=(
@@ -148,10 +149,10 @@ RULES = (
         ),
         example="# seven-stage model, no stage with phase: loyalty\n",
         fix="Add a stage for the phase, or mark the phase optional in a custom phase model.",
-        check=check_missing_phases,
+        document=check_missing_phases,
     ),
     Rule(
-        id="phase-order",
+        id=RuleId.PHASE_ORDER,
         severity="warning",
         summary="A stage's phase comes before the phase of an earlier stage.",
         what=(
@@ -168,10 +169,10 @@ RULES = (
             "  - {id: research, name: Research, phase: evaluation}   # before purchase\n"
         ),
         fix="Move the stage to its place in the journey, or correct its phase.",
-        check=check_phase_order,
+        document=check_phase_order,
     ),
     Rule(
-        id="purchase-without-assistance",
+        id=RuleId.PURCHASE_WITHOUT_ASSISTANCE,
         severity="info",
         summary="No purchase-moment touchpoint is on an assisted channel.",
         what=(
@@ -189,10 +190,10 @@ RULES = (
             "    - {id: cart, name: Online checkout, channel: web}\n"
         ),
         fix="Add an assisted touchpoint to the purchase: live chat, a phone line, the store.",
-        check=check_assistance,
+        document=check_assistance,
     ),
     Rule(
-        id="no-feedback-loop",
+        id=RuleId.NO_FEEDBACK_LOOP,
         severity="info",
         summary="Post-purchase touchpoints exist but none collects feedback.",
         what=("A journey with touchpoints in post-purchase stages, none marked `feedback: true`."),
@@ -206,6 +207,6 @@ RULES = (
             "    - {id: tracking, name: Tracking emails, channel: email}\n"
         ),
         fix="Add a survey or review request after the purchase and mark it `feedback: true`.",
-        check=check_feedback,
+        document=check_feedback,
     ),
 )

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from jcode.findings import Problem
+from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
+from jcode.spec.walk import kpi_pointer, stage_pointer
 
 if TYPE_CHECKING:
     from jcode.rules.base import Context
@@ -21,7 +22,7 @@ def check_target(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         for ki, kpi in enumerate(stage.kpis):
             if kpi.target is None:
-                yield Problem(f"/stages/{si}/kpis/{ki}", f"KPI '{kpi.id}' has no target")
+                yield Problem(kpi_pointer(si, ki), f"KPI '{kpi.id}' has no target")
 
 
 def check_improvement(journey: Journey, context: Context) -> Iterator[Problem]:
@@ -36,7 +37,7 @@ def check_improvement(journey: Journey, context: Context) -> Iterator[Problem]:
             )
             if not better:
                 yield Problem(
-                    f"/stages/{si}/kpis/{ki}/target",
+                    f"{kpi_pointer(si, ki)}/target",
                     f"KPI '{kpi.id}' should {kpi.direction}, but its target "
                     f"{_number(kpi.target)} does not improve on its baseline "
                     f"{_number(kpi.baseline)}",
@@ -47,18 +48,18 @@ def check_baseline(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         for ki, kpi in enumerate(stage.kpis):
             if kpi.baseline is None:
-                yield Problem(f"/stages/{si}/kpis/{ki}", f"KPI '{kpi.id}' has no baseline")
+                yield Problem(kpi_pointer(si, ki), f"KPI '{kpi.id}' has no baseline")
 
 
 def check_stage_kpi(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         if not stage.kpis:
-            yield Problem(f"/stages/{si}", f"stage '{stage.id}' has no KPI")
+            yield Problem(stage_pointer(si), f"stage '{stage.id}' has no KPI")
 
 
 RULES = (
     Rule(
-        id="kpi-without-target",
+        id=RuleId.KPI_WITHOUT_TARGET,
         severity="warning",
         summary="A KPI has no target.",
         what="A KPI without `target:`.",
@@ -68,10 +69,10 @@ RULES = (
         ),
         example="- {id: csat, name: Customer satisfaction, baseline: 4.1}\n",
         fix="Agree a target with the KPI's owner and add `target:` (and `direction:`).",
-        check=check_target,
+        document=check_target,
     ),
     Rule(
-        id="kpi-target-not-improvement",
+        id=RuleId.KPI_TARGET_NOT_IMPROVEMENT,
         severity="warning",
         summary="The target does not improve on the baseline in the KPI's direction.",
         what=(
@@ -88,20 +89,20 @@ RULES = (
             "  baseline: 59\n  target: 65\n"
         ),
         fix="Swap baseline and target, or correct the direction.",
-        check=check_improvement,
+        document=check_improvement,
     ),
     Rule(
-        id="kpi-without-baseline",
+        id=RuleId.KPI_WITHOUT_BASELINE,
         severity="info",
         summary="A KPI has no baseline.",
         what="A KPI without `baseline:`.",
         why="Without today's figure nobody can tell how far the target is, or whether it moved.",
         example="- {id: nps, name: Net Promoter Score, target: 45}\n",
         fix="Measure the KPI now and record it as `baseline:`, with its `source:`.",
-        check=check_baseline,
+        document=check_baseline,
     ),
     Rule(
-        id="stage-without-kpi",
+        id=RuleId.STAGE_WITHOUT_KPI,
         severity="info",
         summary="A stage has no KPI.",
         what="A stage without `kpis:` (or with an empty list).",
@@ -111,6 +112,6 @@ RULES = (
         ),
         example="- id: discovery\n  name: Discovery\n  phase: discovery\n  touchpoints: [...]\n",
         fix="Add at least one KPI with a baseline and a target.",
-        check=check_stage_kpi,
+        document=check_stage_kpi,
     ),
 )

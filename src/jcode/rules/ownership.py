@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from jcode.findings import Problem
+from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
+from jcode.spec.walk import stage_pointer
 
 if TYPE_CHECKING:
     from jcode.rules.base import Context
@@ -20,7 +21,7 @@ def check_owner(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         if stage.owner is None:
             yield Problem(
-                f"/stages/{si}", f"stage '{stage.id}' has no owner, and neither has its journey"
+                stage_pointer(si), f"stage '{stage.id}' has no owner, and neither has its journey"
             )
 
 
@@ -39,7 +40,7 @@ def check_review(journey: Journey, context: Context) -> Iterator[Problem]:
 
 RULES = (
     Rule(
-        id="missing-owner",
+        id=RuleId.MISSING_OWNER,
         severity="warning",
         summary="The journey has no owner, nor has a stage of it.",
         what=(
@@ -52,10 +53,10 @@ RULES = (
         ),
         example="id: bank-account\ntitle: Opening a bank account\nstages: [...]   # no owner\n",
         fix="Set `owner:` on the journey (stages inherit it) or on each stage.",
-        check=check_owner,
+        document=check_owner,
     ),
     Rule(
-        id="stale-journey",
+        id=RuleId.STALE_JOURNEY,
         severity="warning",
         summary="`reviewed` is older than `review_every_days` before today.",
         what=(
@@ -68,6 +69,6 @@ RULES = (
         ),
         example="reviewed: 2024-03-01\n",
         fix="Walk the journey with its owner, update it, and set `reviewed:` to today's date.",
-        check=check_review,
+        document=check_review,
     ),
 )

@@ -5,12 +5,58 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from jcode.findings import Problem
+from jcode.findings import Problem, RuleId, rule_id
 from jcode.rules.base import Rule
+from jcode.spec import parse_journey
+from jcode.spec.walk import stage_pointer, touchpoint_pointer
+from jcode.text import closest
 
 if TYPE_CHECKING:
-    from jcode.rules.base import Context
+    from jcode.loader import Document
+    from jcode.rules.base import Context, Portfolio
     from jcode.spec import Journey, Suppression
+
+
+def check_syntax(doc: Document, journey: Journey | None) -> Iterator[Problem]:
+    if doc.error is not None:  # found by the loader, which stops there
+        yield doc.error
+
+
+def check_duplicate_keys(doc: Document, journey: Journey | None) -> Iterator[Problem]:
+    yield from doc.duplicate_keys  # found by the loader, which keeps the last value
+
+
+def journey_of(doc: Document) -> Journey | None:
+    """The journey the fast path builds from a document, or None: then check_schema says why."""
+    if not doc.readable or doc.empty or doc.data is None:
+        return None
+    return parse_journey(doc.data)
+
+
+def check_schema(doc: Document, journey: Journey | None) -> Iterator[Problem]:
+    if journey is None and doc.readable:
+        yield from _schema_problems(doc)
+
+
+def _schema_problems(doc: Document) -> list[Problem]:
+    """Why a document is not a journey, once the fast path has built none from it."""
+    if doc.empty or doc.data is None:
+        return [
+            Problem(
+                "",
+                "the file holds no journey: it needs at least 'id', 'title' and 'stages'",
+                doc.position(""),
+            )
+        ]
+    from jcode.explain import journey_problems  # pydantic: for bad files only
+
+    return journey_problems(doc)
+
+
+def validate(doc: Document) -> tuple[Journey | None, list[Problem]]:
+    """The journey a document holds, or the schema problems that keep it from being one."""
+    journey = None if doc.empty or doc.data is None else parse_journey(doc.data)
+    return journey, [] if journey is not None else _schema_problems(doc)
 
 
 def check_duplicate_ids(journey: Journey, context: Context) -> Iterator[Problem]:
@@ -23,7 +69,7 @@ def check_duplicate_ids(journey: Journey, context: Context) -> Iterator[Problem]
         items += [("KPI", k.id, k.name, "kpis", i) for i, k in enumerate(stage.kpis)]
         for kind, element_id, name, field, index in items:
             if (kind, element_id) in first:
-                pointer = f"/stages/{si}" + (f"/{field}/{index}" if field else "")
+                pointer = stage_pointer(si) + (f"/{field}/{index}" if field else "")
                 yield Problem(
                     f"{pointer}/id",
                     f"{kind} id '{element_id}' is already used by {kind} "
@@ -33,13 +79,25 @@ def check_duplicate_ids(journey: Journey, context: Context) -> Iterator[Problem]
                 first[kind, element_id] = name
 
 
-def check_suppressions(journey: Journey, context: Context) -> Iterator[Problem]:
-    from jcode.rules import RULES
-    from jcode.text import closest
+def check_journey_ids(portfolio: Portfolio) -> Iterator[tuple[int, Problem]]:
+    """A journey id declared by an earlier file. A file that does not match the schema still
+    holds its id when the id is readable: it counts as its first holder, but gets no finding
+    itself, since such a file is not checked further."""
+    first: dict[str, str] = {}
+    for index, member in enumerate(portfolio.members):
+        journey_id = member.journey_id
+        if journey_id is None:
+            continue
+        if journey_id in first and member.valid:
+            message = f"journey id '{journey_id}' is already used in {first[journey_id]}"
+            yield index, Problem("/id", message, member.position)
+        first.setdefault(journey_id, member.path)
 
+
+def check_suppressions(journey: Journey, context: Context) -> Iterator[Problem]:
     for _, pointer, suppression in suppressions(journey):
-        if suppression.rule not in RULES:
-            hint = closest(suppression.rule, RULES)
+        if rule_id(suppression.rule) is None:
+            hint = closest(suppression.rule, RuleId)
             yield Problem(
                 pointer,
                 f"suppression names unknown rule '{suppression.rule}', so it does not apply"
@@ -58,9 +116,9 @@ def suppressions(journey: Journey) -> Iterator[tuple[str, str, Suppression]]:
     the journey's first, then each stage's and its touchpoints'."""
     carriers: list[tuple[str, tuple[Suppression, ...]]] = [("", journey.suppress)]
     for si, stage in enumerate(journey.stages):
-        carriers.append((f"/stages/{si}", stage.suppress))
+        carriers.append((stage_pointer(si), stage.suppress))
         carriers += [
-            (f"/stages/{si}/touchpoints/{ti}", t.suppress) for ti, t in enumerate(stage.touchpoints)
+            (touchpoint_pointer(si, ti), t.suppress) for ti, t in enumerate(stage.touchpoints)
         ]
     for element, entries in carriers:
         for i, suppression in enumerate(entries):
@@ -69,7 +127,7 @@ def suppressions(journey: Journey) -> Iterator[tuple[str, str, Suppression]]:
 
 RULES = (
     Rule(
-        id="yaml-syntax",
+        id=RuleId.YAML_SYNTAX,
         severity="error",
         summary="The file is not readable YAML (syntax, encoding, tabs).",
         what=(
@@ -89,9 +147,11 @@ RULES = (
             "Indent with spaces, quote text that contains `: ` or starts with a special "
             "character, and save the file as UTF-8."
         ),
+        parse=check_syntax,
+        whole_file=True,
     ),
     Rule(
-        id="duplicate-key",
+        id=RuleId.DUPLICATE_KEY,
         severity="error",
         summary="A mapping repeats a key; YAML would silently keep only the last value.",
         what="A key that appears twice in the same mapping, such as two `touchpoints:` in a stage.",
@@ -104,9 +164,10 @@ RULES = (
             "  touchpoints: [...]   # replaces the first list\n"
         ),
         fix="Merge the two entries into one key, or rename the one that was meant differently.",
+        parse=check_duplicate_keys,
     ),
     Rule(
-        id="schema",
+        id=RuleId.SCHEMA,
         name="SchemaMismatch",  # "Schema" would be the id to SARIF, which ignores case
         severity="error",
         summary="The document does not match the journey schema.",
@@ -131,9 +192,10 @@ RULES = (
             "Correct the field the message names. The schema in `schema/journey.schema.json` "
             "gives completion and hover help in editors with the YAML language server."
         ),
+        parse=check_schema,
     ),
     Rule(
-        id="duplicate-id",
+        id=RuleId.DUPLICATE_ID,
         severity="error",
         summary="Two stages, touchpoints or KPIs of a journey, or two journeys, share an id.",
         what=(
@@ -150,10 +212,11 @@ RULES = (
             "  - {id: purchase, name: Payment, phase: purchase}\n"
         ),
         fix="Give each element its own id: ids are unique per kind within a journey.",
-        check=check_duplicate_ids,
+        document=check_duplicate_ids,
+        portfolio=check_journey_ids,
     ),
     Rule(
-        id="invalid-suppression",
+        id=RuleId.INVALID_SUPPRESSION,
         severity="warning",
         summary="A suppression has no reason or names an unknown rule; it does not apply.",
         what=("An entry of `suppress:` without a `reason`, or whose `rule` is not a jcode rule."),
@@ -163,6 +226,6 @@ RULES = (
         ),
         example="suppress:\n  - rule: stage-without-kpi   # no reason\n",
         fix="Add a `reason:` that says why the finding is accepted, and check the rule id.",
-        check=check_suppressions,
+        document=check_suppressions,
     ),
 )

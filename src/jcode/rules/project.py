@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jcode.findings import Problem, RuleId
+from jcode.layout import PROJECT_SCHEMA_PATH
 from jcode.rules.base import Rule
+
+if TYPE_CHECKING:
+    from jcode.spec import Project
+
+
+def check_project_schema(project: Project) -> Iterator[tuple[Path, Problem]]:
+    """The schema `jcode schema --project` wrote beside jcode.yaml, when jcode.yaml has left it
+    behind; at its top."""
+    path = project.root / PROJECT_SCHEMA_PATH
+    if project.config_path is None or not path.is_file():
+        return
+    from jcode.project_schema import staleness  # json: only where there is a schema file
+
+    message = staleness(path, project)
+    if message is not None:
+        yield path, Problem("", message, (1, 1))
+
 
 RULES = (
     Rule(
-        id="stale-project-schema",
+        id=RuleId.STALE_PROJECT_SCHEMA,
         severity="info",
         summary="The project schema no longer matches jcode.yaml.",
         what=(
@@ -29,5 +52,6 @@ RULES = (
             "  partners: {name: Partner management}   # new: the editor does not offer it\n"
         ),
         fix=("Run `jcode schema --project` and commit the schema with the change to jcode.yaml."),
+        project=check_project_schema,
     ),
 )

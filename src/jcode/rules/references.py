@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from jcode.findings import Problem
+from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
-from jcode.spec.walk import elements
+from jcode.spec.walk import elements, stage_pointer, touchpoint_pointer
 from jcode.text import closest
 
 if TYPE_CHECKING:
-    from jcode.rules.base import Context
+    from jcode.rules.base import Context, Portfolio
     from jcode.spec import Journey
 
 
@@ -64,7 +64,7 @@ def check_phases(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         if stage.phase not in phases:
             yield Problem(
-                f"/stages/{si}/phase",
+                f"{stage_pointer(si)}/phase",
                 f"phase '{stage.phase}' of stage '{stage.id}' is not in the phase model "
                 f"'{context.project.phase_model}'"
                 + (_hint(stage.phase, phases) or f" (phases: {', '.join(phases)})"),
@@ -77,7 +77,7 @@ def check_channels(journey: Journey, context: Context) -> Iterator[Problem]:
         for ti, touchpoint in enumerate(stage.touchpoints):
             if touchpoint.channel not in channels:
                 yield Problem(
-                    f"/stages/{si}/touchpoints/{ti}/channel",
+                    f"{touchpoint_pointer(si, ti)}/channel",
                     f"channel '{touchpoint.channel}' of touchpoint '{touchpoint.id}' is not in "
                     "the channel catalog"
                     + (
@@ -87,9 +87,22 @@ def check_channels(journey: Journey, context: Context) -> Iterator[Problem]:
                 )
 
 
+def check_related(portfolio: Portfolio) -> Iterator[tuple[int, Problem]]:
+    """Related journeys that are neither among these files nor beside them. A file that does
+    not match the schema still declares its id, when readable, so it exists for `related`."""
+    declared = {m.journey_id for m in portfolio.members if m.journey_id is not None}
+    for index, member in enumerate(portfolio.members):
+        for related_id, pointer, position in member.related:
+            if related_id not in declared and related_id not in portfolio.other_ids:
+                yield (
+                    index,
+                    Problem(pointer, f"related journey '{related_id}' does not exist", position),
+                )
+
+
 RULES = (
     Rule(
-        id="unknown-owner",
+        id=RuleId.UNKNOWN_OWNER,
         severity="error",
         summary="An owner is not declared under `owners` in jcode.yaml.",
         what=(
@@ -102,10 +115,10 @@ RULES = (
         ),
         example="owner: legale   # jcode.yaml declares 'legal'\n",
         fix="Use a declared team id, or declare the team under `owners:` in jcode.yaml.",
-        check=check_owners,
+        document=check_owners,
     ),
     Rule(
-        id="unknown-persona",
+        id=RuleId.UNKNOWN_PERSONA,
         severity="error",
         summary="A persona is not declared under `personas` in jcode.yaml.",
         what=(
@@ -118,10 +131,10 @@ RULES = (
         ),
         example="persona: remote-worker   # jcode.yaml declares 'remote-professional'\n",
         fix="Use a declared persona id, or declare it under `personas:` in jcode.yaml.",
-        check=check_persona,
+        document=check_persona,
     ),
     Rule(
-        id="unknown-phase",
+        id=RuleId.UNKNOWN_PHASE,
         severity="error",
         summary="A stage's phase is not in the project's phase model.",
         what="A stage whose `phase` is not a phase of the model jcode.yaml chooses (default "
@@ -140,10 +153,10 @@ RULES = (
             "Use a phase of the project's model (the message suggests the nearest one), or "
             "declare a custom phase model in jcode.yaml."
         ),
-        check=check_phases,
+        document=check_phases,
     ),
     Rule(
-        id="unknown-channel",
+        id=RuleId.UNKNOWN_CHANNEL,
         severity="error",
         summary="A touchpoint's channel is not in the channel catalog.",
         what=(
@@ -160,10 +173,10 @@ RULES = (
             "- id: newsletter\n  name: Newsletter\n  channel: e-mail   # the catalog says 'email'\n"
         ),
         fix="Use a catalog channel, or declare the channel (name, mode, assisted) in jcode.yaml.",
-        check=check_channels,
+        document=check_channels,
     ),
     Rule(
-        id="unknown-journey",
+        id=RuleId.UNKNOWN_JOURNEY,
         severity="error",
         summary="A `related` entry names no journey.",
         what="An id under a journey's `related:` that no journey file in the run declares.",
@@ -173,5 +186,6 @@ RULES = (
         ),
         example="related: [laptop-repair]   # no journey has this id\n",
         fix="Use the id of an existing journey, or remove the entry.",
+        portfolio=check_related,
     ),
 )

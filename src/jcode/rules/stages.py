@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from jcode.findings import Problem
+from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
+from jcode.spec.walk import stage_pointer
 
 if TYPE_CHECKING:
     from jcode.rules.base import Context
@@ -18,7 +19,7 @@ def check_opportunities(journey: Journey, context: Context) -> Iterator[Problem]
         if stage.pain_points and not stage.opportunities:
             count = len(stage.pain_points)
             yield Problem(
-                f"/stages/{si}",
+                stage_pointer(si),
                 f"stage '{stage.id}' lists {count} pain point{'s' if count > 1 else ''} "
                 "but no opportunities",
             )
@@ -28,14 +29,14 @@ def check_emotion(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         if stage.emotion is not None and stage.emotion < 0 and not stage.pain_points:
             yield Problem(
-                f"/stages/{si}",
+                stage_pointer(si),
                 f"stage '{stage.id}' has emotion {stage.emotion} but lists no pain points",
             )
 
 
 RULES = (
     Rule(
-        id="pain-point-without-opportunity",
+        id=RuleId.PAIN_POINT_WITHOUT_OPPORTUNITY,
         severity="info",
         summary="A stage lists pain points but no opportunities.",
         what="A stage with `pain_points:` and no `opportunities:`.",
@@ -49,10 +50,10 @@ RULES = (
             "  pain_points: [Delivery dates are hidden until checkout]\n"
         ),
         fix="Add at least one opportunity that would relieve the pain.",
-        check=check_opportunities,
+        document=check_opportunities,
     ),
     Rule(
-        id="negative-emotion-without-pain-point",
+        id=RuleId.NEGATIVE_EMOTION_WITHOUT_PAIN_POINT,
         severity="info",
         summary="A stage's emotion is below 0 and it lists no pain points.",
         what="A stage with `emotion:` -1 or -2 and no `pain_points:`.",
@@ -62,6 +63,6 @@ RULES = (
         ),
         example="- id: discovery\n  name: Discovery\n  phase: discovery\n  emotion: -2\n",
         fix="List what frustrates the customer at this stage under `pain_points:`.",
-        check=check_emotion,
+        document=check_emotion,
     ),
 )

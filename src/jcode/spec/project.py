@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
+from jcode.findings import RuleId, Severity
 from jcode.record import Record
 from jcode.spec.builtins import BUILTIN_CHANNELS, DEFAULT_PHASE_MODEL, PHASE_MODELS, Channel
 from jcode.spec.runtime import Config
-from jcode.spec.values import Mode, Moment, Severity
+from jcode.spec.values import Mode, Moment
 
 
 class ProjectPhase(Record):
@@ -42,7 +43,7 @@ class Project:
         phases: tuple[ProjectPhase, ...] = (),
         phase_model: str = DEFAULT_PHASE_MODEL,
         channels: dict[str, Channel] | None = None,
-        severities: dict[str, Severity | None] | None = None,
+        severities: dict[RuleId, Severity | None] | None = None,
         config_path: Path | None = None,
         root: Path | None = None,
     ) -> None:
@@ -50,7 +51,7 @@ class Project:
         self.phases: Final = phases
         self.phase_model: Final = phase_model
         self.channels: Final[dict[str, Channel]] = {} if channels is None else channels
-        self.severities: Final[dict[str, Severity | None]] = (
+        self.severities: Final[dict[RuleId, Severity | None]] = (
             {} if severities is None else severities
         )
         self.config_path: Final = config_path
@@ -61,7 +62,7 @@ class Project:
     def resolve(
         cls,
         config: Config,
-        severities: dict[str, Severity | None],
+        severities: dict[RuleId, Severity | None],
         config_path: Path | None = None,
         root: Path | None = None,
     ) -> Project:

@@ -16,7 +16,6 @@ TEXT_MAX = 5000
 SAFE_TEXT_PATTERN = f"^[^{UNSAFE_CHARS}]*$"
 
 Moment = Literal["pre-purchase", "purchase", "post-purchase"]
-Severity = Literal["error", "warning", "info"]
 Mode = Literal["online", "offline"]
 Language = Literal["en", "it"]  # of the site's own labels
 LANGUAGES: tuple[Language, ...] = ("en", "it")
