@@ -44,6 +44,7 @@ test: $(VENV)/.test
 	$(BIN)/ruff check src tests bench .ci
 	$(BIN)/ruff format --check src tests bench .ci
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
 
 # The bad-input cases under the oldest and the newest PyYAML jcode supports, each in a
