@@ -14,6 +14,7 @@ copied, so that a path of the run that leaked into the site would show in the co
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -69,7 +70,8 @@ def main() -> int:
     pairs = [("gallery", "example-four-stage"), ("example-four-stage", "example-five-stage")]
     for base, head in pairs:
         for fmt in DIFF_FORMATS:
-            run([JCODE, "diff", str(named[base]), str(named[head]), *TODAY, "--format", fmt],
+            sides = [os.path.relpath(named[base], ROOT), os.path.relpath(named[head], ROOT)]
+            run([JCODE, "diff", *sides, *TODAY, "--format", fmt],  # relative: no checkout path
                 ROOT, folder / "diff" / f"{base}..{head}.{fmt}")  # fmt: skip
     shutil.rmtree(site.parent, ignore_errors=True)
     print(f"wrote {folder}")
