@@ -73,3 +73,10 @@ def test_a_wheel_builds_without_warnings_and_says_its_license(tmp_path: Path) ->
         names = archive.namelist()
     assert b"\nLicense-Expression: MIT\n" in metadata
     assert "jcode/init_files/github-workflow.yml" in names  # what `jcode init` writes
+    # The site's templates, every one: the pages' and the partials they import.
+    from jcode.site.pages import PAGES
+
+    folder = ROOT / "src" / "jcode" / "site" / "templates"
+    templates = sorted(n for n in names if n.startswith("jcode/site/templates/"))
+    assert templates == sorted(f"jcode/site/templates/{p.name}" for p in folder.iterdir())
+    assert {f"jcode/site/templates/{entry.template}" for entry in PAGES} < set(templates)
