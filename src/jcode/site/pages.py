@@ -22,8 +22,8 @@ import jinja2
 from markupsafe import Markup
 
 from jcode.linter import LintResult
-from jcode.rules import RULES
 from jcode.site.index import Portfolio
+from jcode.site.rule_docs import rule_docs
 from jcode.spec import Project
 
 
@@ -109,11 +109,7 @@ class Site:
 
     def pages(self) -> Iterator[Page]:
         env = environment()
-        shared = {
-            "portfolio": self.portfolio,
-            "t": self.portfolio.words,
-            "rules": list(RULES.values()),
-        }
+        shared = {"portfolio": self.portfolio, "t": self.portfolio.words, "rules": rule_docs()}
         for entry in PAGES:
             template = env.get_template(entry.template)
             if not entry.each:

@@ -1,9 +1,11 @@
 """What the site's templates read: plain data, built once per build by site/index.py. Names
-are in the site's language; nothing here is HTML."""
+are in the site's language; nothing here is HTML but the rule docs (site/rule_docs.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from jcode.findings import Finding, Severity, SuppressedFinding
 from jcode.linter import JourneyFile
@@ -148,3 +150,13 @@ class Gaps:
     journeys: tuple[JourneyView, ...]  # those with findings
     invalid: tuple[Finding, ...]  # of the files that have no journey
     suppressed: tuple[SuppressedFinding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDoc:
+    id: str
+    severity: str
+    what: Markup  # rendered from the rule's Markdown, without the paragraph around it
+    why: Markup
+    example: str  # YAML, as text
+    fix: Markup
