@@ -8,19 +8,17 @@ The drawing is 100 units per column and 100 high, stretched to the table's width
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Dot:
+class Dot(NamedTuple):
     x: str  # coordinates, written as the SVG has them
     y: str
     emotion: int
     stage: str  # its name, for the dot's tooltip
 
 
-@dataclass(frozen=True, slots=True)
-class Curve:
+class Curve(NamedTuple):
     width: int
     lines: tuple[str, ...]  # the points of each run of stages that all have an emotion
     dots: tuple[Dot, ...]

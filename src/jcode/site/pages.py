@@ -19,7 +19,6 @@ from functools import cache
 from typing import Final
 
 import jinja2
-from markupsafe import Markup
 
 from jcode.linter import LintResult
 from jcode.site.index import Portfolio
@@ -106,18 +105,37 @@ class Site:
 
     def __init__(self, result: LintResult, project: Project) -> None:
         self.portfolio = Portfolio(result, project)
+        self._shared = {
+            "portfolio": self.portfolio,
+            "t": self.portfolio.words,
+            "rules": rule_docs(),
+        }
+        self._links: dict[str, dict[str, object]] = {}  # by folder
 
     def pages(self) -> Iterator[Page]:
         env = environment()
-        shared = {"portfolio": self.portfolio, "t": self.portfolio.words, "rules": rule_docs()}
         for entry in PAGES:
             template = env.get_template(entry.template)
             if not entry.each:
-                yield _render(template, entry.path, shared)
+                yield self._page(template, entry.path, None)
                 continue
             items: Mapping[str, object] = getattr(self.portfolio, entry.each)
             for item_id, item in items.items():
-                yield _render(template, entry.path.format(item_id), shared | {"item": item})
+                yield self._page(template, entry.path.format(item_id), item)
+
+    def _page(self, template: jinja2.Template, path: str, item: object) -> Page:
+        folder = posixpath.dirname(path)
+        if folder not in self._links:
+            self._links[folder] = _links(self._shared | {"page": path})
+        return _render(template, path, self._shared | self._links[folder] | {"item": item})
+
+
+def _links(context: dict[str, object]) -> dict[str, object]:
+    """The macros of links.html, each link or badge rendered once for all the pages of a folder
+    (a link's address depends on the folder only): pages show tens of thousands of them."""
+    module = environment().get_template("links.html").make_module(context)
+    names = ("journey_link", "owner_link", "persona_link", "badge")
+    return {name: cache(getattr(module, name)) for name in names}
 
 
 def _render(template: jinja2.Template, path: str, context: dict[str, object]) -> Page:
@@ -130,10 +148,18 @@ def _render(template: jinja2.Template, path: str, context: dict[str, object]) ->
     return Page(
         path,
         sets["title"],
-        str(module).removesuffix("\n"),
-        None if search is None else str(search).removesuffix("\n"),
+        _html(str(module)),
+        None if search is None else _html(str(search)),
         sets.get("description"),
     )
+
+
+def _html(lines: str) -> str:
+    """What a template wrote, as the page holds it. Autoescape (MarkupSafe) writes ' and " as
+    &#39; and &#34;, where html.escape, and so for_material and the site as it always was,
+    writes &#x27; and &quot;: they are respelt. Nothing else can spell them, since the & of
+    every value is escaped too. The last line break is the page's own (Page.html())."""
+    return lines.removesuffix("\n").replace("&#39;", "&#x27;").replace("&#34;", "&quot;")
 
 
 @cache
@@ -147,33 +173,19 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,  # so that every body ends alike, whatever its last line
         auto_reload=False,
-        finalize=_escape,
     )
     env.filters["href"] = href
     return env
 
 
-def _escape(value: object) -> object:
-    """Autoescape in the standard library's way, as for_material escapes: MarkupSafe writes
-    ' and " as &#39; and &#34;, html.escape as &#x27; and &quot;. So text with a quote is
-    escaped here, and all else by autoescape, which writes &, < and > as html.escape does.
-    None is never printed: a template says what stands for a missing value."""
-    if value is None:
-        raise TypeError("a template printed None")
-    if type(value) is str and ("'" in value or '"' in value):
-        return Markup(html.escape(value, quote=True))
-    return value
-
-
 @jinja2.pass_context
 def href(context: jinja2.runtime.Context, path: str, anchor: str = "") -> str:
     """The relative address, from the page, of the page at `path` (a Markdown path)."""
-    folder, name = posixpath.split(path.removesuffix(".md") + ".html")
-    up = _relative(folder, posixpath.dirname(context["page"]))
-    return (name if up == "." else f"{up}/{name}") + (f"#{anchor}" if anchor else "")
+    address = _address(posixpath.dirname(context["page"]), path)
+    return f"{address}#{anchor}" if anchor else address
 
 
 @cache
-def _relative(folder: str, start: str) -> str:
-    # A few folders link to each other, by hundreds of thousands of links: relpath is slow.
-    return posixpath.relpath(folder or ".", start or ".")
+def _address(start: str, path: str) -> str:
+    # Pages hold hundreds of thousands of links, to a few thousand pages: relpath is slow.
+    return posixpath.relpath(path.removesuffix(".md") + ".html", start or ".")

@@ -3,7 +3,7 @@ are in the site's language; nothing here is HTML but the rule docs (site/rule_do
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -13,8 +13,7 @@ from jcode.site.emotion import Curve
 from jcode.spec import Journey, Kpi, Stage, Touchpoint
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     """A phase of the project's model, as a column of the coverage and channel tables."""
 
     id: str
@@ -22,40 +21,28 @@ class Column:
     moment: str
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """Consecutive columns of one moment, as a header row groups them."""
 
     moment: str
     width: int
 
 
-@dataclass(frozen=True, slots=True)
-class TouchpointCard:
+class TouchpointCard(NamedTuple):
     touchpoint: Touchpoint
     channel: str  # its name
     mode: str  # "online" | "offline"
     owner: str | None  # effective
 
-    @property
-    def badges(self) -> tuple[tuple[str, str], ...]:
-        """(kind, key) of each badge the card shows."""
-        managed = ("managed", self.touchpoint.managed_by)
-        if self.touchpoint.feedback:
-            return (("mode", self.mode), managed, ("feedback", "feedback"))
-        return (("mode", self.mode), managed)
 
-
-@dataclass(frozen=True, slots=True)
-class KpiCard:
+class KpiCard(NamedTuple):
     kpi: Kpi
     baseline: str  # the figure as shown, "?" when unknown
     target: str
     owner: str | None  # effective
 
 
-@dataclass(frozen=True, slots=True)
-class StageColumn:
+class StageColumn(NamedTuple):
     """A stage as the journey map shows it: a column under its phase."""
 
     stage: Stage
@@ -77,16 +64,14 @@ class StageColumn:
         return [w for w in words if w]
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     """A journey's stages in one phase, as the home page's coverage grid counts them."""
 
     touchpoints: int
     flagged: bool  # one of them has findings
 
 
-@dataclass(frozen=True, slots=True)
-class JourneyView:
+class JourneyView(NamedTuple):
     id: str
     path: str  # of its page
     file: JourneyFile
@@ -104,8 +89,7 @@ class JourneyView:
         return self.journey.title
 
 
-@dataclass(frozen=True, slots=True)
-class Owned:
+class Owned(NamedTuple):
     """Something a team owns, effectively: a journey, a stage, a touchpoint or a KPI."""
 
     kind: str
@@ -114,8 +98,7 @@ class Owned:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class OwnerView:
+class OwnerView(NamedTuple):
     id: str
     path: str
     title: str  # its name, or its id when undeclared
@@ -124,8 +107,7 @@ class OwnerView:
     owns: tuple[Owned, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class PersonaView:
+class PersonaView(NamedTuple):
     id: str
     path: str
     title: str  # its name, or its id when undeclared
@@ -134,15 +116,13 @@ class PersonaView:
     journeys: tuple[str, ...]  # the ids of its journeys, in id order
 
 
-@dataclass(frozen=True, slots=True)
-class ChannelRow:
+class ChannelRow(NamedTuple):
     name: str
     cells: tuple[tuple[int, int], ...]  # (owned, third-party) touchpoints, by the project's phases
     total: int
 
 
-@dataclass(frozen=True, slots=True)
-class Gaps:
+class Gaps(NamedTuple):
     findings: tuple[Finding, ...]  # of every file, then of the project
     counts: dict[Severity, int]
     by_rule: tuple[tuple[str, tuple[Finding, ...]], ...]  # in the registry's order
@@ -152,8 +132,7 @@ class Gaps:
     suppressed: tuple[SuppressedFinding, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RuleDoc:
+class RuleDoc(NamedTuple):
     id: str
     severity: str
     what: Markup  # rendered from the rule's Markdown, without the paragraph around it
