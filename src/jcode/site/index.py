@@ -1,7 +1,7 @@
 """The portfolio the site shows, indexed once from a lint result: journeys with their stages in
 phase order and the effective owner of everything, the teams and personas, the channel matrix,
-the gaps and the rule docs, as the plain data of site/views.py. The templates read it and
-compute nothing of their own."""
+the KPIs and the gaps, as the plain data of site/views.py. The templates read it and decide
+only how it looks."""
 
 from __future__ import annotations
 
