@@ -81,3 +81,10 @@ def test_a_wheel_builds_without_warnings_and_says_its_license(tmp_path: Path) ->
         p.relative_to(templates).as_posix() for p in templates.rglob("*") if p.is_file()
     }
     assert {"jcode.yaml.j2", "github-workflow.yml.j2", "words/en.yaml", "words/it.yaml"} <= carried
+    # The site's templates, every one: the pages' and the partials they import.
+    from jcode.site.pages import PAGES
+
+    folder = ROOT / "src" / "jcode" / "site" / "templates"
+    pages = sorted(n for n in names if n.startswith("jcode/site/templates/"))
+    assert pages == sorted(f"jcode/site/templates/{p.name}" for p in folder.iterdir())
+    assert {f"jcode/site/templates/{entry.template}" for entry in PAGES} < set(pages)

@@ -28,7 +28,7 @@ from jcode import __version__
 from jcode.errors import JcodeError
 from jcode.linter import LintResult
 from jcode.site.labels import LABELS
-from jcode.site.pages import Page, Site, esc
+from jcode.site.pages import MENU, Page, Site, for_material
 from jcode.spec import Project
 
 MARKER = ".jcode-site"
@@ -70,7 +70,7 @@ def mkdocs_config(project: Project, docs: Path, site: Path) -> dict[str, Any]:
     """The site template's configuration, completed for this build."""
     config: dict[str, Any] = yaml.safe_load((TEMPLATE / "mkdocs.yml").read_text(encoding="utf-8"))
     language = project.config.site.language
-    config["site_name"] = esc(project.config.site.title)  # Material prints it unescaped
+    config["site_name"] = for_material(project.config.site.title)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["theme"]["custom_dir"] = str(TEMPLATE / "overrides")
@@ -82,15 +82,7 @@ def mkdocs_config(project: Project, docs: Path, site: Path) -> dict[str, Any]:
     # Each toggle names the scheme it switches to, in the site's language.
     for option, name in zip(config["theme"]["palette"], ("to_dark", "to_light"), strict=True):
         option["toggle"]["name"] = words[name]
-    config["nav"] = [
-        {words["home"]: "index.md"},
-        {words["gaps"]: "gaps.md"},
-        {words["owners"]: "owners.md"},
-        {words["personas"]: "personas.md"},
-        {words["channels"]: "channels.md"},
-        {words["kpis"]: "kpis.md"},
-        {words["rules"]: "rules.md"},
-    ]
+    config["nav"] = [{words[label]: path} for label, path in MENU]
     return config
 
 
@@ -110,8 +102,9 @@ class _JcodePlugin:
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Pages outside the navigation: Material renders the whole navigation into every page,
         # so a thousand journeys in it would make the build quadratic (site-facts.md).
+        menu = {path for _, path in MENU}
         for page in self.pages.values():
-            hidden = page.path.startswith(("journeys/", "owners/", "personas/"))
+            hidden = page.path not in menu
             files.append(
                 File.generated(
                     config,

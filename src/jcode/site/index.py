@@ -1,0 +1,302 @@
+"""The portfolio the site shows, indexed once from a lint result: journeys with their stages in
+phase order and the effective owner of everything, the teams and personas, the channel matrix,
+the KPIs and the gaps, as the plain data of site/views.py. The templates read it and decide
+only how it looks."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from itertools import groupby
+from typing import Final
+from urllib.parse import quote
+
+from jcode.findings import Finding, count_by_severity
+from jcode.linter import JourneyFile, LintResult, printable
+from jcode.reporters import ReportOptions, find_repo_root
+from jcode.rules import RULES
+from jcode.site.emotion import emotion_curve
+from jcode.site.labels import BUILTIN_NAMES_IT, LABELS
+from jcode.site.views import (
+    Cell,
+    ChannelRow,
+    Column,
+    Gaps,
+    JourneyView,
+    KpiCard,
+    Owned,
+    OwnerView,
+    PersonaView,
+    Span,
+    StageColumn,
+    TouchpointCard,
+)
+from jcode.spec import Kpi, Project, Touchpoint
+from jcode.spec.builtins import BUILTIN_CHANNELS, PHASE_MODELS
+from jcode.spec.walk import elements
+
+
+def spans(moments: Iterable[str]) -> tuple[Span, ...]:
+    return tuple(Span(moment, len(list(run))) for moment, run in groupby(moments))
+
+
+def journey_path(journey_id: str) -> str:
+    return f"journeys/{journey_id}.md"
+
+
+def owner_path(owner_id: str) -> str:
+    return f"owners/{owner_id}.md"
+
+
+def persona_path(persona_id: str) -> str:
+    return f"personas/{persona_id}.md"
+
+
+class Portfolio:
+    """Everything the pages show, indexed once per build."""
+
+    def __init__(self, result: LintResult, project: Project) -> None:
+        config = project.config
+        language = config.site.language
+        self.words: Final = LABELS[language]
+        self.title: Final = config.site.title
+        self._project = project
+        self._italian = language == "it"
+        builtin = project.phase_model in PHASE_MODELS
+        self.phases: Final = tuple(
+            Column(p.id, self._builtin_name("phase", p.id, p.name) if builtin else p.name, p.moment)
+            for p in project.phases
+        )
+        self.spans: Final = spans(p.moment for p in project.phases)
+        self.invalid_files: Final = tuple(f for f in result.files if f.journey is None)
+        first: dict[str, JourneyFile] = {}
+        for file in result.files:  # the first file with an id wins, as duplicate-id reports
+            if file.journey is not None:
+                first.setdefault(file.journey.id, file)
+        self.titles_as_read: Final = tuple(f.journey.title for f in first.values() if f.journey)
+        repo = (
+            ReportOptions(repo_root=find_repo_root(project.root)) if config.site.repo_url else None
+        )
+        self.journeys: Final = {
+            journey_id: self._journey(journey_id, first[journey_id], repo)
+            for journey_id in sorted(first)
+        }
+        owned = self._owned()
+        self.owners: Final = self._owners(owned)
+        self.unowned: Final = owned.get(None, ())
+        self.personas: Final = self._personas()
+        used = sorted({t.channel for view in self.journeys.values() for t in _touchpoints(view)})
+        self.channel_names: Final = tuple(self._channel_name(c) for c in used)
+        self.channels: Final = self._channels(used)
+        self.kpis: Final = tuple(
+            (journey, stage, card)
+            for journey in self.journeys.values()
+            for stage in journey.stages
+            for card in stage.kpis
+        )
+        self.gaps: Final = self._gaps(result)
+
+    # --- names in the site's language ---------------------------------------------------------
+
+    def _builtin_name(self, kind: str, name_id: str, name: str) -> str:
+        return BUILTIN_NAMES_IT.get(f"{kind}:{name_id}", name) if self._italian else name
+
+    def _channel_name(self, channel_id: str) -> str:
+        channel = self._project.channels.get(channel_id)
+        if channel is None:
+            return channel_id
+        builtin = BUILTIN_CHANNELS.get(channel_id)
+        if builtin is not None and builtin.name == channel.name:
+            return self._builtin_name("channel", channel_id, channel.name)
+        return channel.name
+
+    def _channel_mode(self, channel_id: str) -> str:
+        channel = self._project.channels.get(channel_id)
+        return channel.mode if channel else "online"
+
+    def _owner_name(self, owner_id: str) -> str:
+        owner = self._project.config.owners.get(owner_id)
+        return owner.name if owner else owner_id
+
+    def _persona_name(self, persona_id: str) -> str:
+        persona = self._project.config.personas.get(persona_id)
+        return persona.name if persona else persona_id
+
+    # --- journeys -------------------------------------------------------------------------------
+
+    def _journey(
+        self, journey_id: str, file: JourneyFile, repo: ReportOptions | None
+    ) -> JourneyView:
+        journey = file.journey
+        assert journey is not None
+        phase_by_id = self._project.phase_by_id
+        names = {p.id: p.name for p in self.phases}
+        owners: list[str | None] = []  # by stage
+        touchpoints: list[list[TouchpointCard]] = []
+        kpis: list[list[KpiCard]] = []
+        for e in elements(journey):
+            item = e.item
+            if isinstance(item, Touchpoint):
+                channel, mode = self._channel_name(item.channel), self._channel_mode(item.channel)
+                touchpoints[-1].append(TouchpointCard(item, channel, mode, e.owner))
+            elif isinstance(item, Kpi):
+                kpis[-1].append(
+                    KpiCard(item, _figure(item.baseline), _figure(item.target), e.owner)
+                )
+            else:  # a stage, before its touchpoints and KPIs
+                owners.append(e.owner)
+                touchpoints.append([])
+                kpis.append([])
+        stages = tuple(
+            StageColumn(
+                stage,
+                names.get(stage.phase, stage.phase),
+                phase.moment if (phase := phase_by_id.get(stage.phase)) else "other",
+                owners[si],
+                tuple(touchpoints[si]),
+                tuple(kpis[si]),
+            )
+            for si, stage in enumerate(journey.stages)
+        )
+        last = len(self._project.phases)
+        order = sorted(
+            range(len(stages)),
+            key=lambda i: (p.index if (p := phase_by_id.get(stages[i].stage.phase)) else last, i),
+        )
+        in_phase_order = tuple(stages[i] for i in order)
+        flagged = _stages_with_findings(file.findings)
+        coverage = []
+        for column in self.phases:
+            here = [i for i, stage in enumerate(journey.stages) if stage.phase == column.id]
+            count = sum(len(journey.stages[i].touchpoints) for i in here)
+            coverage.append(Cell(count, any(i in flagged for i in here)) if here else None)
+        source = None
+        if repo is not None:
+            # Percent-encoded: a space, % or # in a file name would end or break the address.
+            path = quote(repo.repo_path(file.path), errors="surrogateescape")
+            address = self._project.config.site.repo_url or ""
+            source = (address.rstrip("/") + "/blob/HEAD/" + path, printable(file.path))
+        return JourneyView(
+            journey_id,
+            journey_path(journey_id),
+            file,
+            journey,
+            stages,
+            in_phase_order,
+            spans(s.moment for s in in_phase_order),
+            emotion_curve([(s.stage.name, s.stage.emotion) for s in in_phase_order]),
+            tuple(coverage),
+            count_by_severity(file.findings),
+            source,
+        )
+
+    # --- owners and personas ----------------------------------------------------------------
+
+    def _owned(self) -> dict[str | None, tuple[Owned, ...]]:
+        """Effective owner -> what it owns, journey by journey in id order, each journey's
+        stages in file order, each followed by its touchpoints and KPIs."""
+        owned: dict[str | None, list[Owned]] = defaultdict(list)
+        for view in self.journeys.values():
+            owned[view.journey.owner].append(Owned("journey", view, "", view.title))
+            for column in view.stages:
+                stage = column.stage
+                owned[column.owner].append(Owned("stage", view, f"stage-{stage.id}", stage.name))
+                for t in column.touchpoints:
+                    tp = t.touchpoint
+                    owned[t.owner].append(Owned("touchpoint", view, f"touchpoint-{tp.id}", tp.name))
+                for k in column.kpis:
+                    owned[k.owner].append(Owned("kpi", view, f"kpi-{k.kpi.id}", k.kpi.name))
+        return {owner: tuple(items) for owner, items in owned.items()}
+
+    def _owners(self, owned: dict[str | None, tuple[Owned, ...]]) -> dict[str, OwnerView]:
+        declared = self._project.config.owners
+        ids = {o for o in owned if o is not None} | set(declared)
+        return {
+            owner_id: OwnerView(
+                owner_id,
+                owner_path(owner_id),
+                self._owner_name(owner_id),
+                owner_id in declared,
+                (declared[owner_id].contact or "") if owner_id in declared else "",
+                owned.get(owner_id, ()),
+            )
+            for owner_id in sorted(ids)
+        }
+
+    def _personas(self) -> dict[str, PersonaView]:
+        journeys: dict[str, list[str]] = defaultdict(list)
+        for journey_id, view in self.journeys.items():
+            if view.journey.persona is not None:
+                journeys[view.journey.persona].append(journey_id)
+        declared = self._project.config.personas
+        return {
+            persona_id: PersonaView(
+                persona_id,
+                persona_path(persona_id),
+                self._persona_name(persona_id),
+                persona_id in declared,
+                (declared[persona_id].description or "") if persona_id in declared else "",
+                tuple(journeys.get(persona_id, ())),
+            )
+            for persona_id in sorted(set(journeys) | set(declared))
+        }
+
+    # --- channels and gaps ------------------------------------------------------------------
+
+    def _channels(self, used: list[str]) -> dict[str, tuple[ChannelRow, ...]]:
+        """The rows of the channels in use, by mode: online, then offline (when there are)."""
+        counts: Counter[tuple[str, str, str]] = Counter()  # (channel, phase, managed) -> n
+        for view in self.journeys.values():
+            for stage in view.journey.stages:
+                for t in stage.touchpoints:
+                    counts[t.channel, stage.phase, t.managed_by] += 1
+        by_mode: dict[str, tuple[ChannelRow, ...]] = {}
+        for mode in ("online", "offline"):
+            rows = tuple(
+                ChannelRow(
+                    self._channel_name(channel),
+                    tuple(
+                        (counts[channel, p.id, "owned"], counts[channel, p.id, "third-party"])
+                        for p in self.phases
+                    ),
+                    sum(n for (c, _, _), n in counts.items() if c == channel),
+                )
+                for channel in used
+                if self._channel_mode(channel) == mode
+            )
+            if rows:
+                by_mode[mode] = rows
+        return by_mode
+
+    def _gaps(self, result: LintResult) -> Gaps:
+        findings = tuple(f for file in result.files for f in file.findings)
+        findings += tuple(result.project_findings)
+        by_rule: dict[str, list[Finding]] = defaultdict(list)
+        for f in findings:
+            by_rule[f.rule].append(f)
+        return Gaps(
+            findings,
+            count_by_severity(findings),
+            tuple((r, tuple(by_rule[r])) for r in RULES if r in by_rule),  # errors first
+            tuple(by_rule),
+            tuple(view for view in self.journeys.values() if view.file.findings),
+            tuple(f for file in self.invalid_files for f in file.findings),
+            tuple(s for file in result.files for s in file.suppressed),
+        )
+
+
+def _touchpoints(view: JourneyView) -> Iterable[Touchpoint]:
+    return (t for stage in view.journey.stages for t in stage.touchpoints)
+
+
+def _figure(value: float | None) -> str:
+    return "?" if value is None else f"{value:g}"
+
+
+def _stages_with_findings(findings: Sequence[Finding]) -> set[int]:
+    indexes = set()
+    for f in findings:
+        parts = f.pointer.split("/")
+        if len(parts) > 2 and parts[1] == "stages" and parts[2].isdigit():
+            indexes.add(int(parts[2]))
+    return indexes

@@ -1,0 +1,141 @@
+"""What the site's templates read: plain data, built once per build by site/index.py. Names
+are in the site's language; nothing here is HTML but the rule docs (site/rule_docs.py)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from markupsafe import Markup
+
+from jcode.findings import Finding, Severity, SuppressedFinding
+from jcode.linter import JourneyFile
+from jcode.site.emotion import Curve
+from jcode.spec import Journey, Kpi, Stage, Touchpoint
+
+
+class Column(NamedTuple):
+    """A phase of the project's model, as a column of the coverage and channel tables."""
+
+    id: str
+    name: str
+    moment: str
+
+
+class Span(NamedTuple):
+    """Consecutive columns of one moment, as a header row groups them."""
+
+    moment: str
+    width: int
+
+
+class TouchpointCard(NamedTuple):
+    touchpoint: Touchpoint
+    channel: str  # its name
+    mode: str  # "online" | "offline"
+    owner: str | None  # effective
+
+
+class KpiCard(NamedTuple):
+    kpi: Kpi
+    baseline: str  # the figure as shown, "?" when unknown
+    target: str
+    owner: str | None  # effective
+
+
+class StageColumn(NamedTuple):
+    """A stage as the journey map shows it: a column under its phase."""
+
+    stage: Stage
+    phase: str  # its phase's name
+    moment: str  # "other" when the phase is not in the model
+    owner: str | None  # effective
+    touchpoints: tuple[TouchpointCard, ...]
+    kpis: tuple[KpiCard, ...]
+
+    @property
+    def words(self) -> list[str]:
+        """What search finds the stage by."""
+        stage = self.stage
+        words = [stage.goal or ""]
+        for card in self.touchpoints:
+            words += [card.touchpoint.name, card.channel, card.touchpoint.description or ""]
+        words += [k.name for k in stage.kpis]
+        words += [*stage.pain_points, *stage.opportunities]
+        return [w for w in words if w]
+
+
+class Cell(NamedTuple):
+    """A journey's stages in one phase, as the home page's coverage grid counts them."""
+
+    touchpoints: int
+    flagged: bool  # one of them has findings
+
+
+class JourneyView(NamedTuple):
+    id: str
+    path: str  # of its page
+    file: JourneyFile
+    journey: Journey
+    stages: tuple[StageColumn, ...]  # in file order
+    in_phase_order: tuple[StageColumn, ...]  # the map's columns: the file's order within a phase
+    spans: tuple[Span, ...]  # the map's moments
+    curve: Curve
+    coverage: tuple[Cell | None, ...]  # by the project's phases; None: no stage there
+    counts: dict[Severity, int]  # its findings
+    source: tuple[str, str] | None  # (address, file name) of its file, with site.repo_url
+
+    @property
+    def title(self) -> str:
+        return self.journey.title
+
+
+class Owned(NamedTuple):
+    """Something a team owns, effectively: a journey, a stage, a touchpoint or a KPI."""
+
+    kind: str
+    journey: JourneyView  # the one it is in
+    anchor: str  # its place on the journey's page ("" for the journey itself)
+    name: str
+
+
+class OwnerView(NamedTuple):
+    id: str
+    path: str
+    title: str  # its name, or its id when undeclared
+    declared: bool
+    contact: str  # "" when none
+    owns: tuple[Owned, ...]
+
+
+class PersonaView(NamedTuple):
+    id: str
+    path: str
+    title: str  # its name, or its id when undeclared
+    declared: bool
+    about: str  # its description, "" when none
+    journeys: tuple[str, ...]  # the ids of its journeys, in id order
+
+
+class ChannelRow(NamedTuple):
+    name: str
+    cells: tuple[tuple[int, int], ...]  # (owned, third-party) touchpoints, by the project's phases
+    total: int
+
+
+class Gaps(NamedTuple):
+    findings: tuple[Finding, ...]  # of every file, then of the project
+    counts: dict[Severity, int]
+    by_rule: tuple[tuple[str, tuple[Finding, ...]], ...]  # in the registry's order
+    rules_found: tuple[str, ...]  # in the order of their first finding
+    journeys: tuple[JourneyView, ...]  # those with findings
+    invalid: tuple[Finding, ...]  # of the files that have no journey
+    suppressed: tuple[SuppressedFinding, ...]
+
+
+class RuleDoc(NamedTuple):
+    id: str
+    severity: str
+    what: Markup  # rendered from the rule's Markdown, without the paragraph around it
+    why: Markup
+    example: str  # YAML, as text
+    fix: Markup
