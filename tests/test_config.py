@@ -1,0 +1,114 @@
+"""config.py: finding jcode.yaml, reading it into a Project, and the exact message (file, line,
+column, the likely fix) for every way it can be wrong. The command line's view of the same
+errors (exit 2, nothing on stdout) is in test_cli.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jcode.config import find_config, load_project, parse_config, parse_config_bytes
+from jcode.errors import JcodeError
+from jcode.findings import RuleId
+
+CONFIG = Path("jcode.yaml")
+
+
+def test_the_nearest_jcode_yaml_upward_is_the_one_found(tmp_path: Path) -> None:
+    (tmp_path / "jcode.yaml").write_text("phases: four-stage\n", encoding="utf-8")
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    assert find_config(deep) == (tmp_path / "jcode.yaml").resolve()
+    (tmp_path / "a" / "jcode.yaml").write_text("phases: five-stage\n", encoding="utf-8")
+    assert find_config(deep) == (tmp_path / "a" / "jcode.yaml").resolve()
+    assert load_project(None, deep).phase_model == "five-stage"
+
+
+def test_without_jcode_yaml_the_built_in_settings_apply(tmp_path: Path) -> None:
+    project = load_project(None, tmp_path)
+    assert (project.config_path, project.root, project.phase_model) == (
+        None,
+        tmp_path,
+        "seven-stage",
+    )
+    assert [p.id for p in project.phases][:2] == ["discovery", "evaluation"]
+
+
+def test_a_named_config_file_that_is_missing_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(JcodeError) as caught:
+        load_project(tmp_path / "other.yaml")
+    assert str(caught.value) == f"config file '{tmp_path / 'other.yaml'}' does not exist"
+
+
+def test_settings_resolve_into_the_project(tmp_path: Path) -> None:
+    text = (
+        "phases:\n"
+        "  - {id: apply, name: Apply, moment: pre-purchase}\n"
+        "  - {id: use, name: Use, moment: post-purchase}\n"
+        "rules:\n"
+        "  missing-owner: off\n"
+        "  kpi-without-target: error\n"
+    )
+    project = parse_config(text, tmp_path / "jcode.yaml")
+    assert [(p.id, p.moment, p.index) for p in project.phases] == [
+        ("apply", "pre-purchase", 0),
+        ("use", "post-purchase", 1),
+    ]
+    assert project.severities[RuleId.MISSING_OWNER] is None
+    assert project.severities[RuleId.KPI_WITHOUT_TARGET] == "error"
+    assert (project.config_path, project.root) == (tmp_path / "jcode.yaml", tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "phases: sevenstage\n",
+            "jcode.yaml:1:9: unknown phase model 'sevenstage'; did you mean 'seven-stage'? "
+            "(built-in: seven-stage, four-stage, five-stage, or a list of phases)",
+        ),
+        ("phases: []\n", "jcode.yaml:1:9: the phase list is empty"),
+        (
+            "phases:\n"
+            "  - {id: buy, name: Buy, moment: purchase}\n"
+            "  - {id: buy, name: Buy again, moment: post-purchase}\n",
+            "jcode.yaml:3:10: phase id 'buy' is repeated",
+        ),
+        (
+            "rules:\n  missing-owners: off\n",
+            "jcode.yaml:2:3: unknown rule 'missing-owners' under 'rules'; "
+            "did you mean 'missing-owner'?",
+        ),
+        ("- a\n- b\n", "jcode.yaml:1:1: jcode.yaml should be a mapping of settings"),
+        ("site: {title: A}\nsite: {title: B}\n", "jcode.yaml:2:1: "),
+        ("site: {title: [unclosed\n", "jcode.yaml:2:1: "),
+    ],
+)
+def test_each_mistake_is_named_where_it_is(text: str, message: str) -> None:
+    with pytest.raises(JcodeError) as caught:
+        parse_config(text, CONFIG)
+    assert str(caught.value).startswith(message)
+    assert "\n" not in str(caught.value)
+
+
+def test_settings_the_model_refuses_are_listed_with_their_positions() -> None:
+    with pytest.raises(JcodeError) as caught:
+        parse_config("review_every_days: soon\nsites: {}\n", CONFIG)
+    lines = str(caught.value).splitlines()
+    assert lines[0] == "invalid configuration:"
+    assert any(line.startswith("jcode.yaml:1:20: review_every_days:") for line in lines[1:])
+    assert "jcode.yaml:2:1: sites: unknown setting; did you mean 'site'?" in lines[1:]
+
+
+def test_bytes_that_are_not_utf8_are_named_with_their_position() -> None:
+    with pytest.raises(JcodeError) as caught:
+        parse_config_bytes("site:\n  title: Caff\xe8\n".encode("latin-1"), CONFIG)
+    assert str(caught.value).startswith("jcode.yaml:2:")
+    assert "UTF-8" in str(caught.value)
+
+
+def test_an_empty_file_is_the_built_in_settings() -> None:
+    project = parse_config_bytes(b"", CONFIG)
+    assert project.phase_model == "seven-stage"
+    assert project.config_path == CONFIG
