@@ -112,3 +112,37 @@ def test_an_empty_file_is_the_built_in_settings() -> None:
     project = parse_config_bytes(b"", CONFIG)
     assert project.phase_model == "seven-stage"
     assert project.config_path == CONFIG
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        (  # the list's error, at the value, not the branch "a name" of phases' union
+            "phases:\n  - {id: buy, name: Buy, moment: during}\n",
+            [
+                "jcode.yaml:2:34: phases/0/moment: Input should be 'pre-purchase', 'purchase' "
+                "or 'post-purchase'"
+            ],
+        ),
+        ("phases: 5\n", ["jcode.yaml:1:9: phases: Input should be a valid string or a valid list"]),
+        (
+            "phases:\n  - {id: a, moment: purchase}\n",
+            ["jcode.yaml:2:5: phases/0/name: Field required"],
+        ),
+        (  # the keys known where the mistake is, not at the top
+            "phases:\n  - {id: a, name: A, moment: purchase, optionl: true}\n",
+            ["jcode.yaml:2:40: phases/0/optionl: unknown setting; did you mean 'optional'?"],
+        ),
+        (
+            "site: {titl: x}\n",
+            ["jcode.yaml:1:8: site/titl: unknown setting; did you mean 'title'?"],
+        ),
+        ("site: {rules: x}\n", ["jcode.yaml:1:8: site/rules: unknown setting"]),
+    ],
+)
+def test_a_setting_inside_a_list_of_phases_is_named_at_its_place(
+    text: str, lines: list[str]
+) -> None:
+    with pytest.raises(JcodeError) as caught:
+        parse_config(text, CONFIG)
+    assert str(caught.value).splitlines() == ["invalid configuration:", *lines]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -37,6 +37,38 @@ MAX_SCHEMA_PROBLEMS = 200
 def pointer_of(loc: Sequence[int | str]) -> str:
     """The JSON Pointer of pydantic's `loc`."""
     return "".join("/" + escape_token(str(part)) for part in loc)
+
+
+def _in_data(data: object, loc: Sequence[int | str]) -> list[int | str]:
+    """pydantic's `loc` without the names it gives a union's branches (`phases/list[Phase]/0`
+    is `phases/0` in the file): the keys and indexes that are in the data, and a last key that
+    is not (a missing or an unknown setting)."""
+    path: list[int | str] = []
+    for i, part in enumerate(loc):
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if (isinstance(data, dict) and part in data) or in_list:
+            data = data[part]  # type: ignore[index]
+        elif not (isinstance(data, dict) and i == len(loc) - 1):
+            continue  # a branch's name
+        path.append(part)
+    return path
+
+
+def _model_at(model: type[BaseModel], loc: Sequence[int | str]) -> type[BaseModel]:
+    """The model whose fields are allowed at `loc` under `model` (the settings' keys, to say
+    which one was meant): through lists, mappings, optionals and a union's branches."""
+    for part in loc:
+        if isinstance(part, str) and part in model.model_fields:
+            found = _models_in(model.model_fields[part].annotation)
+            if found:
+                model = found[0]
+    return model
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _models_in(arg)]
 
 
 def _type_name(value: object) -> str:
@@ -204,9 +236,16 @@ def config_errors(doc: Document, name: str) -> list[str]:
     try:
         models_config.Config.model_validate(doc.data)
     except ValidationError as exc:
-        lines = []
-        for error in exc.errors(include_url=False):
-            pointer = pointer_of(error["loc"])
+        lines: list[str] = []
+        errors = [
+            (pointer_of(_in_data(doc.data, error["loc"])), error)
+            for error in exc.errors(include_url=False)
+        ]
+        pointers = {p for p, _ in errors}
+        said: dict[str, int] = {}  # pointer -> its line in `lines`
+        for pointer, error in errors:
+            if any(other.startswith(pointer + "/") for other in pointers):
+                continue  # a union's other branch: the deeper error says what is wrong
             line, column = (
                 doc.key_position(pointer)
                 if error["type"] == "extra_forbidden"
@@ -215,9 +254,13 @@ def config_errors(doc: Document, name: str) -> list[str]:
             field = pointer.lstrip("/") or "jcode.yaml"
             message = error["msg"]
             if error["type"] == "extra_forbidden":
-                known = list(models_config.Config.model_fields)
+                known = list(_model_at(models_config.Config, error["loc"][:-1]).model_fields)
                 hint = closest(str(error["loc"][-1]), known)
                 message = "unknown setting" + (f"; did you mean '{hint}'?" if hint else "")
+            if pointer in said:  # a union's branches at the same place: one line for them
+                lines[said[pointer]] += " or " + message.removeprefix("Input should be ")
+                continue
+            said[pointer] = len(lines)
             lines.append(f"{name}:{line}:{column}: {field}: {message}")
         return lines
     raise disagreement("these settings", "the model jcode.spec.config.Config", name)
