@@ -114,7 +114,7 @@ def test_baseline_accepts_its_findings_after_edits_elsewhere(
         "rewrite 'baseline.json' with --write-baseline to drop them:\n"
         "  journey 'shop', purchase-without-assistance at stages/checkout: no purchase "
         "touchpoint of journey 'shop' offers a person to help (assisted channels: chat, "
-        "phone, store)\n"
+        "phone, store, event, branch, video-call, in-person)\n"
     )
 
 

@@ -159,7 +159,7 @@ def _element(element: Element, project: Project) -> dict[str, Any]:
             "channel_name": channel.name if channel else None,
             "mode": channel.mode if channel else None,
             "assisted": channel.assisted if channel else None,
-            "managed_by": item.managed_by,
+            "managed_by": project.managed_by(item),
             "feedback": item.feedback,
             "description": item.description,
             **owner,

@@ -138,7 +138,8 @@ class Portfolio:
             item = e.item
             if isinstance(item, Touchpoint):
                 channel, mode = self._channel_name(item.channel), self._channel_mode(item.channel)
-                touchpoints[-1].append(TouchpointCard(item, channel, mode, e.owner))
+                managed = self._project.managed_by(item)
+                touchpoints[-1].append(TouchpointCard(item, channel, mode, e.owner, managed))
             elif isinstance(item, Kpi):
                 kpis[-1].append(
                     KpiCard(item, _figure(item.baseline), _figure(item.target), e.owner)
@@ -249,7 +250,7 @@ class Portfolio:
         for view in self.journeys.values():
             for stage in view.journey.stages:
                 for t in stage.touchpoints:
-                    counts[t.channel, stage.phase, t.managed_by] += 1
+                    counts[t.channel, stage.phase, self._project.managed_by(t)] += 1
         by_mode: dict[str, tuple[ChannelRow, ...]] = {}
         for mode in ("online", "offline"):
             rows = tuple(

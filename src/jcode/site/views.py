@@ -11,6 +11,7 @@ from jcode.findings import Finding, Severity, SuppressedFinding
 from jcode.linter import JourneyFile
 from jcode.site.emotion import Curve
 from jcode.spec import Journey, Kpi, Stage, Touchpoint
+from jcode.spec.stages import ideas, pains
 
 
 class Column(NamedTuple):
@@ -33,6 +34,7 @@ class TouchpointCard(NamedTuple):
     channel: str  # its name
     mode: str  # "online" | "offline"
     owner: str | None  # effective
+    managed_by: str  # effective: its own, else its channel's (Project.managed_by)
 
 
 class KpiCard(NamedTuple):
@@ -60,7 +62,7 @@ class StageColumn(NamedTuple):
         for card in self.touchpoints:
             words += [card.touchpoint.name, card.channel, card.touchpoint.description or ""]
         words += [k.name for k in stage.kpis]
-        words += [*stage.pain_points, *stage.opportunities]
+        words += [p.text for p in pains(stage)] + [o.text for o in ideas(stage)]
         return [w for w in words if w]
 
 
