@@ -41,7 +41,12 @@ def _load(path: Path) -> Any:
 
 
 def test_every_example_is_a_repo() -> None:
-    assert [p.name for p in EXAMPLES] == ["b2b-custom-phases", "five-stage", "four-stage"]
+    assert [p.name for p in EXAMPLES] == [
+        "b2b-custom-phases",
+        "comune-carta-identita",
+        "five-stage",
+        "four-stage",
+    ]
     for project in PROJECTS:
         assert (project / "jcode.yaml").is_file(), project
         assert len(_journey_files(project)) >= 2, project
@@ -49,6 +54,30 @@ def test_every_example_is_a_repo() -> None:
     assert phases["four-stage"] == "four-stage" and phases["five-stage"] == "five-stage"
     custom = phases["b2b-custom-phases"]
     assert isinstance(custom, list) and any(phase.get("optional") for phase in custom)
+
+
+def test_the_service_example_is_no_purchase_and_names_its_moments() -> None:
+    """A town-hall service in Italian: its own phases and moment labels, and a map that ends
+    at the request with labels of its own."""
+    project = ROOT / "examples" / "comune-carta-identita"
+    config = load_project(project / "jcode.yaml")
+    assert config.config.site.language == "it"
+    assert config.moment_labels == {
+        "pre-purchase": "Prima della richiesta",
+        "purchase": "Richiesta",
+        "post-purchase": "Dopo la richiesta",
+    }
+    result = lint_paths([Path("journeys")], project, project / "jcode.yaml")
+    journeys = {f.journey_id: f.journey for f in result.files if f.journey is not None}
+    assert {jid: config.scope(j) for jid, j in journeys.items()} == {
+        "prima-carta-minore": ("pre-purchase", "purchase"),
+        "rinnovo-carta-identita": ("pre-purchase", "purchase", "post-purchase"),
+    }
+    assert config.labels(journeys["prima-carta-minore"]) == {
+        "pre-purchase": "Prima dell'appuntamento",
+        "purchase": "Allo sportello con la bambina",
+        "post-purchase": "Dopo la richiesta",
+    }
 
 
 # --- lint ------------------------------------------------------------------------------------
