@@ -455,6 +455,18 @@ def map_rows(page: Page) -> dict[str, list[Node]]:
     return dict(map_lanes(page))
 
 
+def test_the_journey_with_every_field_lints_clean() -> None:
+    run = jcode(
+        "lint",
+        str(MAP_PROJECT / "journeys" / "every-field.yaml"),
+        "--config",
+        str(MAP_PROJECT / "jcode.yaml"),
+        "--today",
+        TODAY,
+    )
+    assert run == Run(ExitCode.OK, "0 errors, 0 warnings, 0 info in 1 file\n", "")
+
+
 def test_a_journey_that_goes_back_gets_a_second_banner(map_pages: dict[str, Page]) -> None:
     table = parse(map_pages["journeys/goes-back.md"].body).find("table", "jc-map")
     banners = [

@@ -45,7 +45,9 @@ def emotion_curve(columns: int, points: Sequence[Point]) -> Curve:
     return Curve(100 * columns, lines, tuple(dots))
 
 
-def stage_points(stages: Sequence[tuple[str, int | None, Sequence[tuple[str, int | None]]]]) -> list[Point]:
+def stage_points(
+    stages: Sequence[tuple[str, int | None, Sequence[tuple[str, int | None]]]],
+) -> list[Point]:
     """The points of each (name, emotion, steps as (text, emotion)) stage in turn: its steps
     spread across its column when they have emotions (those without one are passed over),
     else the stage itself in the middle of its column."""

@@ -6,7 +6,7 @@ only how it looks."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 from typing import Final
 from urllib.parse import quote
@@ -18,12 +18,12 @@ from jcode.rules import RULES
 from jcode.site.emotion import emotion_curve, stage_points
 from jcode.site.labels import BUILTIN_NAMES_IT, LABELS
 from jcode.site.views import (
+    BackstageCard,
     Cell,
     ChannelRow,
     Column,
-    Gaps,
-    BackstageCard,
     ExitCard,
+    Gaps,
     JourneyView,
     KeyMoment,
     KpiCard,
@@ -46,6 +46,14 @@ from jcode.spec.walk import elements
 def spans(columns: Iterable[tuple[str, str]]) -> tuple[Span, ...]:
     """The runs of consecutive columns of one (moment, label), each as a header cell spans them."""
     return tuple(Span(moment, len(list(run)), label) for (moment, label), run in groupby(columns))
+
+
+def _names(labels: Mapping[Moment, str], other: str) -> dict[str, str]:
+    """The banners' labels by moment, and "other" for the phases outside the model."""
+    names = {"other": other}
+    for moment, name in labels.items():
+        names[moment] = name
+    return names
 
 
 def journey_path(journey_id: str) -> str:
@@ -75,7 +83,7 @@ class Portfolio:
             Column(p.id, self._builtin_name("phase", p.id, p.name) if builtin else p.name, p.moment)
             for p in project.phases
         )
-        labels = {**project.moment_labels, "other": self.words["other"]}
+        labels = _names(project.moment_labels, self.words["other"])
         self.spans: Final = spans((p.moment, labels[p.moment]) for p in project.phases)
         self.invalid_files: Final = tuple(f for f in result.files if f.journey is None)
         first: dict[str, JourneyFile] = {}
@@ -147,7 +155,7 @@ class Portfolio:
         journey = file.journey
         assert journey is not None
         project = self._project
-        labels = {**project.labels(journey), "other": self.words["other"]}
+        labels = _names(project.labels(journey), self.words["other"])
         owners: list[str | None] = []  # by stage
         touchpoints: list[list[TouchpointCard]] = []
         kpis: list[list[KpiCard]] = []
