@@ -462,7 +462,7 @@ def test_the_journey_with_every_field_lints_clean() -> None:
         "--config",
         str(MAP_PROJECT / "jcode.yaml"),
         "--today",
-        TODAY,
+        TODAY.isoformat(),
     )
     assert run == Run(ExitCode.OK, "0 errors, 0 warnings, 0 info in 1 file\n", "")
 

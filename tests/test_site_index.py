@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jcode.site.index import spans
+from jcode.site.lanes import spans
 from jcode.site.views import Span
 
 PRE, BUY, POST = ("pre-purchase", "Before"), ("purchase", "Buying"), ("post-purchase", "After")

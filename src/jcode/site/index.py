@@ -6,8 +6,7 @@ only how it looks."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import groupby
+from collections.abc import Iterable, Sequence
 from typing import Final
 from urllib.parse import quote
 
@@ -17,6 +16,7 @@ from jcode.reporters import ReportOptions, find_repo_root
 from jcode.rules import RULES
 from jcode.site.emotion import emotion_curve, stage_points
 from jcode.site.labels import BUILTIN_NAMES_IT, LABELS
+from jcode.site.lanes import lanes, names, spans
 from jcode.site.views import (
     BackstageCard,
     Cell,
@@ -31,7 +31,6 @@ from jcode.site.views import (
     OwnerView,
     PainCard,
     PersonaView,
-    Span,
     StageColumn,
     StepCard,
     TouchpointCard,
@@ -41,19 +40,6 @@ from jcode.spec.builtins import BUILTIN_CHANNELS, PHASE_MODELS
 from jcode.spec.stages import ideas, pains
 from jcode.spec.values import MOMENTS, Moment
 from jcode.spec.walk import elements
-
-
-def spans(columns: Iterable[tuple[str, str]]) -> tuple[Span, ...]:
-    """The runs of consecutive columns of one (moment, label), each as a header cell spans them."""
-    return tuple(Span(moment, len(list(run)), label) for (moment, label), run in groupby(columns))
-
-
-def _names(labels: Mapping[Moment, str], other: str) -> dict[str, str]:
-    """The banners' labels by moment, and "other" for the phases outside the model."""
-    names = {"other": other}
-    for moment, name in labels.items():
-        names[moment] = name
-    return names
 
 
 def journey_path(journey_id: str) -> str:
@@ -83,7 +69,7 @@ class Portfolio:
             Column(p.id, self._builtin_name("phase", p.id, p.name) if builtin else p.name, p.moment)
             for p in project.phases
         )
-        labels = _names(project.moment_labels, self.words["other"])
+        labels = names(project.moment_labels, self.words["other"])
         self.spans: Final = spans((p.moment, labels[p.moment]) for p in project.phases)
         self.invalid_files: Final = tuple(f for f in result.files if f.journey is None)
         first: dict[str, JourneyFile] = {}
@@ -155,7 +141,7 @@ class Portfolio:
         journey = file.journey
         assert journey is not None
         project = self._project
-        labels = _names(project.labels(journey), self.words["other"])
+        labels = names(project.labels(journey), self.words["other"])
         owners: list[str | None] = []  # by stage
         touchpoints: list[list[TouchpointCard]] = []
         kpis: list[list[KpiCard]] = []
@@ -207,7 +193,7 @@ class Portfolio:
             stages,
             spans((s.moment, labels[s.moment]) for s in stages),
             spans((s.moment, s.phase) for s in stages),
-            _lanes(stages, bool(curve.dots)),
+            lanes(stages, bool(curve.dots)),
             tuple(
                 KeyMoment(stage, step.text if step else None, reason)
                 for stage in journey.stages
@@ -386,30 +372,6 @@ def _touchpoints(view: JourneyView) -> Iterable[Touchpoint]:
 
 def _figure(value: float | None, unknown: str = "?") -> str:
     return unknown if value is None else f"{value:g}"
-
-
-# The map's rows that a stage may leave empty, each with whether a stage fills it.
-_LANES: Final[dict[str, Callable[[StageColumn], object]]] = {
-    "timing": lambda c: c.stage.timing,
-    "goal": lambda c: c.stage.goal,
-    "steps": lambda c: c.steps,
-    "thoughts": lambda c: c.stage.thoughts,
-    "feelings": lambda c: c.stage.feelings,
-    "feel": lambda c: c.stage.emotion is not None,
-    "touchpoints": lambda c: c.touchpoints,
-    "backstage": lambda c: c.backstage,
-    "exits": lambda c: c.exits,
-    "pain_points": lambda c: c.pains,
-    "opportunities": lambda c: c.ideas,
-    "kpis": lambda c: c.kpis,
-    "owner": lambda c: c.owner,
-}
-
-
-def _lanes(stages: Sequence[StageColumn], curve: bool) -> frozenset[str]:
-    """The rows the map draws: those some stage fills, the curve when it has a point."""
-    used = {lane for lane, fills in _LANES.items() if any(fills(c) for c in stages)}
-    return frozenset(used | ({"curve"} if curve else set()))
 
 
 def _stages_with_findings(findings: Sequence[Finding]) -> set[int]:
