@@ -40,17 +40,30 @@ def check_owners(journey: Journey, context: Context) -> Iterator[Problem]:
         named.add(stage.owner)
         named.update(t.owner for t in stage.touchpoints)
         named.update(k.owner for k in stage.kpis)
+        named.update(b.owner for b in stage.backstage)
+        named.update(o.owner for o in ideas(stage))
     named.discard(None)
     if named <= owners.keys():
         return
-    for element in elements(journey):
-        owner = element.item.owner
+    for pointer, owner in _owners_named(journey):
         if owner is not None and owner not in owners:
             yield Problem(
-                f"{element.pointer}/owner",
+                f"{pointer}/owner",
                 f"owner '{owner}' is not declared in jcode.yaml"
                 + (_hint(owner, owners) or f" (declared: {declared})"),
             )
+
+
+def _owners_named(journey: Journey) -> Iterator[tuple[str, str | None]]:
+    """Every `owner` the journey writes, with the pointer of what it is written on: the
+    journey's elements, and each stage's backstage work and opportunities after it."""
+    for element in elements(journey):
+        yield element.pointer, element.item.owner
+        if element.kind == "stage":
+            for i, item in enumerate(element.stage.backstage):
+                yield f"{element.pointer}/backstage/{i}", item.owner
+            for i, idea in enumerate(ideas(element.stage)):
+                yield f"{element.pointer}/opportunities/{i}", idea.owner
 
 
 def check_persona(journey: Journey, context: Context) -> Iterator[Problem]:
@@ -178,8 +191,9 @@ RULES = (
         severity="error",
         summary="An owner is not declared under `owners` in jcode.yaml.",
         what=(
-            "An `owner` on the journey, a stage, a touchpoint or a KPI that names no team under "
-            "`owners:` in jcode.yaml. Only checked when jcode.yaml declares owners."
+            "An `owner` on the journey, a stage, a touchpoint, a KPI, backstage work or an "
+            "opportunity that names no team under `owners:` in jcode.yaml. Only checked when "
+            "jcode.yaml declares owners."
         ),
         why=(
             "Ownership is what keeps a journey map alive: a misspelt team owns nothing, so its "
