@@ -811,11 +811,15 @@ def test_built_payload_page_shows_the_payloads_as_text(site_a: Built) -> None:
     assert [n.text() for n in content.find_all("span", "jc-tag")] == data["tags"]
     stage = data["stages"][0]
     assert content.by_id("stage-discovery").text() == stage["name"]
-    pains = content.find("ul", "jc-pain")
+    [pains, linked] = content.find_all("ul", "jc-pain")  # the first stage's, the last one's
     assert [n.text() for n in pains.find_all("span", "jc-text")] == [
         " ".join(text_of(p).split()) for p in stage["pain_points"]
     ]
-    assert pains.find("span", "jc-idea").text() == stage["opportunities"][1]["text"]
+    last = data["stages"][-1]
+    assert [n.text() for n in linked.find_all("span", "jc-text")] == [
+        " ".join(text_of(p).split()) for p in last["pain_points"]
+    ]
+    assert linked.find("span", "jc-idea").text() == last["opportunities"][0]["text"]
     kpi = content.by_id("kpi-payload-kpi")
     assert kpi.find("span", "jc-desc").text() == stage["kpis"][0]["source"]
 
