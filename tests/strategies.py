@@ -93,6 +93,10 @@ def from_schema(
         low, high = schema.get("minimum", -_LARGEST_INT), schema.get("maximum", _LARGEST_INT)
         whole = st.integers(low, high)
         return whole | whole.map(float)  # JSON Schema's integer includes 1.0, and so does jcode
+    if kind == "number" and ("minimum" in schema or "maximum" in schema):  # a share, 0-100
+        low, high = schema.get("minimum"), schema.get("maximum")
+        bounds = st.sampled_from([v for v in (low, high) if v is not None])
+        return st.floats(low, high, allow_nan=False) | bounds | bounds.map(float)
     if kind == "number":
         return NUMBERS
     if kind == "string" and schema.get("format") == "date":
@@ -118,7 +122,8 @@ def from_schema(
         keys = dict(schema.get("propertyNames", {}))
         if patterns:
             (keys["pattern"],) = patterns
-        return st.dictionaries(_text(keys), from_schema(values, defs, overrides), max_size=3)
+        names = st.sampled_from(keys["enum"]) if "enum" in keys else _text(keys)  # moments
+        return st.dictionaries(names, from_schema(values, defs, overrides), max_size=3)
     raise ValueError(f"no strategy for {schema}")
 
 
@@ -135,7 +140,12 @@ def configs() -> st.SearchStrategy[dict[str, Any]]:
     """jcode.yaml settings that load: a built-in or custom phase model, known rule ids."""
     defs = _defs(CONFIG_SCHEMA)
     phase = from_schema(defs["Phase"], defs, {})
+    channel = from_schema(defs["ChannelSpec"], defs, {})
     overrides = {
+        # A channel the catalog lacks must say its mode: a schema cannot say "unless built-in".
+        "channels": st.dictionaries(
+            st.sampled_from(sorted(BUILTIN_CHANNELS)) | IDS, channel, max_size=3
+        ).flatmap(_with_modes),
         "phases": st.sampled_from(sorted(PHASE_MODELS))
         | st.lists(phase, min_size=1, max_size=6, unique_by=lambda p: p["id"]),
         "rules": st.dictionaries(
@@ -145,6 +155,18 @@ def configs() -> st.SearchStrategy[dict[str, Any]]:
         ),
     }
     return from_schema(CONFIG_SCHEMA, defs, overrides)
+
+
+def _with_modes(specs: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+    """The channel specs, each channel the catalog lacks given a mode when it has none."""
+    modes = st.sampled_from(["online", "offline"])
+
+    def spec_of(cid: str, spec: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+        if cid in BUILTIN_CHANNELS or spec.get("mode") is not None:
+            return st.just(spec)
+        return modes.map(lambda mode: {**spec, "mode": mode})
+
+    return st.fixed_dictionaries({cid: spec_of(cid, spec) for cid, spec in specs.items()})
 
 
 def journeys(
@@ -161,6 +183,8 @@ def journeys(
         "channel": _or_any_id(sorted({*BUILTIN_CHANNELS, *config.get("channels", {})})),
         "owner": owners,
         "persona": st.none() | _or_any_id(sorted(config.get("personas", {}))),
+        "actor": st.none()
+        | _or_any_id(sorted({*config.get("personas", {}), *config.get("owners", {})})),
         "related": st.lists(_or_any_id(journey_ids or []), max_size=3),
         "rule": st.sampled_from(sorted(str(rule_id) for rule_id in RULES))
         | _text({"minLength": 1, "maxLength": 100}),

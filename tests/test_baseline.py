@@ -112,9 +112,9 @@ def test_baseline_accepts_its_findings_after_edits_elsewhere(
         "jcode: 7 findings accepted by baseline 'baseline.json'\n"
         "jcode: fixed (no finding matches them any more): 1 of the 8 baseline entries; "
         "rewrite 'baseline.json' with --write-baseline to drop them:\n"
-        "  journey 'shop', purchase-without-assistance at stages/checkout: no purchase "
-        "touchpoint of journey 'shop' offers a person to help (assisted channels: chat, "
-        "phone, store)\n"
+        "  journey 'shop', purchase-without-assistance at stages/checkout: no touchpoint of "
+        "journey 'shop' in the moment 'Purchase' offers a person to help (assisted channels: "
+        "chat, phone, store, event, branch, video-call, in-person)\n"
     )
 
 

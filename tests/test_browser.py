@@ -413,6 +413,129 @@ def test_journey_page_draws_the_emotion_curve(tab: Tab) -> None:
     assert len(set(pixels)) >= 4
 
 
+MAP_PROJECT = TESTS / "map_project"
+
+
+@pytest.fixture(scope="module")
+def map_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("map") / "site"
+    _build(MAP_PROJECT, out)
+    return out
+
+
+def test_every_field_of_a_stage_shows_in_its_lane_in_file_order(
+    browser: Browser, map_site: Path
+) -> None:
+    journey = yaml.safe_load((MAP_PROJECT / "journeys" / "every-field.yaml").read_text("utf-8"))
+    stages = journey["stages"]
+    with _context(browser) as context:
+        page = context.new_page()
+        page.goto((map_site / "journeys" / "every-field.html").as_uri())
+        table = page.locator("table.jc-map")
+
+        def lane(row: str, css: str) -> list[list[str]]:
+            cells = table.locator(f"tr.{row} > td")
+            expect(cells).to_have_count(len(stages))
+            return [[t.strip() for t in c.locator(css).all_text_contents()] for c in cells.all()]
+
+        def each(field: str, key: str | None = None) -> list[list[str]]:
+            return [
+                [i if isinstance(i, str) else i[key or "text"] for i in s.get(field, [])]
+                for s in stages
+            ]
+
+        def one(field: str) -> list[str]:
+            return [s.get(field, "") for s in stages]
+
+        expect(table.locator("tr.jc-row-stage strong")).to_have_text(one("name"))
+        expect(table.locator("tr.jc-row-timing > td")).to_have_text(one("timing"))
+        assert lane("jc-row-stage", ".jc-key-reason") == [
+            [s["key_moment"]] if "key_moment" in s else [] for s in stages
+        ]
+        assert lane("jc-row-steps", "li > .jc-text") == each("steps")
+        assert lane("jc-row-steps", ".jc-key-reason") == [
+            [p["key_moment"] for p in s.get("steps", []) if "key_moment" in p] for s in stages
+        ]
+        assert lane("jc-row-steps", ".jc-at") == [
+            ["University ranking"],
+            ["Recorded lecture", "Call with a tutor"],
+            ["Campus tour"],
+            ["Enrolment form"],
+        ]
+        # The actor shows when it is not the persona: a parent, a team.
+        assert lane("jc-row-steps", ".jc-actor") == [["Parent"], [], ["Student office"], []]
+        assert lane("jc-row-thoughts", "q") == each("thoughts")
+        assert lane("jc-row-feelings", "li") == each("feelings")
+        assert lane("jc-row-backstage", ".jc-text") == each("backstage")
+        assert lane("jc-row-exits", ".jc-text") == each("exits")
+        assert lane("jc-row-exits", ".jc-share") == [["12.5% leave here"], [], [], []]
+        assert lane("jc-row-pains", ".jc-text") == each("pain_points")
+        assert lane("jc-row-pains", ".jc-idea") == [
+            ["A page per course with its employment figures"],
+            [],
+            [],
+            ["Save the form as a draft", "Help at the enrolment desk"],
+        ]
+        assert lane("jc-row-opportunities", ".jc-text") == each("opportunities")
+        assert lane("jc-row-kpis", ".jc-definition") == [
+            [k["definition"] for k in s.get("kpis", []) if "definition" in k] for s in stages
+        ]
+        expect(table.locator("tr.jc-row-visibility > th")).to_have_text("Line of visibility")
+        expect(page.locator("p.jc-scope")).to_have_text(
+            "This map ends at \u201cEnrolling\u201d; it leaves out \u201cAfter the purchase\u201d."
+        )
+        expect(page.locator("ul.jc-key-moments > li .jc-key-reason")).to_have_text(
+            [
+                stages[0]["key_moment"],
+                stages[0]["steps"][1]["key_moment"],
+                stages[3]["steps"][0]["key_moment"],
+            ]
+        )
+        # Every text is shown, none hidden behind another.
+        for text in page.locator("table.jc-map .jc-text, table.jc-map q").all():
+            expect(text).to_be_visible()
+
+
+def _overflow(page: Page) -> dict[str, int]:
+    return dict(
+        page.evaluate(
+            """() => {
+          const wrap = document.querySelector('.jc-map-wrap');
+          const html = document.documentElement;
+          return {map: wrap.scrollWidth, map_client: wrap.clientWidth,
+                  page: html.scrollWidth, page_client: html.clientWidth};
+        }"""
+        )
+    )
+
+
+def test_a_six_stage_map_fits_a_1400_pixel_window(browser: Browser, site: Path) -> None:
+    assert len(_journey("laptop-replacement")["stages"]) == 6
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((site / "journeys" / "laptop-replacement.html").as_uri())
+        widths = _overflow(page)
+        print(f"1400 px: {widths}")
+        assert widths["map"] <= widths["map_client"], widths
+        assert widths["page"] <= widths["page_client"], widths
+        last = page.locator("tr.jc-row-stage > td").last.bounding_box()
+        assert last is not None and last["x"] + last["width"] <= 1400, last
+        # Narrower, the map scrolls sideways and the lane labels stay in view.
+        page.set_viewport_size({"width": 700, "height": 900})
+        assert _overflow(page)["map"] > _overflow(page)["map_client"]
+        label = page.locator("tr.jc-row-stage > th")
+        before = label.bounding_box()
+        page.locator(".jc-map-wrap").evaluate("wrap => { wrap.scrollLeft = 400; }")
+        after = label.bounding_box()
+        assert before is not None and after is not None
+        assert abs(after["x"] - before["x"]) < 1, (before, after)
+        banner = page.locator("th.jc-moment .jc-banner").last
+        expect(banner).to_be_visible()
+    finally:
+        context.close()
+
+
 # ---------------------------------------------------------------------------------------------
 # 3. Search.
 
@@ -525,12 +648,24 @@ def _payload_texts() -> dict[str, list[str]]:
         "title": [journey["title"]],
         "summary": [journey["summary"]],
         "tags": journey["tags"],
+        "moments": list(journey["moments"].values()),
         "stage": [stage["name"]],
-        "stage_details": [stage["goal"], *stage["pain_points"], *stage["opportunities"]],
+        "stage_details": [
+            stage["timing"],
+            stage["goal"],
+            stage["key_moment"],
+            *(t for step in stage["steps"] for t in (step["text"], step["key_moment"])),
+            *stage["thoughts"],
+            *stage["feelings"],
+            *(p if isinstance(p, str) else p["text"] for p in stage["pain_points"]),
+            *(o if isinstance(o, str) else o["text"] for o in stage["opportunities"]),
+        ],
+        "backstage": [b["text"] for b in stage["backstage"]],
+        "exits": [x["text"] for x in stage["exits"]],
         "touchpoint": [touchpoint["name"]],
         "touchpoint_details": [touchpoint["description"]],
         "kpi": [kpi["name"]],
-        "kpi_details": [kpi["unit"], kpi["source"]],
+        "kpi_details": [kpi["unit"], kpi["source"], kpi["definition"]],
     }
 
 
@@ -541,7 +676,7 @@ PAYLOAD_PAGES = {
     "gaps.html": ["title"],
     "kpis.html": ["title", "kpi"],
     "owners.html": [],
-    "owners/ecommerce.html": ["title", "stage", "touchpoint", "kpi"],
+    "owners/ecommerce.html": ["title", "stage", "touchpoint", "kpi", "backstage"],
     "channels.html": [],
 }
 
@@ -779,6 +914,7 @@ A11Y_PROJECTS = {
     "journeys": REPO,  # the gallery: the demo site, `jcode build` of the repository itself
     **{f"examples/{p.name}": p for p in sorted((REPO / "examples").iterdir()) if p.is_dir()},
 }
+A11Y_PROJECTS["tests/map_project"] = TESTS / "map_project"  # every field of the format
 A11Y_SITES = [*A11Y_PROJECTS, "tests/site_project"]  # the fixture has findings of every kind
 
 

@@ -195,6 +195,11 @@ def test_bad_option_is_usage_error(in_project: Path, capsys: pytest.CaptureFixtu
         ("owners: [a, b\n", "jcode.yaml:2:1: "),
         ("review_every_days: soon\n", "jcode.yaml:1:20: review_every_days:"),
         ("sites: {}\n", "jcode.yaml:1:1: sites: unknown setting; did you mean 'site'?"),
+        (
+            "channels:\n  kiosk: {name: Kiosk}\n",
+            "jcode.yaml:2:3: channel 'kiosk' needs a mode, as the catalog has no channel of that "
+            "id: add 'mode: online' or 'mode: offline' under it",
+        ),
         (  # 0 == False, but a number is not `off` (found by test_properties)
             "rules:\n  missing-owner: 0\n",
             "jcode.yaml:2:18: rules/missing-owner: a number is not a rule setting: use off, "

@@ -146,3 +146,54 @@ def test_a_setting_inside_a_list_of_phases_is_named_at_its_place(
     with pytest.raises(JcodeError) as caught:
         parse_config(text, CONFIG)
     assert str(caught.value).splitlines() == ["invalid configuration:", *lines]
+
+
+def test_a_channel_the_catalog_lacks_must_say_its_mode() -> None:
+    # It used to become "online" silently: a branch office read as a website.
+    with pytest.raises(JcodeError) as caught:
+        parse_config("channels:\n  kiosk: {name: In-store kiosk, assisted: true}\n", CONFIG)
+    assert str(caught.value) == (
+        "jcode.yaml:2:3: channel 'kiosk' needs a mode, as the catalog has no channel of that "
+        "id: add 'mode: online' or 'mode: offline' under it"
+    )
+    # A built-in channel keeps its own mode when only its name changes.
+    project = parse_config("channels:\n  store: {name: Shop}\n", CONFIG)
+    assert (project.channels["store"].name, project.channels["store"].mode) == ("Shop", "offline")
+
+
+def test_channels_say_who_runs_their_touchpoints() -> None:
+    project = parse_config(
+        "channels:\n"
+        "  forum: {name: Community forum, mode: online, managed_by: third-party}\n"
+        "  reviews: {managed_by: owned}\n",
+        CONFIG,
+    )
+    managed = {cid: c.managed_by for cid, c in project.channels.items()}
+    assert (managed["forum"], managed["reviews"]) == ("third-party", "owned")
+    assert (managed["word-of-mouth"], managed["partner"], managed["web"]) == (
+        "third-party",
+        "third-party",
+        "owned",
+    )
+    assisted = ("branch", "video-call", "in-person", "event", "courier", "premises")
+    assert [project.channels[c].assisted for c in assisted] == [True] * 4 + [False] * 2
+    assert {c: project.channels[c].mode for c in ("courier", "premises", "video-call")} == {
+        "courier": "offline",
+        "premises": "offline",
+        "video-call": "online",
+    }
+
+
+def test_moment_labels_come_from_jcode_yaml_else_the_site_language() -> None:
+    italian = parse_config("site: {language: it}\n", CONFIG)
+    assert italian.moment_labels == {
+        "pre-purchase": "Prima dell'acquisto",
+        "purchase": "Acquisto",
+        "post-purchase": "Dopo l'acquisto",
+    }
+    own = parse_config("moments:\n  purchase: Enrolling\n", CONFIG)
+    assert own.moment_labels == {
+        "pre-purchase": "Before the purchase",
+        "purchase": "Enrolling",
+        "post-purchase": "After the purchase",
+    }

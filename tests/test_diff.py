@@ -4,24 +4,26 @@ folders, shallow clones, and the errors a user can make.
 
 A case in tests/diff_cases/<kind>.yaml is a JSON Patch applied to the README's example journey
 (the commit after it writes the file anew, so the YAML's layout changes everywhere) and the
-exact changes jcode diff reports, each with its line in the text format. Adding a case means
-adding a file.
+exact changes jcode diff reports, each with its line in the text format; a `base` patch, when
+the case has one, makes the BASE side (the patch then applies on top of it). Adding a case
+means adding a file.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from jcode.diff import KINDS
+from jcode.diff.changes import KINDS
 from jcode.errors import ExitCode
 from jcode.reporters.diff_text import SENTENCES
 
-from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, RETURNS, GitRepo, run
+from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, RETURNS, ROOT, GitRepo, run
 
 CASES = Path(__file__).parent / "diff_cases"
 TODAY = ["--today", "2026-11-22"]
@@ -83,7 +85,11 @@ CASE_FILES = sorted(CASES.glob("*.yaml"))
 @pytest.mark.parametrize("case", CASE_FILES, ids=lambda p: p.stem)
 def test_change_kind(case: Path, repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> None:
     spec = yaml.safe_load(case.read_text(encoding="utf-8"))
-    repo.write(EXAMPLE_FILE, patched_example(spec["patch"]))
+    base = spec.get("base", [])
+    if base:
+        repo.write(EXAMPLE_FILE, patched_example(base))
+        repo.commit(f"The base of {case.stem}")
+    repo.write(EXAMPLE_FILE, patched_example([*base, *spec["patch"]]))
     repo.commit(case.stem)
     expected = [
         {key: c[key] for key in ("kind", "pointer", "before", "after")} for c in spec["changes"]
@@ -340,7 +346,8 @@ def test_removing_the_only_post_purchase_touchpoint_fails_on_new_warning(
         "  touchpoint 'tracking' removed from stage 'after'\n"
         "new findings:\n"
         "  journeys/parcel-return.yaml:1:1: warning: journey 'parcel-return' has no touchpoint"
-        " after the purchase (post-purchase stages 'after' have none) [missing-post-purchase]\n"
+        " in the moment 'After the purchase' (its stage 'after' has none)"
+        " [missing-post-purchase]\n"
         "  journeys/parcel-return.yaml:12:5: warning: stage 'after' has no touchpoints"
         " [stage-without-touchpoints]\n"
         "main -> working tree: journeys: 0 added, 0 removed, 1 changed; findings: 2 new"
@@ -618,3 +625,39 @@ def test_a_journey_renamed_while_broken_is_a_rename_not_a_removal(
         "laptop-replacement (journeys/laptop.yaml)\n"
         "  file renamed: 'journeys/laptop-replacement.yaml' -> 'journeys/laptop.yaml'\n"
     )
+
+
+def test_managed_by_is_compared_as_each_side_resolves_it(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The review sites say `third-party`, the reviews channel's default: taking it out is no
+    # change. A jcode.yaml that makes the channel the company's own changes the touchpoint.
+    repo.write(EXAMPLE_FILE, EXAMPLE.replace("        managed_by: third-party\n", "", 1))
+    repo.commit("Rely on the channel's default")
+    assert run_json(["diff", "HEAD~1", "HEAD"], capsys)["journeys"]["changed"] == []
+    repo.write(
+        "jcode.yaml",
+        CONFIG.replace("channels:\n", "channels:\n  reviews: {managed_by: owned}\n", 1),
+    )
+    changes = run_json(["diff", "HEAD"], capsys)["journeys"]["changed"]
+    assert changes == [
+        {
+            "id": "laptop-replacement",
+            "changes": [
+                {
+                    "kind": "touchpoint-managed-by-changed",
+                    "pointer": "/stages/0/touchpoints/1/managed_by",
+                    "before": "third-party",
+                    "after": "owned",
+                }
+            ],
+        }
+    ]
+
+
+def test_the_readme_lists_every_kind_of_change_in_order() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("| kind | when |\n", readme.index("## jcode diff"))
+    table = readme[start : readme.index("\n\n", start)].splitlines()[2:]
+    listed = [kind for row in table for kind in re.findall(r"`([a-z-]+)`", row.split(" | ")[0])]
+    assert listed == list(KINDS)

@@ -11,7 +11,8 @@ import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
 
-from jcode.diff import Change, Diff, JourneyDiff
+from jcode.diff import Diff, JourneyDiff
+from jcode.diff.changes import Change
 from jcode.errors import ExitCode
 from jcode.findings import Finding, RuleId
 from jcode.reporters.diff_markdown import MAX_CHARS, render
@@ -202,3 +203,44 @@ def test_small_diff_shows_everything() -> None:
     out = render(_big_diff(3, 2, 1))
     assert "not shown" not in out and "more" not in out
     assert out.count("Pain point number 1, written") == 3
+
+
+def test_changes_to_steps_and_links_are_listed_and_escaped(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    steps = "    steps:\n      - {text: Pays by card}\n"
+    base = _edit(
+        EXAMPLE,
+        ("    phase: purchase\n", "    phase: purchase\n" + steps),
+        (
+            "      - Publish a plain-language spec comparison guide\n",
+            "      - {id: guide, text: Publish a plain-language spec comparison guide}\n",
+        ),
+    )
+    repo.write(EXAMPLE_FILE, base)
+    repo.commit("Steps and an opportunity with an id")
+    head = _edit(
+        base,
+        (
+            steps,
+            "    steps:\n      - {text: Pays by card, key_moment: 'A refused card *ends* it'}\n"
+            f"      - {{text: {HOSTILE!r}}}\n"
+            "    exits: [{text: Leaves at the fee, share: 12}]\n",
+        ),
+        (
+            "      - Too many models with unclear specifications\n",
+            "      - {text: Too many models with unclear specifications, addressed_by: [guide]}\n",
+        ),
+    )
+    repo.write(EXAMPLE_FILE, head)
+    code, out, _ = run(["diff", "main", "--format", "markdown", "--today", "2026-11-22"], capsys)
+    assert code == ExitCode.OK
+    changes = out[out.index("**Changes (4)**") :].split("\n\n")[1]
+    assert changes.splitlines() == [
+        "- stage `purchase`, step “Pays by card”: key moment added: “A refused card \\*ends\\* it”",
+        f"- stage `purchase`: step added: “{escape(HOSTILE)}”",
+        "- stage `purchase`: exit added: “Leaves at the fee”",
+        "- stage `discovery`: pain point “Too many models with unclear specifications”"
+        " addressed by: [] → [`guide`]",
+    ]
+    assert github_html(out).tags <= ALLOWED_TAGS

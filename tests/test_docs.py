@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from jcode.findings import RuleId
 from jcode.rules import RULES, rules_table_markdown
+from jcode.spec.builtins import BUILTIN_CHANNELS, Channel
 
 from .clients import shared
 
@@ -46,6 +50,78 @@ def test_readme_rule_table_is_generated_from_the_rules() -> None:
 @pytest.mark.parametrize("path", ["journeys/laptop-replacement.yaml", "jcode.yaml"])
 def test_readme_examples_are_the_shipped_files(path: str) -> None:
     assert (ROOT / path).read_text(encoding="utf-8").rstrip() in README
+
+
+def _section(heading: str) -> str:
+    start = README.index(f"\n## {heading}\n")
+    return README[start : README.index("\n## ", start + 1)]
+
+
+def _table(section: str) -> dict[str, list[set[str]]]:
+    """A Markdown table of the section: the first cell of each row -> the `names` in each
+    other cell."""
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| ")]
+    return {
+        row[0].removeprefix("| "): [set(re.findall(r"`([a-z_]+)`", cell)) for cell in row[1:]]
+        for row in rows[1:]
+    }
+
+
+def _schema(name: str) -> Any:
+    return json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+# The journey file's table: its rows and the schema's elements. A suppression's two fields
+# are in the text below the table, where `suppress` is explained.
+ELEMENTS = {
+    "journey": "Journey",
+    "stage": "Stage",
+    "step": "Step",
+    "touchpoint": "Touchpoint",
+    "backstage": "Backstage",
+    "exit": "Exit",
+    "pain point": "PainPoint",
+    "opportunity": "Opportunity",
+    "KPI": "Kpi",
+}
+
+
+def test_readme_journey_table_names_every_field_of_the_schema() -> None:
+    schema = _schema("journey")
+    table = _table(_section("The journey file"))
+    assert list(table) == list(ELEMENTS)
+    for row, element in ELEMENTS.items():
+        definition = schema if element == "Journey" else schema["$defs"][element]
+        fields, required = set(definition["properties"]), set(definition["required"])
+        assert table[row] == [required, fields - required], row
+
+
+def test_readme_config_table_names_every_key_and_channel_field() -> None:
+    schema = _schema("config")
+    table = _table(_section("Configuration: jcode.yaml"))
+    assert set(table) == {f"`{key}`" for key in schema["properties"]}
+    channel = set(schema["$defs"]["ChannelSpec"]["properties"])
+    assert channel <= table["`channels`"][0]
+
+
+def test_readme_lists_the_built_in_channel_catalog() -> None:
+    section = _section("Configuration: jcode.yaml")
+    catalog = re.sub(r" \([^)]*\)", "", section[section.index("The built-in channels are ") :])
+    catalog = " ".join(catalog.split())
+
+    def channels(before: str, after: str) -> list[str]:
+        text = catalog[catalog.index(before) + len(before) : catalog.index(after)]
+        return re.split(r",? and |, ", text.strip())
+
+    def having(keep: Callable[[Channel], bool]) -> list[str]:
+        return [cid for cid, channel in BUILTIN_CHANNELS.items() if keep(channel)]
+
+    assert channels("The built-in channels are ", ";") == list(BUILTIN_CHANNELS)
+    assert channels("; ", " are offline") == having(lambda c: c.mode == "offline")
+    assert channels("offline; ", " are assisted") == having(lambda c: c.assisted)
+    assert channels("the touchpoints of ", " are third-party") == having(
+        lambda c: c.managed_by == "third-party"
+    )
 
 
 def _contains(whole: object, part: object) -> bool:

@@ -41,7 +41,12 @@ def _load(path: Path) -> Any:
 
 
 def test_every_example_is_a_repo() -> None:
-    assert [p.name for p in EXAMPLES] == ["b2b-custom-phases", "five-stage", "four-stage"]
+    assert [p.name for p in EXAMPLES] == [
+        "b2b-custom-phases",
+        "comune-carta-identita",
+        "five-stage",
+        "four-stage",
+    ]
     for project in PROJECTS:
         assert (project / "jcode.yaml").is_file(), project
         assert len(_journey_files(project)) >= 2, project
@@ -49,6 +54,30 @@ def test_every_example_is_a_repo() -> None:
     assert phases["four-stage"] == "four-stage" and phases["five-stage"] == "five-stage"
     custom = phases["b2b-custom-phases"]
     assert isinstance(custom, list) and any(phase.get("optional") for phase in custom)
+
+
+def test_the_service_example_is_no_purchase_and_names_its_moments() -> None:
+    """A town-hall service in Italian: its own phases and moment labels, and a map that ends
+    at the request with labels of its own."""
+    project = ROOT / "examples" / "comune-carta-identita"
+    config = load_project(project / "jcode.yaml")
+    assert config.config.site.language == "it"
+    assert config.moment_labels == {
+        "pre-purchase": "Prima della richiesta",
+        "purchase": "Richiesta",
+        "post-purchase": "Dopo la richiesta",
+    }
+    result = lint_paths([Path("journeys")], project, project / "jcode.yaml")
+    journeys = {f.journey_id: f.journey for f in result.files if f.journey is not None}
+    assert {jid: config.scope(j) for jid, j in journeys.items()} == {
+        "prima-carta-minore": ("pre-purchase", "purchase"),
+        "rinnovo-carta-identita": ("pre-purchase", "purchase", "post-purchase"),
+    }
+    assert config.labels(journeys["prima-carta-minore"]) == {
+        "pre-purchase": "Prima dell'appuntamento",
+        "purchase": "Allo sportello con la bambina",
+        "post-purchase": "Dopo la richiesta",
+    }
 
 
 # --- lint ------------------------------------------------------------------------------------
@@ -94,9 +123,19 @@ def test_builds_a_page_per_journey(built: tuple[Path, Path]) -> None:
 # --- the gallery shows the whole format ------------------------------------------------------
 
 
+def _refs(spec: dict[str, Any]) -> list[str]:
+    """The elements a field holds: its own $ref, its items' or the $refs among their `anyOf`
+    (a pain point is text or a PainPoint), by name."""
+    refs = [spec["$ref"]] if "$ref" in spec else []
+    items = spec.get("items", {})
+    refs += [items["$ref"]] if "$ref" in items else []
+    refs += [choice["$ref"] for choice in items.get("anyOf", []) if "$ref" in choice]
+    return [ref.rsplit("/", 1)[-1] for ref in refs]
+
+
 def _schema() -> tuple[set[tuple[str, str]], dict[tuple[str, str], str]]:
     """Every field of a journey file as (element, field), from the JSON Schema, and the fields
-    that hold a list of other elements (stages, touchpoints, KPIs, suppressions)."""
+    that hold other elements (stages, steps, touchpoints, pain points, KPIs, suppressions)."""
     schema = json.loads((SCHEMAS / "journey.schema.json").read_text(encoding="utf-8"))
     fields: set[tuple[str, str]] = set()
     children: dict[tuple[str, str], str] = {}
@@ -105,9 +144,7 @@ def _schema() -> tuple[set[tuple[str, str]], dict[tuple[str, str], str]]:
         element, definition = todo.pop()
         for field, spec in definition["properties"].items():
             fields.add((element, field))
-            ref = spec.get("items", {}).get("$ref")
-            if ref is not None:
-                child = ref.rsplit("/", 1)[-1]
+            for child in _refs(spec):
                 if child not in children.values():
                     todo.append((child, schema["$defs"][child]))
                 children[element, field] = child
@@ -118,12 +155,14 @@ FIELDS, CHILDREN = _schema()
 
 
 def _elements(element: str, data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The element and every element inside it, each with its kind."""
+    """The element and every element inside it, each with its kind (text where a field also
+    accepts text, such as a pain point, is no element)."""
     yield element, data
     for field, value in data.items():
         if (element, field) in CHILDREN:
-            for item in value:
-                yield from _elements(CHILDREN[element, field], item)
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, dict):
+                    yield from _elements(CHILDREN[element, field], item)
 
 
 GALLERY_JOURNEYS = [_load(path) for path in _journey_files(ROOT)]
@@ -136,6 +175,9 @@ NOT_SHOWN = {("Touchpoint", "suppress")}
 
 def test_gallery_uses_every_field_of_the_format() -> None:
     assert NOT_SHOWN <= FIELDS
+    # The walk reaches the elements a field holds beside text, and those inside a stage.
+    assert {("PainPoint", "addressed_by"), ("Opportunity", "owner"), ("Step", "actor")} <= FIELDS
+    assert {("Backstage", "touchpoint"), ("Exit", "share"), ("Kpi", "definition")} <= FIELDS
     used = {(kind, field) for kind, data in ELEMENTS for field in data}
     assert sorted(FIELDS - NOT_SHOWN - used) == []
 
@@ -170,7 +212,8 @@ def _language(journey: dict[str, Any]) -> str:
     texts = [journey["title"], journey.get("summary", "")]
     for stage in journey["stages"]:
         texts += [stage["name"], stage.get("goal", "")]
-        texts += stage.get("pain_points", []) + stage.get("opportunities", [])
+        for text in stage.get("pain_points", []) + stage.get("opportunities", []):
+            texts.append(text["text"] if isinstance(text, dict) else text)
     words = re.findall(r"\w+", " ".join(texts).lower())
     italian = sum(word in ITALIAN for word in words)
     english = sum(word in ENGLISH for word in words)

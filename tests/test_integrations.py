@@ -151,8 +151,8 @@ def test_action_steps_run_on_a_shallow_pull_request_checkout(tmp_path: Path, git
     assert lint.returncode == 0, lint.stderr
     assert lint.stdout == (
         "::notice file=journeys/laptop-replacement.yaml,line=2,col=1,title=no-feedback-loop::"
-        "none of the 4 post-purchase touchpoints of journey 'laptop-replacement' collects "
-        "feedback\n0 errors, 0 warnings, 1 info in 1 file\n"
+        "none of the 4 touchpoints of journey 'laptop-replacement' in the moment 'After the "
+        "purchase' collects feedback\n0 errors, 0 warnings, 1 info in 1 file\n"
     )
     sarif = json.loads((checkout / "jcode.sarif").read_text(encoding="utf-8"))
     assert sarif["version"] == "2.1.0"

@@ -32,7 +32,8 @@ stages:
   - {id: after, name: After, phase: after, owner: nobody}
 """
 NO_TOUCHPOINT_AFTER = (
-    "journey 'shop' has no touchpoint after the purchase (post-purchase stages 'after' have none)"
+    "journey 'shop' has no touchpoint in the moment 'After the purchase' (its stage 'after' has "
+    "none)"
 )
 UNKNOWN_OWNER = "owner 'nobody' is not declared in jcode.yaml (declared: sales)"
 

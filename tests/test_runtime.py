@@ -134,6 +134,24 @@ CORNERS = {
     "feedback 1": stage(touchpoints=[{"id": "t", "name": "T", "channel": "web", "feedback": 1}]),
     "suppression": journey(suppress=[{"rule": "x", "reason": "y"}]),
     "suppression rule too long": journey(suppress=[{"rule": "x" * 101}]),
+    "share 100": stage(exits=[{"text": "Leaves", "share": 100}]),
+    "share 100.5": stage(exits=[{"text": "Leaves", "share": 100.5}]),
+    "share -1": stage(exits=[{"text": "Leaves", "share": -1}]),
+    "share 12.5": stage(exits=[{"text": "Leaves", "share": 12.5}]),
+    "pain point as text": stage(pain_points=["Slow"]),
+    "pain point as object": stage(pain_points=[{"text": "Slow", "addressed_by": ["o"]}]),
+    "pain point as object without text": stage(pain_points=[{"addressed_by": ["o"]}]),
+    "pain point as number": stage(pain_points=[3]),
+    "opportunity as object": stage(opportunities=[{"id": "o", "text": "Faster", "owner": "ux"}]),
+    "opportunity without id": stage(opportunities=[{"text": "Faster"}]),
+    "scope": journey(scope=["pre-purchase", "purchase"]),
+    "scope empty": journey(scope=[]),
+    "scope unknown moment": journey(scope=["during"]),
+    "moments": journey(moments={"purchase": "Enrolling"}),
+    "moments unknown key": journey(moments={"during": "Enrolling"}),
+    "step": stage(steps=[{"text": "Calls", "actor": "ux", "emotion": -1, "key_moment": "Why"}]),
+    "step emotion 3": stage(steps=[{"text": "Calls", "emotion": 3}]),
+    "backstage": stage(backstage=[{"text": "A job runs", "owner": "ux", "touchpoint": "t"}]),
 }
 
 
@@ -160,6 +178,11 @@ CONFIG_CORNERS = {
     "site": {"site": {"title": "Maps", "language": "it", "repo_url": "https://x.org/r"}},
     "site url": {"site": {"repo_url": "ftp://x.org"}},
     "unknown": {"colour": 1},
+    "moments": {"moments": {"pre-purchase": "Before enrolling"}},
+    "moments unknown key": {"moments": {"before": "Before enrolling"}},
+    "channel managed by third parties": {
+        "channels": {"forum": {"mode": "online", "managed_by": "third-party"}}
+    },
 }
 
 

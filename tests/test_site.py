@@ -35,7 +35,7 @@ from jcode.linter import lint
 from jcode.site import MARKER
 from jcode.site.labels import BUILTIN_NAMES_IT, EN, IT
 from jcode.site.pages import Page, Site
-from jcode.spec.builtins import BUILTIN_CHANNELS, PHASE_MODELS
+from jcode.spec.builtins import BUILTIN_CHANNELS, MOMENT_LABELS, PHASE_MODELS
 
 from .helpers import TODAY
 
@@ -395,9 +395,9 @@ def test_every_header_cell_of_the_map_names_its_row_or_column(pages: dict[str, P
         ("Phase", False),
         ("Stage", False),
         ("Goal", False),
-        ("Touchpoints", False),
         ("Emotion", False),
         ("Emotion", True),
+        ("Touchpoints", False),
         ("Pain points", False),
         ("Opportunities", False),
         ("KPIs", False),
@@ -409,9 +409,9 @@ REVERSED = "reversed"
 
 
 @pytest.mark.parametrize("order", ["as written", REVERSED])
-def test_stages_in_phase_order_grouped_by_moment(order: str, tmp_path: Path) -> None:
+def test_stages_in_the_order_written_under_their_moments(order: str, tmp_path: Path) -> None:
     data = journey_yaml("laptop-replacement")
-    if order == REVERSED:  # the map orders by phase, whatever the file's order
+    if order == REVERSED:  # the map follows the file, whatever the phases
         data["stages"].reverse()
     (tmp_path / "journeys").mkdir()
     (tmp_path / "journeys" / "j.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
@@ -420,30 +420,186 @@ def test_stages_in_phase_order_grouped_by_moment(order: str, tmp_path: Path) -> 
     moments = [
         (th.text(), th.get("colspan")) for th in table.find("thead").find_all("th", "jc-moment")
     ]
-    assert moments == [("Before the purchase", "2"), ("Purchase", "1"), ("After the purchase", "3")]
+    written = [
+        ("Before the purchase", "2"),
+        ("Purchase", "1"),
+        ("After the purchase", "3"),
+    ]
+    assert moments == (written[::-1] if order == REVERSED else written)
     rows = {tr.cells()[0].text(): tr.cells()[1:] for tr in table.find("tbody").find_all("tr")}
-    by_phase = sorted(data["stages"], key=lambda s: SEVEN_STAGE.index(s["phase"]))
-    assert [c.text() for c in rows["Stage"]] == [s["name"] for s in by_phase]
-    assert [c.text() for c in rows["Phase"]] == [
-        "Discovery",
-        "Evaluation",
-        "Purchase",
-        "Post-purchase",
-        "Loyalty",
-        "Advocacy",
-    ]
-    assert [c.classes for c in rows["Stage"]] == [
-        ["jc-moment-pre-purchase"],
-        ["jc-moment-pre-purchase"],
-        ["jc-moment-purchase"],
-        ["jc-moment-post-purchase"],
-        ["jc-moment-post-purchase"],
-        ["jc-moment-post-purchase"],
-    ]
+    assert [c.text() for c in rows["Stage"]] == [s["name"] for s in data["stages"]]
+    phases = ["Discovery", "Evaluation", "Purchase", "Post-purchase", "Loyalty", "Advocacy"]
+    assert [c.text() for c in rows["Phase"]] == (phases[::-1] if order == REVERSED else phases)
     curve = table.find("svg", "jc-emotion")
     assert [t.text() for t in curve.find_all("title")] == [
-        f"{s['name']}: {s['emotion']:+d}" for s in by_phase if "emotion" in s
+        f"{s['name']}: {s['emotion']:+d}" for s in data["stages"] if "emotion" in s
     ]
+
+
+MAP_PROJECT = Path("tests/map_project")
+
+
+@pytest.fixture(scope="module")
+def map_pages() -> dict[str, Page]:
+    """The pages of the project whose map uses every field of the format."""
+    return site_pages(ROOT / MAP_PROJECT / "journeys", ROOT / MAP_PROJECT / "jcode.yaml")
+
+
+def map_lanes(page: Page) -> list[tuple[str, list[Node]]]:
+    """(label, cells) of each row of the page's map, top to bottom."""
+    table = parse(page.body).find("table", "jc-map")
+    return [(tr.cells()[0].text(), tr.cells()[1:]) for tr in table.find("tbody").find_all("tr")]
+
+
+def map_rows(page: Page) -> dict[str, list[Node]]:
+    return dict(map_lanes(page))
+
+
+def test_the_journey_with_every_field_lints_clean() -> None:
+    run = jcode(
+        "lint",
+        str(MAP_PROJECT / "journeys" / "every-field.yaml"),
+        "--config",
+        str(MAP_PROJECT / "jcode.yaml"),
+        "--today",
+        TODAY.isoformat(),
+    )
+    assert run == Run(ExitCode.OK, "0 errors, 0 warnings, 0 info in 1 file\n", "")
+
+
+def test_a_journey_that_goes_back_gets_a_second_banner(map_pages: dict[str, Page]) -> None:
+    table = parse(map_pages["journeys/goes-back.md"].body).find("table", "jc-map")
+    banners = [
+        (th.text(), th.get("colspan")) for th in table.find("thead").find_all("th", "jc-moment")
+    ]
+    assert banners == [
+        ("Before the purchase", "1"),
+        ("Purchase", "1"),
+        ("Before the purchase", "1"),
+        ("Purchase", "1"),
+    ]
+    rows = map_rows(map_pages["journeys/goes-back.md"])
+    assert [c.text() for c in rows["Stage"]] == [
+        "Searching",
+        "First attempt",
+        "Comparing again",
+        "Second attempt",
+    ]
+
+
+def test_a_phase_spans_its_consecutive_stages_and_banners_use_the_journeys_labels(
+    map_pages: dict[str, Page],
+) -> None:
+    page = map_pages["journeys/every-field.md"]
+    table = parse(page.body).find("table", "jc-map")
+    banners = [
+        (th.text(), th.get("colspan")) for th in table.find("thead").find_all("th", "jc-moment")
+    ]
+    assert banners == [("Before enrolling", "3"), ("Enrolling", "1")]
+    phases = [(c.text(), c.get("colspan")) for c in map_rows(page)["Phase"]]
+    assert phases == [("Discovery", "1"), ("Evaluation", "2"), ("Enrolment", "1")]
+
+
+def test_a_lane_no_stage_uses_is_not_drawn(map_pages: dict[str, Page]) -> None:
+    page = map_pages["journeys/goes-back.md"]
+    assert list(map_rows(page)) == ["Phase", "Stage", "Touchpoints", "Owner"]
+    for lane in ("jc-row-timing", "jc-row-steps", "jc-row-emotion", "jc-row-visibility"):
+        assert lane not in page.body
+    assert 'class="jc-scope"' not in page.body and 'id="key-moments"' not in page.body
+    every = [label for label, _ in map_lanes(map_pages["journeys/every-field.md"])]
+    assert every == [
+        "Phase",
+        "Stage",
+        "Timing",
+        "Goal",
+        "Steps",
+        "Thoughts",
+        "Feelings",
+        "Emotion",
+        "Emotion",  # the emotions in words, for screen readers
+        "Touchpoints",
+        "Line of visibility",
+        "Backstage",
+        "Exits",
+        "Pain points",
+        "Opportunities",
+        "KPIs",
+        "Owner",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "scope", "sentence"),
+    [
+        (
+            "en",
+            ["pre-purchase", "purchase"],
+            "This map ends at \u201cEnrolling\u201d; it leaves out \u201cAfter the purchase\u201d.",
+        ),
+        (
+            "it",
+            ["pre-purchase", "purchase"],
+            "Questa mappa si ferma a \u201cEnrolling\u201d; non "
+            "comprende \u201cDopo l'acquisto\u201d.",
+        ),
+        (
+            "en",
+            ["post-purchase"],
+            "This map covers only \u201cAfter the purchase\u201d; it leaves "
+            "out \u201cBefore enrolling\u201d, \u201cEnrolling\u201d.",
+        ),
+    ],
+)
+def test_the_page_says_what_the_map_leaves_out(
+    language: str, scope: list[str], sentence: str, tmp_path: Path
+) -> None:
+    config = yaml.safe_load((ROOT / MAP_PROJECT / "jcode.yaml").read_text(encoding="utf-8"))
+    config["site"]["language"] = language
+    (tmp_path / "jcode.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    data = yaml.safe_load(
+        (ROOT / MAP_PROJECT / "journeys" / "every-field.yaml").read_text(encoding="utf-8")
+    )
+    data["scope"] = scope
+    (tmp_path / "journeys").mkdir()
+    (tmp_path / "journeys" / "j.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    page = site_pages(tmp_path / "journeys", tmp_path / "jcode.yaml")["journeys/every-field.md"]
+    assert parse(page.body).find("p", "jc-scope").text() == sentence
+
+
+def test_owners_page_lists_backstage_work_by_team(map_pages: dict[str, Page]) -> None:
+    def backstage(owner: str) -> list[list[str]]:
+        table = parse(map_pages[f"owners/{owner}.md"].body).find("table")
+        return [row for row in body_rows(table) if row[0] == "Backstage"]
+
+    assert backstage("admissions") == [  # inherited from the journey
+        [
+            "Backstage",
+            "The press office sends figures to the ranking",
+            "Enrolling at the university",
+        ],
+        ["Backstage", "The office checks the diploma", "Enrolling at the university"],
+    ]
+    assert backstage("student-office") == [  # its own
+        ["Backstage", "A tutor is assigned within a day", "Enrolling at the university"],
+    ]
+    link = parse(map_pages["owners/admissions.md"].body).find_all("a")
+    assert "../journeys/every-field.html#stage-hear" in [a.get("href") for a in link]
+
+
+def test_channels_matrix_counts_the_new_channels(map_pages: dict[str, Page]) -> None:
+    tables = parse(map_pages["channels.md"].body).find_all("table", "jc-coverage")
+    rows = {row[0]: row[1:] for table in tables for row in body_rows(table)}
+    assert {name: cells[-1] for name, cells in rows.items()} == {
+        "Website": "3",
+        "Search engine": "1",
+        "Phone": "1",
+        "Video call": "2",
+        "Print": "1",
+        "Premises": "1",
+        "In person": "1",
+        "Branch": "2",
+        "Courier": "1",
+    }
 
 
 def test_home_page_lists_each_valid_journey(pages: dict[str, Page]) -> None:
@@ -524,7 +680,8 @@ def test_owner_and_persona_pages(pages: dict[str, Page]) -> None:
         ["KPI", "Net Promoter Score", laptop],
     ]
     owners = body_rows(parse(pages["owners.md"].body).find("table"))
-    assert owners[3] == ["E-commerce team", "13", "ecommerce@acme.example"]
+    # 14: the payload journey's backstage work counts too, inherited from the journey
+    assert owners[3] == ["E-commerce team", "14", "ecommerce@acme.example"]
     persona = parse(pages["personas/remote-professional.md"].body)
     assert [li.text() for li in persona.find_all("li")] == [laptop]
     assert body_rows(parse(pages["personas.md"].body).find("table")) == [
@@ -554,17 +711,28 @@ def test_every_link_of_the_built_site_leads_somewhere(site_a: Built) -> None:
 # --- 2. escaping ------------------------------------------------------------------------------
 
 
+def text_of(item: str | dict[str, str]) -> str:
+    """A pain point's or an opportunity's text, whether written as text or as an object."""
+    return item if isinstance(item, str) else item["text"]
+
+
 def payload_texts() -> list[str]:
     """Every free-text value of payloads.yaml."""
     data = journey_yaml("payloads")
-    texts = [data["title"], data["summary"], *data["tags"]]
+    texts = [data["title"], data["summary"], *data["tags"], *data["moments"].values()]
     for stage in data["stages"]:
-        texts += [stage["name"], *([stage["goal"]] if "goal" in stage else [])]
-        texts += stage.get("pain_points", []) + stage.get("opportunities", [])
+        texts += [stage[k] for k in ("name", "timing", "goal", "key_moment") if k in stage]
+        for step in stage.get("steps", []):
+            texts += [step["text"], *([step["key_moment"]] if "key_moment" in step else [])]
+        texts += stage.get("thoughts", []) + stage.get("feelings", [])
+        texts += [b["text"] for b in stage.get("backstage", [])]
+        texts += [x["text"] for x in stage.get("exits", [])]
+        texts += [text_of(p) for p in stage.get("pain_points", [])]
+        texts += [text_of(o) for o in stage.get("opportunities", [])]
         for t in stage.get("touchpoints", []):
             texts += [t["name"], *([t["description"]] if "description" in t else [])]
         for k in stage.get("kpis", []):
-            texts += [k["name"], k["unit"], k["source"]]
+            texts += [k["name"], k["unit"], k["source"], k["definition"]]
     return texts
 
 
@@ -573,7 +741,7 @@ FORBIDDEN = ("<script", "<img", "<iframe", "<svg onload", "<style", "<marquee", 
 
 def test_each_payload_appears_escaped(pages: dict[str, Page]) -> None:
     texts = payload_texts()
-    assert len(texts) == 18
+    assert len(texts) == 32
     body = pages["journeys/payloads.md"].body
     assert [t for t in texts if html.escape(t) not in body] == []
     assert [
@@ -643,9 +811,15 @@ def test_built_payload_page_shows_the_payloads_as_text(site_a: Built) -> None:
     assert [n.text() for n in content.find_all("span", "jc-tag")] == data["tags"]
     stage = data["stages"][0]
     assert content.by_id("stage-discovery").text() == stage["name"]
-    assert [li.text() for li in content.find("ul", "jc-pain").find_all("li")] == [
-        " ".join(p.split()) for p in stage["pain_points"]
+    [pains, linked] = content.find_all("ul", "jc-pain")  # the first stage's, the last one's
+    assert [n.text() for n in pains.find_all("span", "jc-text")] == [
+        " ".join(text_of(p).split()) for p in stage["pain_points"]
     ]
+    last = data["stages"][-1]
+    assert [n.text() for n in linked.find_all("span", "jc-text")] == [
+        " ".join(text_of(p).split()) for p in last["pain_points"]
+    ]
+    assert linked.find("span", "jc-idea").text() == last["opportunities"][0]["text"]
     kpi = content.by_id("kpi-payload-kpi")
     assert kpi.find("span", "jc-desc").text() == stage["kpis"][0]["source"]
 
@@ -1028,9 +1202,7 @@ def test_italian_site(site_it: Built) -> None:
     coverage = content.find("table", "jc-coverage").find("thead").find_all("tr")
     assert [th.text() for th in coverage[0].cells()] == [
         IT["journey"],
-        IT["pre-purchase"],
-        IT["purchase"],
-        IT["post-purchase"],
+        *MOMENT_LABELS["it"].values(),
     ]
     assert [th.text() for th in coverage[1].cells()] == [
         "Scoperta",

@@ -8,7 +8,7 @@ from jcode.errors import JcodeError
 from jcode.findings import RuleId, Severity, rule_id
 from jcode.layout import CONFIG_NAME
 from jcode.loader import decode, load
-from jcode.spec import PHASE_MODELS, Config, Project
+from jcode.spec import BUILTIN_CHANNELS, PHASE_MODELS, Config, Project
 from jcode.spec import parse_config as parse_config_data
 from jcode.text import closest, show
 
@@ -88,6 +88,14 @@ def parse_config(text: str, path: Path) -> Project:
                 line, column = doc.position(f"/phases/{i}/id")
                 raise JcodeError(f"{name}:{line}:{column}: phase id '{phase.id}' is repeated")
             seen.add(phase.id)
+
+    for cid, spec in config.channels.items():
+        if spec.mode is None and cid not in BUILTIN_CHANNELS:
+            line, column = doc.key_position(f"/channels/{cid}")
+            raise JcodeError(
+                f"{name}:{line}:{column}: channel '{cid}' needs a mode, as the catalog has no "
+                f"channel of that id: add 'mode: online' or 'mode: offline' under it"
+            )
 
     severities: dict[RuleId, Severity | None] = {}
     for name_given, setting in config.rules.items():

@@ -19,7 +19,17 @@ from jcode.loader import Document
 from jcode.spec import config as models_config
 from jcode.spec import models
 from jcode.spec.agreement import disagreement
-from jcode.spec.models import Kpi, Stage, Suppression, Touchpoint
+from jcode.spec.models import (
+    Backstage,
+    Exit,
+    Kpi,
+    Opportunity,
+    PainPoint,
+    Stage,
+    Step,
+    Suppression,
+    Touchpoint,
+)
 from jcode.spec.values import ID_PATTERN
 from jcode.text import UNSAFE_CHAR_RE, closest, show
 from jcode.yaml_events import escape_token
@@ -29,7 +39,15 @@ _KINDS: dict[str, tuple[str, type[BaseModel]]] = {
     "touchpoints": ("touchpoint", Touchpoint),
     "kpis": ("KPI", Kpi),
     "suppress": ("suppression", Suppression),
+    "steps": ("step", Step),
+    "backstage": ("backstage item", Backstage),
+    "exits": ("exit", Exit),
+    "pain_points": ("pain point", PainPoint),
+    "opportunities": ("opportunity", Opportunity),
 }
+# Errors that say only that a value is not of a branch's type: where a union has another
+# branch with more to say (pain_points: text, or an object), that branch's errors are shown.
+_TYPE_ERRORS = frozenset({"string_type", "model_type", "model_attributes_type", "dict_type"})
 _ID_RE = re.compile(ID_PATTERN)
 MAX_SCHEMA_PROBLEMS = 200
 
@@ -193,6 +211,13 @@ def _message(error: ErrorDetails, data: Any) -> str:
         return f"{field}{where} is {_type_name(value)}; expected one of: {', '.join(choices)}" + (
             f" (did you mean '{hint}'?)" if hint else ""
         )
+    if kind == "union_type":  # text, or an object (pain points, opportunities)
+        _, model = _element(loc, data)
+        required = [n for n, f in model.model_fields.items() if f.is_required()]
+        return (
+            f"{field}{where} should be text or a mapping with {', '.join(required)}, "
+            f"not {_type_name(value)}"
+        )
     if kind == "list_type":
         return f"{field}{where} should be a list, not {_type_name(value)}"
     if kind == "too_short":
@@ -200,6 +225,34 @@ def _message(error: ErrorDetails, data: Any) -> str:
     if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
         return f"{field}{where} should be a date written YYYY-MM-DD, not {_type_name(value)}"
     return f"{field}{where}: {error['msg']}"
+
+
+def _one_branch(errors: list[ErrorDetails], data: object) -> list[ErrorDetails]:
+    """pydantic's errors with the names of a union's branches taken out of their `loc`, and of
+    each union only the branch that fits the value: a pain point written as text is checked
+    as text, one written as a mapping as an object. Where no branch fits (a number), one error
+    says what would."""
+    kept: list[ErrorDetails] = []
+    unions: dict[tuple[int | str, ...], dict[str, list[ErrorDetails]]] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        path = _in_data(data, loc)
+        if len(path) == len(loc):
+            kept.append(error)
+            continue
+        at = next(i for i, (a, b) in enumerate(zip(loc, [*path, None], strict=False)) if a != b)
+        branch = str(loc[at])
+        unions.setdefault(tuple(path[:at]), {}).setdefault(branch, []).append(
+            {**error, "loc": tuple(path)}
+        )
+    for union_loc, branches in unions.items():
+        telling = [b for b in branches.values() if any(e["type"] not in _TYPE_ERRORS for e in b)]
+        if telling:
+            kept += telling[0]
+            continue
+        first = next(iter(branches.values()))[0]
+        kept.append({**first, "type": "union_type", "loc": union_loc})
+    return kept
 
 
 def journey_problems(doc: Document) -> list[Problem]:
@@ -216,7 +269,7 @@ def journey_problems(doc: Document) -> list[Problem]:
             problems.append(
                 Problem("", f"{hidden} more schema violations not listed; fix these first", (1, 1))
             )
-        for error in errors:
+        for error in _one_branch(errors, data):
             loc = error["loc"]
             # A missing field is reported at the element that lacks it.
             pointer = pointer_of(loc[:-1] if error["type"] == "missing" else loc)

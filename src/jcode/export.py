@@ -1,10 +1,12 @@
-"""The linted journeys for other tools: the resolved model, and rows of journeys, touchpoints
-or KPIs for spreadsheets. Returns data; jcode.reporters.export_json and export_csv write it.
+"""The linted journeys for other tools: the resolved model, and rows of journeys, touchpoints,
+KPIs, stages or steps for spreadsheets. Returns data; jcode.reporters.export_json and export_csv
+write it.
 
 Resolved means as jcode reads the journeys: each element's effective owner (its own, else its
-stage's, else the journey's), each stage's phase moment, each touchpoint's channel mode, and the
-open findings of each element. Files that are not valid journeys have no rows; the JSON of
-journeys lists them with their findings.
+stage's, else the journey's), each stage's phase moment, each touchpoint's channel mode and
+effective `managed_by`, each step's actor (the journey's persona unless it names another), the
+journey's scope and moment labels, and the open findings of each element. Files that are not
+valid journeys have no rows; the JSON of journeys lists them with their findings.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from typing import Any, Final
 from jcode.findings import Finding
 from jcode.linter import JourneyFile, LintResult
 from jcode.record import Record
-from jcode.spec import Journey, Kpi, Project, Touchpoint
+from jcode.spec import Journey, Kpi, Project, Stage, Touchpoint
+from jcode.spec.runtime import Step
+from jcode.spec.stages import ideas, pains
 from jcode.spec.walk import Element, elements
 
 VERSION = 1
-WHAT = ("journeys", "touchpoints", "kpis")
+WHAT = ("journeys", "touchpoints", "kpis", "stages", "steps")
 # What each format exports when not told (keys: the formats of jcode.reporters.EXPORT).
 DEFAULT_WHAT = {"json": "journeys", "csv": "touchpoints"}
 
@@ -65,7 +69,30 @@ HEADERS = {
         "owner",
         "findings",
     ],
+    "stages": [
+        *_PLACE,
+        "timing",
+        "goal",
+        "emotion",
+        "feelings",
+        "thoughts",
+        "pain_points",
+        "opportunities",
+        "exits",
+        "key_moment",
+        "owner",
+        "findings",
+    ],
+    "steps": [*_PLACE, "position", "text", "touchpoint", "actor", "emotion", "key_moment"],
 }
+
+
+class Lines(tuple[str, ...]):
+    """A list of journey text in one cell: one item a line in the CSV (an item may hold a
+    comma or a semicolon), a list in JSON."""
+
+    __slots__ = ()
+
 
 # The element a finding belongs to: the longest stage, touchpoint or KPI pointer it starts with.
 _ELEMENT_RE = re.compile(r"/stages/\d+(?:/(?:touchpoints|kpis)/\d+)?(?=/|$)")
@@ -128,7 +155,8 @@ def _journey(file: JourneyFile, project: Project) -> dict[str, Any]:
     for element in elements(journey):
         entry = {**_element(element, project), "findings": found.get(element.pointer, [])}
         if element.kind == "stage":
-            stages.append(entry | {"touchpoints": [], "kpis": []})
+            detail = _stage_detail(element.stage, journey, element.owner)
+            stages.append(entry | detail | {"touchpoints": [], "kpis": []})
         else:
             stages[-1][f"{element.kind}s"].append(entry)
     return {
@@ -138,6 +166,8 @@ def _journey(file: JourneyFile, project: Project) -> dict[str, Any]:
         "summary": journey.summary,
         "persona": journey.persona,
         "owner": journey.owner,
+        "scope": list(Project.scope(journey)),
+        "moments": project.labels(journey),
         "status": journey.status,
         "reviewed": journey.reviewed.isoformat() if journey.reviewed else None,
         "tags": list(journey.tags),
@@ -159,7 +189,7 @@ def _element(element: Element, project: Project) -> dict[str, Any]:
             "channel_name": channel.name if channel else None,
             "mode": channel.mode if channel else None,
             "assisted": channel.assisted if channel else None,
-            "managed_by": item.managed_by,
+            "managed_by": project.managed_by(item),
             "feedback": item.feedback,
             "description": item.description,
             **owner,
@@ -173,6 +203,7 @@ def _element(element: Element, project: Project) -> dict[str, Any]:
             "baseline": item.baseline,
             "target": item.target,
             "source": item.source,
+            "definition": item.definition,
             **owner,
         }
     phase = project.phase_by_id.get(item.phase)
@@ -182,16 +213,59 @@ def _element(element: Element, project: Project) -> dict[str, Any]:
         "phase": item.phase,
         "phase_name": phase.name if phase else None,
         "moment": phase.moment if phase else None,
+        "timing": item.timing,
         "goal": item.goal,
         "emotion": item.emotion,
+        "key_moment": item.key_moment,
         **owner,
-        "pain_points": list(item.pain_points),
-        "opportunities": list(item.opportunities),
+        # Text where the file wrote text, an object where it wrote one.
+        "pain_points": [
+            {"text": p.text, "addressed_by": list(p.addressed_by)} if p.linked else p.text
+            for p in pains(item)
+        ],
+        "opportunities": [
+            {"id": i.id, "text": i.text, "owner": i.owner} if i.id is not None else i.text
+            for i in ideas(item)
+        ],
+    }
+
+
+def _stage_detail(stage: Stage, journey: Journey, owner: str | None) -> dict[str, Any]:
+    """What a stage holds besides its touchpoints and KPIs; backstage work inherits the
+    stage's effective `owner` as touchpoints do."""
+    return {
+        "steps": [_step(step, journey) for step in stage.steps],
+        "thoughts": list(stage.thoughts),
+        "feelings": list(stage.feelings),
+        "backstage": [
+            {
+                "text": b.text,
+                "touchpoint": b.touchpoint,
+                "owner": b.owner or owner,
+                "owner_inherited": b.owner is None and bool(owner),
+            }
+            for b in stage.backstage
+        ],
+        "exits": [
+            {"text": e.text, "touchpoint": e.touchpoint, "share": e.share} for e in stage.exits
+        ],
+    }
+
+
+def _step(step: Step, journey: Journey) -> dict[str, Any]:
+    return {
+        "text": step.text,
+        "touchpoint": step.touchpoint,
+        "actor": step.actor or journey.persona,
+        "actor_inherited": step.actor is None and bool(journey.persona),
+        "emotion": step.emotion,
+        "key_moment": step.key_moment,
     }
 
 
 def rows(result: LintResult, project: Project, what: str) -> list[list[Any]]:
-    """One row per journey, touchpoint or KPI, in file order, with the columns of HEADERS."""
+    """One row per journey, touchpoint, KPI, stage or step, in file order, with the columns of
+    HEADERS."""
     table: list[list[Any]] = []
     for file in result.files:
         if file.journey is None:
@@ -201,17 +275,36 @@ def rows(result: LintResult, project: Project, what: str) -> list[list[Any]]:
             continue
         found = _findings_by_element(file)
         for element in elements(file.journey):
-            if f"{element.kind}s" != what:
-                continue
-            fields = _element(element, project)
             stage = element.stage
             phase = project.phase_by_id.get(stage.phase)
             place = [file.journey.id, stage.id, stage.name, stage.phase, phase and phase.moment]
+            if what == "steps":
+                if element.kind == "stage":
+                    for n, step in enumerate(stage.steps, 1):
+                        values = {"position": n, **_step(step, file.journey)}
+                        table.append(place + [values[c] for c in HEADERS[what][len(_PLACE) :]])
+                continue
+            if f"{element.kind}s" != what:
+                continue
+            fields = _element(element, project)
+            if what == "stages":
+                fields |= _stage_cells(stage)
             columns = HEADERS[what][len(_PLACE) :]
             values = {**fields, what.removesuffix("s"): fields["id"]}
             rules = [f["rule"] for f in found.get(element.pointer, [])]
             table.append(place + [values[c] for c in columns[:-1]] + [rules])
     return table
+
+
+def _stage_cells(stage: Stage) -> dict[str, Lines]:
+    """A stage's lists as the cells of its row: the texts alone."""
+    return {
+        "feelings": Lines(stage.feelings),
+        "thoughts": Lines(stage.thoughts),
+        "pain_points": Lines(p.text for p in pains(stage)),
+        "opportunities": Lines(i.text for i in ideas(stage)),
+        "exits": Lines(e.text for e in stage.exits),
+    }
 
 
 def _journey_row(file: JourneyFile, journey: Journey) -> list[Any]:

@@ -1,6 +1,7 @@
-"""The project schema: the published journey schema with `phase`, `channel`, `owner` and
-`persona` narrowed to what jcode.yaml declares, so that an editor completes the project's own
-values and names each one on hover ("customer-care": "Customer care").
+"""The project schema: the published journey schema with `phase`, `channel`, `owner`, `persona`
+and a step's `actor` (a persona or a team) narrowed to what jcode.yaml declares, so that an
+editor completes the project's own values and names each one on hover ("customer-care":
+"Customer care").
 
 Each narrowed field is an `enum` with `enumDescriptions`, the plain-text twin of VS Code's
 `markdownEnumDescriptions`. The YAML language server (VS Code's YAML extension) shows the
@@ -28,7 +29,7 @@ from jcode.text import show
 PUBLISHED = Path(__file__).resolve().parent / "_schema" / "journey.schema.json"
 MARK = "Written by `jcode schema --project`"
 COMMENT = f"{MARK} from jcode.yaml; run it again after changing jcode.yaml."
-FIELDS = ("phase", "channel", "owner", "persona")
+FIELDS = ("phase", "channel", "owner", "persona", "actor")
 
 
 def choices(project: Project) -> dict[str, dict[str, str]]:
@@ -40,6 +41,9 @@ def choices(project: Project) -> dict[str, dict[str, str]]:
         "channel": {c.id: c.name for c in project.channels.values()},
         "owner": {oid: owner.name for oid, owner in config.owners.items()},
         "persona": {pid: persona.name for pid, persona in config.personas.items()},
+        # personas first: a step's actor is most often someone beside the customer
+        "actor": {pid: persona.name for pid, persona in config.personas.items()}
+        | {oid: owner.name for oid, owner in config.owners.items()},
     }
     return {field: values for field, values in declared.items() if values}
 
@@ -96,7 +100,7 @@ def _difference(written: dict[str, Any], project: Project) -> str:
     was = _listed(written)
     parts = []
     for verb, before, after in (("lacks", was, now), ("still lists", now, was)):
-        for field in FIELDS:
+        for field in FIELDS[:-1]:  # an actor is a persona or an owner, already named
             values = sorted(after.get(field, set()) - before.get(field, set()))
             if values:
                 plural = "s" if len(values) > 1 else ""

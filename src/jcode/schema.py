@@ -53,7 +53,8 @@ class _Published(GenerateJsonSchema):
     def float_schema(self, schema: core_schema.FloatSchema) -> JsonSchemaValue:
         json_schema = super().float_schema(schema)
         if not schema.get("allow_inf_nan", self._config.allow_inf_nan):
-            json_schema.update(FINITE)
+            # Bounds of the field's own (a share's 0-100) are finite already, and stay.
+            json_schema.update({k: v for k, v in FINITE.items() if k not in json_schema})
         return json_schema
 
     def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:

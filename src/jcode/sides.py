@@ -48,26 +48,32 @@ def _project_root() -> Path:
     return config.parent if config is not None else Path.cwd().resolve()
 
 
-# What a side is read as: its journeys linted, the folder its paths are shown relative to, and
-# the journeys folder it lacks (None when it has one).
-Read = tuple[LintResult, str, str | None]
+# What a side is read as: its journeys linted, the project they were linted with, the folder
+# its paths are shown relative to, and the journeys folder it lacks (None when it has one).
+Read = tuple[LintResult, Project, str, str | None]
 
 
 def _lint_project(project: Project, today: date) -> Read:
     journeys = project.root / JOURNEYS
     if not journeys.is_dir():
-        return lint([], project, today), display_path(project.root), display_path(journeys)
-    return lint(collect_files([journeys]), project, today), display_path(project.root), None
+        missing = display_path(journeys)
+        return lint([], project, today), project, display_path(project.root), missing
+    return (
+        lint(collect_files([journeys]), project, today),
+        project,
+        display_path(project.root),
+        None,
+    )
 
 
 def _lint_folder(folder: Path, today: date) -> Read:
     """A project folder (holding jcode.yaml) is read as `jcode lint` run in it reads it; any
     other folder as `jcode lint FOLDER` does: its journey files, the jcode.yaml found upward."""
     if (folder / CONFIG_NAME).is_file():
-        result, _, missing = _lint_project(load_project(folder / CONFIG_NAME), today)
-        return result, display_path(folder), missing
+        result, project, _, missing = _lint_project(load_project(folder / CONFIG_NAME), today)
+        return result, project, display_path(folder), missing
     project = load_project(None, search_from=folder)
-    return lint(collect_files([folder]), project, today), display_path(folder), None
+    return lint(collect_files([folder]), project, today), project, display_path(folder), None
 
 
 def _lint_revision(revision: str, root: Path, today: date) -> Read:
@@ -115,7 +121,7 @@ def _lint_revision(revision: str, root: Path, today: date) -> Read:
         project = default_project(root)
     sources.sort(key=lambda source: source[0])
     missing = None if has_journeys else display_path(root / JOURNEYS)
-    return lint(sources, project, today), display_path(root), missing
+    return lint(sources, project, today), project, display_path(root), missing
 
 
 def _ls_tree(

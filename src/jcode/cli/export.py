@@ -50,8 +50,9 @@ def command(
     today: date | None,
 ) -> int:
     """Export the linted journeys: the resolved model as JSON (effective owners, phase
-    moments, channel modes, the findings of each element), or one row per journey, touchpoint
-    or KPI as CSV for spreadsheets (UTF-8 with a byte order mark; formulas neutralised).
+    moments, channel modes, the findings of each element), or one row per journey, touchpoint,
+    KPI, stage or step as CSV for spreadsheets (UTF-8 with a byte order mark; formulas
+    neutralised).
 
     PATHS are journey files or folders (default: journeys/ beside jcode.yaml). Files that are
     not valid journeys are left out, and named on standard error.

@@ -21,7 +21,8 @@ from jcode.reporters.diff_text import sentence
 from jcode.reporters.markdown import ICONS, code, escape, finding_item, size
 
 if TYPE_CHECKING:
-    from jcode.diff import Change, Diff, Value
+    from jcode.diff import Diff
+    from jcode.diff.changes import Change, Value
     from jcode.reporters import ReportOptions
 
 MAX_CHARS = 64_000  # GitHub's limit is 65,536; the rest is room for a heading around it

@@ -14,11 +14,13 @@ from jcode.reporters.text import finding_line, styler
 from jcode.text import printable
 
 if TYPE_CHECKING:
-    from jcode.diff import Change, Diff, Value
+    from jcode.diff import Diff
+    from jcode.diff.changes import Change, Value
     from jcode.reporters import ReportOptions
 
 # {before} and {after} are the change's values; {stage} and {item} the ids in its element
-# ("stages/{stage}/touchpoints/{item}").
+# ("stages/{stage}/touchpoints/{item}"); {subject} the text of the step or pain point it is
+# about, and {place} the stage, or the step in its stage.
 SENTENCES: dict[str, str] = {
     "journey-added": "journey added in {after}",
     "journey-removed": "journey removed from {before}",
@@ -30,11 +32,21 @@ SENTENCES: dict[str, str] = {
     "status-changed": "status: {before} -> {after}",
     "tags-changed": "tags: {before} -> {after}",
     "related-changed": "related journeys: {before} -> {after}",
+    "scope-changed": "scope: {before} -> {after}",
     "stage-added": "stage {after} added",
     "stage-removed": "stage {before} removed",
     "stages-reordered": "stages reordered: {before} -> {after}",
     "stage-renamed": "stage {stage} renamed: {before} -> {after}",
     "stage-phase-changed": "stage {stage} phase: {before} -> {after}",
+    "timing-changed": "stage {stage} timing: {before} -> {after}",
+    "key-moment-added": "{place}: key moment added: {after}",
+    "key-moment-removed": "{place}: key moment removed: {before}",
+    "step-added": "stage {stage}: step added: {after}",
+    "step-removed": "stage {stage}: step removed: {before}",
+    "thought-added": "stage {stage}: thought added: {after}",
+    "thought-removed": "stage {stage}: thought removed: {before}",
+    "feeling-added": "stage {stage}: feeling added: {after}",
+    "feeling-removed": "stage {stage}: feeling removed: {before}",
     "touchpoint-added": "touchpoint {after} added to stage {stage}",
     "touchpoint-removed": "touchpoint {before} removed from stage {stage}",
     "touchpoint-moved": "touchpoint {item} moved from stage {before} to stage {after}",
@@ -42,6 +54,10 @@ SENTENCES: dict[str, str] = {
     "touchpoint-owner-changed": "touchpoint {item} owner: {before} -> {after}",
     "touchpoint-managed-by-changed": "touchpoint {item} managed_by: {before} -> {after}",
     "touchpoint-feedback-changed": "touchpoint {item} feedback: {before} -> {after}",
+    "backstage-added": "stage {stage}: backstage added: {after}",
+    "backstage-removed": "stage {stage}: backstage removed: {before}",
+    "exit-added": "stage {stage}: exit added: {after}",
+    "exit-removed": "stage {stage}: exit removed: {before}",
     "kpi-added": "KPI {after} added to stage {stage}",
     "kpi-removed": "KPI {before} removed from stage {stage}",
     "kpi-baseline-changed": "KPI {item} baseline: {before} -> {after}",
@@ -52,6 +68,9 @@ SENTENCES: dict[str, str] = {
     "kpi-source-changed": "KPI {item} source: {before} -> {after}",
     "pain-point-added": "stage {stage}: pain point added: {after}",
     "pain-point-removed": "stage {stage}: pain point removed: {before}",
+    "pain-point-addressed-by-changed": (
+        "stage {stage}: pain point {subject} addressed by: {before} -> {after}"
+    ),
     "opportunity-added": "stage {stage}: opportunity added: {after}",
     "opportunity-removed": "stage {stage}: opportunity removed: {before}",
 }
@@ -61,14 +80,19 @@ def sentence(change: Change, show: Callable[[Value], str], arrow: str = "->") ->
     """The change in words, each value written by `show` (quoted for a terminal, escaped for
     markdown), before and after joined by `arrow`."""
     ids = change.element.split("/")
+    stage = show(ids[1]) if len(ids) > 1 else ""
+    subject = show(change.subject) if change.subject is not None else ""
+    place = f"stage {stage}, step {subject}" if ids[2:3] == ["steps"] else f"stage {stage}"
     return (
         SENTENCES[change.kind]
         .replace(" -> ", f" {arrow} ")
         .format(
             before=show(change.before),
             after=show(change.after),
-            stage=show(ids[1]) if len(ids) > 1 else "",
+            stage=stage,
             item=show(ids[3]) if len(ids) > 3 else "",
+            subject=subject,
+            place=place,
         )
     )
 

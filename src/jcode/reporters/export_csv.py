@@ -1,10 +1,13 @@
-"""`jcode export --format csv`: one row per journey, touchpoint or KPI, for spreadsheets.
+"""`jcode export --format csv`: one row per journey, touchpoint, KPI, stage or step, for
+spreadsheets.
 
 UTF-8 with a byte order mark (without it Excel reads the bytes in the local code page and breaks
 accents), CRLF line ends and quoting as RFC 4180 (the csv module's excel dialect), and a cell of
 user text that starts with =, +, -, @, a tab or a carriage return gets a leading single quote,
 so that a spreadsheet shows it rather than run it as a formula (OWASP's advice against CSV
-injection). The stream must not translate line ends (open it with newline="").
+injection). A list of journey text is one item a line in its cell (an item may hold "; "); a
+list of rule ids is joined with "; ". The stream must not translate line ends (open it with
+newline="").
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import csv
 from typing import Any, TextIO
 
-from jcode.export import HEADERS, Export, rows
+from jcode.export import HEADERS, Export, Lines, rows
 from jcode.reporters import ReportOptions
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -34,5 +37,8 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):  # written by us: a negative figure is not a formula
         return str(int(value)) if float(value).is_integer() else repr(value)
-    text = "; ".join(value) if isinstance(value, list) else str(value)
+    if isinstance(value, Lines):
+        text = "\n".join(value)
+    else:
+        text = "; ".join(value) if isinstance(value, list) else str(value)
     return "'" + text if text.startswith(FORMULA_START) else text

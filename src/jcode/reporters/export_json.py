@@ -1,5 +1,5 @@
 """`jcode export --format json`: the resolved model of the journeys, or their rows as objects
-(one per journey, touchpoint or KPI, keyed by the CSV's column names)."""
+(one per journey, touchpoint, KPI, stage or step, keyed by the CSV's column names)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Rules about the shape of the journey: phases covered, touchpoints before, during and after
-the purchase, assistance and feedback."""
+the purchase, assistance and feedback. A journey whose `scope` leaves a moment out is not asked
+for what that moment would hold; messages name moments by the journey's labels."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
+from jcode.spec.builtins import BUILTIN_CHANNELS
 from jcode.spec.walk import stage_pointer
 
 if TYPE_CHECKING:
@@ -31,24 +33,32 @@ def check_stage_touchpoints(journey: Journey, context: Context) -> Iterator[Prob
 
 
 def check_post_purchase(journey: Journey, context: Context) -> Iterator[Problem]:
+    if "post-purchase" not in context.project.scope(journey):
+        return
     after = _stages_in(journey, context, "post-purchase")
+    moment = context.project.labels(journey)["post-purchase"]
     if not after:
-        yield Problem(
-            "", f"journey '{journey.id}' has no post-purchase stage: nothing after the purchase"
-        )
+        yield Problem("", f"journey '{journey.id}' has no stage in the moment '{moment}'")
     elif not any(stage.touchpoints for _, stage in after):
         names = ", ".join(f"'{stage.id}'" for _, stage in after)
-        yield Problem(
-            "",
-            f"journey '{journey.id}' has no touchpoint after the purchase "
-            f"(post-purchase stages {names} have none)",
-        )
+        if len(after) == 1:
+            message = (
+                f"journey '{journey.id}' has no touchpoint in the moment '{moment}' "
+                f"(its stage {names} has none)"
+            )
+        else:
+            message = (
+                f"journey '{journey.id}' has no touchpoint in the moment '{moment}' "
+                f"(its stages {names} have none)"
+            )
+        yield Problem("", message)
 
 
 def check_missing_phases(journey: Journey, context: Context) -> Iterator[Problem]:
     present = {stage.phase for stage in journey.stages}
+    covered = context.project.scope(journey)
     for phase in context.project.phases:
-        if not phase.optional and phase.id not in present:
+        if not phase.optional and phase.moment in covered and phase.id not in present:
             yield Problem("", f"journey '{journey.id}' has no stage in phase '{phase.id}'")
 
 
@@ -70,6 +80,8 @@ def check_phase_order(journey: Journey, context: Context) -> Iterator[Problem]:
 
 
 def check_assistance(journey: Journey, context: Context) -> Iterator[Problem]:
+    if "purchase" not in context.project.scope(journey):
+        return
     buying = _stages_in(journey, context, "purchase")
     touchpoints = [t for _, stage in buying for t in stage.touchpoints]
     if not touchpoints:
@@ -78,23 +90,33 @@ def check_assistance(journey: Journey, context: Context) -> Iterator[Problem]:
     if not any(t.channel in channels and channels[t.channel].assisted for t in touchpoints):
         assisted = ", ".join(c.id for c in channels.values() if c.assisted)
         first_index = buying[0][0]
+        moment = context.project.labels(journey)["purchase"]
         yield Problem(
             stage_pointer(first_index),
-            f"no purchase touchpoint of journey '{journey.id}' offers a person to help "
-            f"(assisted channels: {assisted})",
+            f"no touchpoint of journey '{journey.id}' in the moment '{moment}' offers a person "
+            f"to help (assisted channels: {assisted})",
         )
 
 
 def check_feedback(journey: Journey, context: Context) -> Iterator[Problem]:
+    if "post-purchase" not in context.project.scope(journey):
+        return
     touchpoints = [
         t for _, stage in _stages_in(journey, context, "post-purchase") for t in stage.touchpoints
     ]
     if touchpoints and not any(t.feedback for t in touchpoints):
-        yield Problem(
-            "",
-            f"none of the {len(touchpoints)} post-purchase touchpoints of journey "
-            f"'{journey.id}' collects feedback",
-        )
+        moment = context.project.labels(journey)["post-purchase"]
+        if len(touchpoints) == 1:
+            message = (
+                f"the one touchpoint of journey '{journey.id}' in the moment '{moment}' "
+                "does not collect feedback"
+            )
+        else:
+            message = (
+                f"none of the {len(touchpoints)} touchpoints of journey '{journey.id}' in the "
+                f"moment '{moment}' collects feedback"
+            )
+        yield Problem("", message)
 
 
 RULES = (
@@ -118,7 +140,8 @@ RULES = (
         summary="No touchpoint of the journey is in a post-purchase stage.",
         what=(
             "A journey in which no touchpoint sits in a post-purchase stage: there is no such "
-            "stage, or those stages have no touchpoints. Reported once per journey."
+            "stage, or those stages have no touchpoints. Reported once per journey, unless its "
+            "`scope` leaves post-purchase out."
         ),
         why=(
             "The journey does not end at the checkout: after-sales care, loyalty and "
@@ -131,7 +154,9 @@ RULES = (
             "  - {id: checkout, name: Checkout, phase: purchase, touchpoints: [...]}\n"
         ),
         fix=(
-            "Add the stages after the purchase (delivery, support, loyalty) with their touchpoints."
+            "Add the stages after the purchase (delivery, support, loyalty) with their "
+            "touchpoints; or, for a map that ends at the purchase on purpose, say so with "
+            "`scope: [pre-purchase, purchase]`."
         ),
         document=check_post_purchase,
     ),
@@ -141,14 +166,18 @@ RULES = (
         summary="A non-optional phase of the phase model has no stage.",
         what=(
             "A phase of the project's phase model, not marked optional, in which the journey has "
-            "no stage. Reported once per missing phase."
+            "no stage. Reported once per missing phase; phases of a moment the journey's "
+            "`scope` leaves out are not asked for."
         ),
         why=(
             'The journey is a chain: "if one link is weak, the customer may not go on" (000). '
             "A phase nobody mapped is a link nobody looks after."
         ),
         example="# seven-stage model, no stage with phase: loyalty\n",
-        fix="Add a stage for the phase, or mark the phase optional in a custom phase model.",
+        fix=(
+            "Add a stage for the phase, mark the phase optional in a custom phase model, or "
+            "leave its moment out of the journey's `scope` if the map does not cover it."
+        ),
         document=check_missing_phases,
     ),
     Rule(
@@ -177,8 +206,10 @@ RULES = (
         summary="No purchase-moment touchpoint is on an assisted channel.",
         what=(
             "A journey whose purchase-moment stages have touchpoints, none on an assisted "
-            "channel (chat, phone, store, or one declared `assisted: true`). Reported at the "
-            "first purchase stage."
+            "channel ("
+            + ", ".join(c.id for c in BUILTIN_CHANNELS.values() if c.assisted)
+            + ", or one declared `assisted: true`). Reported at the first purchase stage, "
+            "unless the journey's `scope` leaves the purchase out."
         ),
         why=(
             '"During the purchase we must let the customer clear any doubt, with customer care '
@@ -196,7 +227,10 @@ RULES = (
         id=RuleId.NO_FEEDBACK_LOOP,
         severity="info",
         summary="Post-purchase touchpoints exist but none collects feedback.",
-        what=("A journey with touchpoints in post-purchase stages, none marked `feedback: true`."),
+        what=(
+            "A journey with touchpoints in post-purchase stages, none marked `feedback: true`. "
+            "Not checked when the journey's `scope` leaves post-purchase out."
+        ),
         why=(
             '"After the purchase, to keep the relationship alive and make sure all is well, '
             'send a satisfaction survey or ask for a review" (the domain sources, 000). Without '

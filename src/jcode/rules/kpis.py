@@ -57,6 +57,31 @@ def check_stage_kpi(journey: Journey, context: Context) -> Iterator[Problem]:
             yield Problem(stage_pointer(si), f"stage '{stage.id}' has no KPI")
 
 
+def check_key_moment_kpi(journey: Journey, context: Context) -> Iterator[Problem]:
+    for si, stage in enumerate(journey.stages):
+        if stage.kpis:
+            continue
+        if stage.key_moment is not None:
+            yield Problem(
+                stage_pointer(si),
+                f"stage '{stage.id}' is a key moment but has no KPI to tell whether it goes well",
+            )
+            continue
+        steps = [str(i + 1) for i, step in enumerate(stage.steps) if step.key_moment is not None]
+        if len(steps) == 1:
+            yield Problem(
+                stage_pointer(si),
+                f"step {steps[0]} of stage '{stage.id}' is a key moment, but the stage has no "
+                "KPI to tell whether it goes well",
+            )
+        elif steps:
+            yield Problem(
+                stage_pointer(si),
+                f"steps {', '.join(steps)} of stage '{stage.id}' are key moments, but the stage "
+                "has no KPI to tell whether they go well",
+            )
+
+
 RULES = (
     Rule(
         id=RuleId.KPI_WITHOUT_TARGET,
@@ -113,5 +138,24 @@ RULES = (
         example="- id: discovery\n  name: Discovery\n  phase: discovery\n  touchpoints: [...]\n",
         fix="Add at least one KPI with a baseline and a target.",
         document=check_stage_kpi,
+    ),
+    Rule(
+        id=RuleId.KEY_MOMENT_WITHOUT_KPI,
+        severity="info",
+        summary="A stage with a key moment (its own or a step's) has no KPI.",
+        what=(
+            "A stage without `kpis:` whose `key_moment:` is set, or one of whose steps has a "
+            "`key_moment:`. Reported once per stage."
+        ),
+        why=(
+            "A key moment is where the journey is won or lost; without a figure the team "
+            "cannot tell whether that moment goes well, nor whether a change helped it."
+        ),
+        example=(
+            "- id: checkout\n  name: Checkout\n  phase: purchase\n"
+            "  key_moment: Most customers who leave, leave here\n"
+        ),
+        fix="Add a KPI that measures the moment (conversion, abandonment, satisfaction).",
+        document=check_key_moment_kpi,
     ),
 )

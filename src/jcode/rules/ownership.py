@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
-from jcode.spec.walk import stage_pointer
 
 if TYPE_CHECKING:
     from jcode.rules.base import Context
@@ -15,14 +14,19 @@ if TYPE_CHECKING:
 
 
 def check_owner(journey: Journey, context: Context) -> Iterator[Problem]:
+    """One finding per journey, at the journey: giving it an owner fixes every stage at once."""
     if journey.owner is not None:
         return
-    yield Problem("", f"journey '{journey.id}' has no owner")
-    for si, stage in enumerate(journey.stages):
-        if stage.owner is None:
-            yield Problem(
-                stage_pointer(si), f"stage '{stage.id}' has no owner, and neither has its journey"
-            )
+    orphans = [f"'{stage.id}'" for stage in journey.stages if stage.owner is None]
+    if not orphans:
+        message = f"journey '{journey.id}' has no owner (each of its stages has one)"
+    elif len(orphans) == 1:
+        message = f"journey '{journey.id}' has no owner, and neither has its stage {orphans[0]}"
+    else:
+        message = (
+            f"journey '{journey.id}' has no owner, and neither have its stages {', '.join(orphans)}"
+        )
+    yield Problem("", message)
 
 
 def check_review(journey: Journey, context: Context) -> Iterator[Problem]:
@@ -42,17 +46,18 @@ RULES = (
     Rule(
         id=RuleId.MISSING_OWNER,
         severity="warning",
-        summary="The journey has no owner, nor has a stage of it.",
+        summary="The journey has no owner.",
         what=(
-            "A journey without `owner` (at the journey), and each of its stages without an "
-            "`owner` (at the stage). A journey with an owner passes: its stages inherit it."
+            "A journey without `owner`, reported once, at the journey; the message names its "
+            "stages that have no `owner` of their own either. A journey with an owner passes: "
+            "its stages inherit it."
         ),
         why=(
             "Journey maps in slides rot because nobody owns them. An owner is who answers for "
             "the gaps, reviews the map and is asked when something changes."
         ),
         example="id: bank-account\ntitle: Opening a bank account\nstages: [...]   # no owner\n",
-        fix="Set `owner:` on the journey (stages inherit it) or on each stage.",
+        fix="Set `owner:` on the journey (stages inherit it, and may name their own).",
         document=check_owner,
     ),
     Rule(

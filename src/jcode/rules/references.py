@@ -1,18 +1,22 @@
-"""Rules about names that must be declared: owners, personas, phases, channels, journeys."""
+"""Rules about names that must be declared: owners, personas, phases, channels, journeys, and
+the touchpoints, actors and opportunities a stage refers to."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
+from jcode.spec.builtins import BUILTIN_CHANNELS
+from jcode.spec.stages import ideas, pains
 from jcode.spec.walk import elements, stage_pointer, touchpoint_pointer
 from jcode.text import closest
 
 if TYPE_CHECKING:
     from jcode.rules.base import Context, Portfolio
     from jcode.spec import Journey
+    from jcode.spec.runtime import Backstage, Exit, Step
 
 
 def _hint(value: str, known: Iterable[str]) -> str:
@@ -36,17 +40,30 @@ def check_owners(journey: Journey, context: Context) -> Iterator[Problem]:
         named.add(stage.owner)
         named.update(t.owner for t in stage.touchpoints)
         named.update(k.owner for k in stage.kpis)
+        named.update(b.owner for b in stage.backstage)
+        named.update(o.owner for o in ideas(stage))
     named.discard(None)
     if named <= owners.keys():
         return
-    for element in elements(journey):
-        owner = element.item.owner
+    for pointer, owner in _owners_named(journey):
         if owner is not None and owner not in owners:
             yield Problem(
-                f"{element.pointer}/owner",
+                f"{pointer}/owner",
                 f"owner '{owner}' is not declared in jcode.yaml"
                 + (_hint(owner, owners) or f" (declared: {declared})"),
             )
+
+
+def _owners_named(journey: Journey) -> Iterator[tuple[str, str | None]]:
+    """Every `owner` the journey writes, with the pointer of what it is written on: the
+    journey's elements, and each stage's backstage work and opportunities after it."""
+    for element in elements(journey):
+        yield element.pointer, element.item.owner
+        if element.kind == "stage":
+            for i, item in enumerate(element.stage.backstage):
+                yield f"{element.pointer}/backstage/{i}", item.owner
+            for i, idea in enumerate(ideas(element.stage)):
+                yield f"{element.pointer}/opportunities/{i}", idea.owner
 
 
 def check_persona(journey: Journey, context: Context) -> Iterator[Problem]:
@@ -87,6 +104,74 @@ def check_channels(journey: Journey, context: Context) -> Iterator[Problem]:
                 )
 
 
+def check_touchpoint_refs(journey: Journey, context: Context) -> Iterator[Problem]:
+    """Steps, backstage items and exits name a touchpoint of the journey, of any stage (a
+    customer may leave, in the last stage, through the touchpoint of an earlier one)."""
+    known = [t.id for stage in journey.stages for t in stage.touchpoints]
+    for si, stage in enumerate(journey.stages):
+        referring: tuple[tuple[str, str, Sequence[Step | Backstage | Exit]], ...] = (
+            ("steps", "step", stage.steps),
+            ("backstage", "backstage item", stage.backstage),
+            ("exits", "exit", stage.exits),
+        )
+        for field, kind, items in referring:
+            for index, item in enumerate(items):
+                name = item.touchpoint
+                if name is None or name in known:
+                    continue
+                yield Problem(
+                    f"{stage_pointer(si)}/{field}/{index}/touchpoint",
+                    f"touchpoint '{name}' of {kind} {index + 1} of stage '{stage.id}' is not a "
+                    f"touchpoint of journey '{journey.id}'"
+                    + (
+                        _hint(name, known)
+                        or (
+                            f" (touchpoints: {', '.join(known)})"
+                            if known
+                            else " (the journey has no touchpoints)"
+                        )
+                    ),
+                )
+
+
+def check_actors(journey: Journey, context: Context) -> Iterator[Problem]:
+    config = context.project.config
+    declared = config.personas.keys() | config.owners.keys()
+    if not declared:  # nothing to check against: any actor goes, as with owners and personas
+        return
+    for si, stage in enumerate(journey.stages):
+        for index, step in enumerate(stage.steps):
+            if step.actor is None or step.actor in declared:
+                continue
+            yield Problem(
+                f"{stage_pointer(si)}/steps/{index}/actor",
+                f"actor '{step.actor}' of step {index + 1} of stage '{stage.id}' is neither a "
+                "persona nor a team declared in jcode.yaml"
+                + (_hint(step.actor, declared) or f" (declared: {', '.join(sorted(declared))})"),
+            )
+
+
+def check_opportunity_refs(journey: Journey, context: Context) -> Iterator[Problem]:
+    for si, stage in enumerate(journey.stages):
+        known = [idea.id for idea in ideas(stage) if idea.id is not None]
+        for pi, pain in enumerate(pains(stage)):
+            for ai, name in enumerate(pain.addressed_by):
+                if name in known:
+                    continue
+                yield Problem(
+                    f"{stage_pointer(si)}/pain_points/{pi}/addressed_by/{ai}",
+                    f"opportunity '{name}' is not an opportunity of stage '{stage.id}'"
+                    + (
+                        _hint(name, known)
+                        or (
+                            f" (opportunities: {', '.join(known)})"
+                            if known
+                            else " (the stage has no opportunity with an id)"
+                        )
+                    ),
+                )
+
+
 def check_related(portfolio: Portfolio) -> Iterator[tuple[int, Problem]]:
     """Related journeys that are neither among these files nor beside them. A file that does
     not match the schema still declares its id, when readable, so it exists for `related`."""
@@ -106,8 +191,9 @@ RULES = (
         severity="error",
         summary="An owner is not declared under `owners` in jcode.yaml.",
         what=(
-            "An `owner` on the journey, a stage, a touchpoint or a KPI that names no team under "
-            "`owners:` in jcode.yaml. Only checked when jcode.yaml declares owners."
+            "An `owner` on the journey, a stage, a touchpoint, a KPI, backstage work or an "
+            "opportunity that names no team under `owners:` in jcode.yaml. Only checked when "
+            "jcode.yaml declares owners."
         ),
         why=(
             "Ownership is what keeps a journey map alive: a misspelt team owns nothing, so its "
@@ -160,9 +246,8 @@ RULES = (
         severity="error",
         summary="A touchpoint's channel is not in the channel catalog.",
         what=(
-            "A touchpoint whose `channel` is neither a built-in channel (web, mobile-app, email, "
-            "sms, push, social, search, ads, reviews, word-of-mouth, chat, phone, store, event, "
-            "print, tv, radio, partner, post, in-product) nor declared under `channels:`."
+            f"A touchpoint whose `channel` is neither a built-in channel "
+            f"({', '.join(BUILTIN_CHANNELS)}) nor declared under `channels:`."
         ),
         why=(
             "The channel says whether a touchpoint is online or offline and whether a person "
@@ -174,6 +259,63 @@ RULES = (
         ),
         fix="Use a catalog channel, or declare the channel (name, mode, assisted) in jcode.yaml.",
         document=check_channels,
+    ),
+    Rule(
+        id=RuleId.UNKNOWN_TOUCHPOINT,
+        severity="error",
+        summary="A step, backstage item or exit names a touchpoint the journey does not have.",
+        what=(
+            "The `touchpoint` of a step, a backstage item or an exit that is not the id of a "
+            "touchpoint of the journey, in any of its stages."
+        ),
+        why=(
+            "The touchpoint is where the step happens, what the backstage work supports, where "
+            "customers leave; the page draws the step under it. A misspelt id links the step "
+            "to nothing, and the map shows it nowhere."
+        ),
+        example=(
+            "touchpoints:\n  - {id: live-chat, name: Live chat, channel: chat}\n"
+            "steps:\n  - {text: Asks about the warranty, touchpoint: livechat}\n"
+        ),
+        fix="Use the id of one of the journey's touchpoints, or add the touchpoint to a stage.",
+        document=check_touchpoint_refs,
+    ),
+    Rule(
+        id=RuleId.UNKNOWN_ACTOR,
+        severity="error",
+        summary="A step's actor is neither a declared persona nor a declared team.",
+        what=(
+            "A step whose `actor` names nobody under `personas:` nor any team under `owners:` "
+            "in jcode.yaml. Only checked when jcode.yaml declares personas or owners."
+        ),
+        why=(
+            "A step someone other than the customer takes (an adviser calls back, a courier "
+            "delivers) is shown with who takes it; an undeclared actor is a name nobody can "
+            "tell apart from a typo, and it appears on no team's page."
+        ),
+        example="steps:\n  - {text: Calls the customer back, actor: customer-car}\n",
+        fix="Use a declared persona or team id, or declare it in jcode.yaml.",
+        document=check_actors,
+    ),
+    Rule(
+        id=RuleId.UNKNOWN_OPPORTUNITY,
+        severity="error",
+        summary="A pain point's `addressed_by` names an opportunity the stage does not have.",
+        what=(
+            "An id under a pain point's `addressed_by:` that is not the `id` of an opportunity "
+            "of the same stage."
+        ),
+        why=(
+            "Linking a pain point to the opportunities that address it is how the map shows "
+            "which pains have an answer; a link to nothing makes a pain look addressed when "
+            "it is not."
+        ),
+        example=(
+            "pain_points:\n  - {text: Shipping costs appear late, addressed_by: [show-costs]}\n"
+            "opportunities:\n  - {id: show-cost, text: Show shipping costs on the product page}\n"
+        ),
+        fix="Use the id of one of the stage's opportunities, or give the opportunity that id.",
+        document=check_opportunity_refs,
     ),
     Rule(
         id=RuleId.UNKNOWN_JOURNEY,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from jcode.findings import Problem, RuleId
 from jcode.rules.base import Rule
+from jcode.spec.stages import links_pains, pains
 from jcode.spec.walk import stage_pointer
 
 if TYPE_CHECKING:
@@ -16,7 +17,17 @@ if TYPE_CHECKING:
 
 def check_opportunities(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
-        if stage.pain_points and not stage.opportunities:
+        if links_pains(stage):
+            # The stage says which opportunity addresses which pain point: each one left
+            # without is a finding of its own, whatever other opportunities the stage lists.
+            for pi, pain in enumerate(pains(stage)):
+                if not pain.addressed_by:
+                    yield Problem(
+                        f"{stage_pointer(si)}/pain_points/{pi}",
+                        f"pain point '{pain.text}' of stage '{stage.id}' is addressed by no "
+                        "opportunity",
+                    )
+        elif stage.pain_points and not stage.opportunities:
             count = len(stage.pain_points)
             yield Problem(
                 stage_pointer(si),
@@ -38,8 +49,12 @@ RULES = (
     Rule(
         id=RuleId.PAIN_POINT_WITHOUT_OPPORTUNITY,
         severity="info",
-        summary="A stage lists pain points but no opportunities.",
-        what="A stage with `pain_points:` and no `opportunities:`.",
+        summary="A pain point has no opportunity to address it.",
+        what=(
+            "A stage with `pain_points:` and no `opportunities:`, reported at the stage. Where "
+            "the stage links pain points to opportunities (a pain point written with "
+            "`addressed_by:`), each pain point that names no opportunity, reported at it."
+        ),
         why=(
             'Mapping the journey is a means "to start the activities that improve the '
             "customer's experience\" (the domain sources, 001): a pain point with no idea "
@@ -49,7 +64,10 @@ RULES = (
             "- id: evaluation\n  name: Comparing options\n  phase: evaluation\n"
             "  pain_points: [Delivery dates are hidden until checkout]\n"
         ),
-        fix="Add at least one opportunity that would relieve the pain.",
+        fix=(
+            "Add at least one opportunity that would relieve the pain; in a stage that links "
+            "them, name it under the pain point's `addressed_by:`."
+        ),
         document=check_opportunities,
     ),
     Rule(

@@ -1,5 +1,5 @@
 """The portfolio the site shows, indexed once from a lint result: journeys with their stages in
-phase order and the effective owner of everything, the teams and personas, the channel matrix,
+file order and the effective owner of everything, the teams and personas, the channel matrix,
 the KPIs and the gaps, as the plain data of site/views.py. The templates read it and decide
 only how it looks."""
 
@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import groupby
 from typing import Final
 from urllib.parse import quote
 
@@ -15,29 +14,32 @@ from jcode.findings import Finding, count_by_severity
 from jcode.linter import JourneyFile, LintResult, printable
 from jcode.reporters import ReportOptions, find_repo_root
 from jcode.rules import RULES
-from jcode.site.emotion import emotion_curve
+from jcode.site.emotion import emotion_curve, stage_points
 from jcode.site.labels import BUILTIN_NAMES_IT, LABELS
+from jcode.site.lanes import lanes, names, spans
 from jcode.site.views import (
+    BackstageCard,
     Cell,
     ChannelRow,
     Column,
+    ExitCard,
     Gaps,
     JourneyView,
+    KeyMoment,
     KpiCard,
     Owned,
     OwnerView,
+    PainCard,
     PersonaView,
-    Span,
     StageColumn,
+    StepCard,
     TouchpointCard,
 )
-from jcode.spec import Kpi, Project, Touchpoint
+from jcode.spec import Journey, Kpi, Project, Stage, Touchpoint
 from jcode.spec.builtins import BUILTIN_CHANNELS, PHASE_MODELS
+from jcode.spec.stages import ideas, pains
+from jcode.spec.values import MOMENTS, Moment
 from jcode.spec.walk import elements
-
-
-def spans(moments: Iterable[str]) -> tuple[Span, ...]:
-    return tuple(Span(moment, len(list(run))) for moment, run in groupby(moments))
 
 
 def journey_path(journey_id: str) -> str:
@@ -67,7 +69,8 @@ class Portfolio:
             Column(p.id, self._builtin_name("phase", p.id, p.name) if builtin else p.name, p.moment)
             for p in project.phases
         )
-        self.spans: Final = spans(p.moment for p in project.phases)
+        labels = names(project.moment_labels, self.words["other"])
+        self.spans: Final = spans((p.moment, labels[p.moment]) for p in project.phases)
         self.invalid_files: Final = tuple(f for f in result.files if f.journey is None)
         first: dict[str, JourneyFile] = {}
         for file in result.files:  # the first file with an id wins, as duplicate-id reports
@@ -122,6 +125,14 @@ class Portfolio:
         persona = self._project.config.personas.get(persona_id)
         return persona.name if persona else persona_id
 
+    def _actor_name(self, actor_id: str | None) -> str | None:
+        """A step's actor: a persona, else a team (unknown-actor reports any other id)."""
+        if actor_id is None:
+            return None
+        if actor_id in self._project.config.personas:
+            return self._persona_name(actor_id)
+        return self._owner_name(actor_id)
+
     # --- journeys -------------------------------------------------------------------------------
 
     def _journey(
@@ -129,8 +140,8 @@ class Portfolio:
     ) -> JourneyView:
         journey = file.journey
         assert journey is not None
-        phase_by_id = self._project.phase_by_id
-        names = {p.id: p.name for p in self.phases}
+        project = self._project
+        labels = names(project.labels(journey), self.words["other"])
         owners: list[str | None] = []  # by stage
         touchpoints: list[list[TouchpointCard]] = []
         kpis: list[list[KpiCard]] = []
@@ -138,7 +149,8 @@ class Portfolio:
             item = e.item
             if isinstance(item, Touchpoint):
                 channel, mode = self._channel_name(item.channel), self._channel_mode(item.channel)
-                touchpoints[-1].append(TouchpointCard(item, channel, mode, e.owner))
+                managed = project.managed_by(item)
+                touchpoints[-1].append(TouchpointCard(item, channel, mode, e.owner, managed))
             elif isinstance(item, Kpi):
                 kpis[-1].append(
                     KpiCard(item, _figure(item.baseline), _figure(item.target), e.owner)
@@ -148,22 +160,18 @@ class Portfolio:
                 touchpoints.append([])
                 kpis.append([])
         stages = tuple(
-            StageColumn(
-                stage,
-                names.get(stage.phase, stage.phase),
-                phase.moment if (phase := phase_by_id.get(stage.phase)) else "other",
-                owners[si],
-                tuple(touchpoints[si]),
-                tuple(kpis[si]),
-            )
+            self._stage(journey, stage, owners[si], tuple(touchpoints[si]), tuple(kpis[si]))
             for si, stage in enumerate(journey.stages)
         )
-        last = len(self._project.phases)
-        order = sorted(
-            range(len(stages)),
-            key=lambda i: (p.index if (p := phase_by_id.get(stages[i].stage.phase)) else last, i),
+        curve = emotion_curve(
+            len(stages),
+            stage_points(
+                [
+                    (s.name, s.emotion, [(step.text, step.emotion) for step in s.steps])
+                    for s in journey.stages
+                ]
+            ),
         )
-        in_phase_order = tuple(stages[i] for i in order)
         flagged = _stages_with_findings(file.findings)
         coverage = []
         for column in self.phases:
@@ -176,19 +184,88 @@ class Portfolio:
             path = quote(repo.repo_path(file.path), errors="surrogateescape")
             address = self._project.config.site.repo_url or ""
             source = (address.rstrip("/") + "/blob/HEAD/" + path, printable(file.path))
+        covered = Project.scope(journey)
         return JourneyView(
             journey_id,
             journey_path(journey_id),
             file,
             journey,
             stages,
-            in_phase_order,
-            spans(s.moment for s in in_phase_order),
-            emotion_curve([(s.stage.name, s.stage.emotion) for s in in_phase_order]),
+            spans((s.moment, labels[s.moment]) for s in stages),
+            spans((s.moment, s.phase) for s in stages),
+            lanes(stages, bool(curve.dots)),
+            tuple(
+                KeyMoment(stage, step.text if step else None, reason)
+                for stage in journey.stages
+                for step, reason in [
+                    (None, stage.key_moment),
+                    *((step, step.key_moment) for step in stage.steps),
+                ]
+                if reason
+            ),
+            self._scope(covered, labels),
+            curve,
             tuple(coverage),
             count_by_severity(file.findings),
             source,
         )
+
+    def _stage(
+        self,
+        journey: Journey,
+        stage: Stage,
+        owner: str | None,
+        touchpoints: tuple[TouchpointCard, ...],
+        kpis: tuple[KpiCard, ...],
+    ) -> StageColumn:
+        phase = self._project.phase_by_id.get(stage.phase)
+        names = {p.id: p.name for p in self.phases}
+        touchpoint_names = {t.id: t.name for s in journey.stages for t in s.touchpoints}
+        texts = {i.id: i.text for i in ideas(stage) if i.id is not None}
+        return StageColumn(
+            stage,
+            names.get(stage.phase, stage.phase),
+            phase.moment if phase else "other",
+            owner,
+            touchpoints,
+            kpis,
+            tuple(
+                StepCard(
+                    step,
+                    touchpoint_names.get(step.touchpoint or ""),
+                    self._actor_name(step.actor) if step.actor != journey.persona else None,
+                )
+                for step in stage.steps
+            ),
+            tuple(
+                BackstageCard(b, touchpoint_names.get(b.touchpoint or ""), b.owner or owner)
+                for b in stage.backstage
+            ),
+            tuple(
+                ExitCard(x, touchpoint_names.get(x.touchpoint or ""), _figure(x.share, ""))
+                for x in stage.exits
+            ),
+            tuple(
+                PainCard(p.text, tuple(texts.get(i, i) for i in p.addressed_by))
+                for p in pains(stage)
+            ),
+            ideas(stage),
+        )
+
+    def _scope(self, covered: tuple[Moment, ...], labels: dict[str, str]) -> str:
+        """What the map leaves out, as a sentence ("" when it covers every moment)."""
+        left_out = [m for m in MOMENTS if m not in covered]
+        if not left_out:
+            return ""
+
+        def quoted(moments: Iterable[str]) -> str:
+            return ", ".join(f"\u201c{labels[m]}\u201d" for m in moments)
+
+        if covered == MOMENTS[: len(covered)]:
+            return self.words["scope_ends"].format(
+                last=quoted(covered[-1:]), left_out=quoted(left_out)
+            )
+        return self.words["scope_only"].format(covered=quoted(covered), left_out=quoted(left_out))
 
     # --- owners and personas ----------------------------------------------------------------
 
@@ -206,6 +283,10 @@ class Portfolio:
                     owned[t.owner].append(Owned("touchpoint", view, f"touchpoint-{tp.id}", tp.name))
                 for k in column.kpis:
                     owned[k.owner].append(Owned("kpi", view, f"kpi-{k.kpi.id}", k.kpi.name))
+                for b in column.backstage:  # out of sight, so on the map at its stage
+                    owned[b.owner].append(
+                        Owned("backstage", view, f"stage-{stage.id}", b.backstage.text)
+                    )
         return {owner: tuple(items) for owner, items in owned.items()}
 
     def _owners(self, owned: dict[str | None, tuple[Owned, ...]]) -> dict[str, OwnerView]:
@@ -249,7 +330,7 @@ class Portfolio:
         for view in self.journeys.values():
             for stage in view.journey.stages:
                 for t in stage.touchpoints:
-                    counts[t.channel, stage.phase, t.managed_by] += 1
+                    counts[t.channel, stage.phase, self._project.managed_by(t)] += 1
         by_mode: dict[str, tuple[ChannelRow, ...]] = {}
         for mode in ("online", "offline"):
             rows = tuple(
@@ -289,8 +370,8 @@ def _touchpoints(view: JourneyView) -> Iterable[Touchpoint]:
     return (t for stage in view.journey.stages for t in stage.touchpoints)
 
 
-def _figure(value: float | None) -> str:
-    return "?" if value is None else f"{value:g}"
+def _figure(value: float | None, unknown: str = "?") -> str:
+    return unknown if value is None else f"{value:g}"
 
 
 def _stages_with_findings(findings: Sequence[Finding]) -> set[int]:

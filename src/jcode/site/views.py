@@ -11,6 +11,8 @@ from jcode.findings import Finding, Severity, SuppressedFinding
 from jcode.linter import JourneyFile
 from jcode.site.emotion import Curve
 from jcode.spec import Journey, Kpi, Stage, Touchpoint
+from jcode.spec.runtime import Backstage, Exit, Step
+from jcode.spec.stages import Idea, ideas, pains
 
 
 class Column(NamedTuple):
@@ -22,10 +24,11 @@ class Column(NamedTuple):
 
 
 class Span(NamedTuple):
-    """Consecutive columns of one moment, as a header row groups them."""
+    """Consecutive columns of one moment (or of one phase), as a header row groups them."""
 
     moment: str
     width: int
+    label: str  # the moment's name (or the phase's)
 
 
 class TouchpointCard(NamedTuple):
@@ -33,6 +36,7 @@ class TouchpointCard(NamedTuple):
     channel: str  # its name
     mode: str  # "online" | "offline"
     owner: str | None  # effective
+    managed_by: str  # effective: its own, else its channel's (Project.managed_by)
 
 
 class KpiCard(NamedTuple):
@@ -42,8 +46,31 @@ class KpiCard(NamedTuple):
     owner: str | None  # effective
 
 
+class StepCard(NamedTuple):
+    step: Step
+    touchpoint: str | None  # its name
+    actor: str | None  # the name of whoever takes it, when that is not the journey's persona
+
+
+class BackstageCard(NamedTuple):
+    backstage: Backstage
+    touchpoint: str | None  # the name of the one it supports
+    owner: str | None  # effective: its own, else its stage's, else the journey's
+
+
+class ExitCard(NamedTuple):
+    exit: Exit
+    touchpoint: str | None  # its name
+    share: str  # "12.5%", "" when unknown
+
+
+class PainCard(NamedTuple):
+    text: str
+    addressed_by: tuple[str, ...]  # the texts of the opportunities that address it
+
+
 class StageColumn(NamedTuple):
-    """A stage as the journey map shows it: a column under its phase."""
+    """A stage as the journey map shows it: a column, in the file's order."""
 
     stage: Stage
     phase: str  # its phase's name
@@ -51,16 +78,21 @@ class StageColumn(NamedTuple):
     owner: str | None  # effective
     touchpoints: tuple[TouchpointCard, ...]
     kpis: tuple[KpiCard, ...]
+    steps: tuple[StepCard, ...]
+    backstage: tuple[BackstageCard, ...]
+    exits: tuple[ExitCard, ...]
+    pains: tuple[PainCard, ...]
+    ideas: tuple[Idea, ...]
 
     @property
     def words(self) -> list[str]:
         """What search finds the stage by."""
         stage = self.stage
-        words = [stage.goal or ""]
+        words = [stage.timing or "", stage.goal or "", *(s.text for s in stage.steps)]
         for card in self.touchpoints:
             words += [card.touchpoint.name, card.channel, card.touchpoint.description or ""]
         words += [k.name for k in stage.kpis]
-        words += [*stage.pain_points, *stage.opportunities]
+        words += [p.text for p in pains(stage)] + [o.text for o in ideas(stage)]
         return [w for w in words if w]
 
 
@@ -71,14 +103,25 @@ class Cell(NamedTuple):
     flagged: bool  # one of them has findings
 
 
+class KeyMoment(NamedTuple):
+    """A moment that matters: a stage's, or a step's within it."""
+
+    stage: Stage
+    step: str | None  # the step's text; None for the stage as a whole
+    reason: str
+
+
 class JourneyView(NamedTuple):
     id: str
     path: str  # of its page
     file: JourneyFile
     journey: Journey
-    stages: tuple[StageColumn, ...]  # in file order
-    in_phase_order: tuple[StageColumn, ...]  # the map's columns: the file's order within a phase
-    spans: tuple[Span, ...]  # the map's moments
+    stages: tuple[StageColumn, ...]  # in file order: the map's columns
+    spans: tuple[Span, ...]  # the map's moments, a banner per run of stages
+    phases: tuple[Span, ...]  # the map's phases, a cell per run of stages
+    lanes: frozenset[str]  # the map's rows that some stage fills
+    key_moments: tuple[KeyMoment, ...]  # in file order
+    scope: str  # what the map leaves out, as a sentence; "" when it covers every moment
     curve: Curve
     coverage: tuple[Cell | None, ...]  # by the project's phases; None: no stage there
     counts: dict[Severity, int]  # its findings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from jcode.record import Record
-from jcode.spec.values import Mode, Moment
+from jcode.spec.values import Language, ManagedBy, Mode, Moment
 
 
 class BuiltinPhase(Record):
@@ -19,13 +19,16 @@ class BuiltinPhase(Record):
 
 
 class Channel(Record):
-    __slots__ = ("assisted", "id", "mode", "name")
+    __slots__ = ("assisted", "id", "managed_by", "mode", "name")
 
-    def __init__(self, id: str, name: str, mode: Mode, assisted: bool) -> None:
+    def __init__(
+        self, id: str, name: str, mode: Mode, assisted: bool, managed_by: ManagedBy = "owned"
+    ) -> None:
         self.id: Final = id
         self.name: Final = name
         self.mode: Final = mode
         self.assisted: Final = assisted
+        self.managed_by: Final = managed_by  # its touchpoints', unless they say
 
 
 _PRE: Moment = "pre-purchase"
@@ -63,8 +66,28 @@ PHASE_MODELS: dict[str, tuple[BuiltinPhase, ...]] = {
 }
 DEFAULT_PHASE_MODEL = "seven-stage"
 
-_OFFLINE = {"word-of-mouth", "store", "event", "print", "tv", "radio", "post", "phone"}
-_ASSISTED = {"chat", "phone", "store"}
+# The three moments' names unless jcode.yaml or a journey gives its own, by site language.
+MOMENT_LABELS: dict[Language, dict[Moment, str]] = {
+    "en": {
+        "pre-purchase": "Before the purchase",
+        "purchase": "Purchase",
+        "post-purchase": "After the purchase",
+    },
+    "it": {
+        "pre-purchase": "Prima dell'acquisto",
+        "purchase": "Acquisto",
+        "post-purchase": "Dopo l'acquisto",
+    },
+}
+
+# The domain sources' split: some touchpoints are run by the company (website, advertising),
+# others by third parties (shops, social platforms, other customers).
+_OFFLINE = {
+    "word-of-mouth", "store", "event", "print", "tv", "radio", "post", "phone",
+    "branch", "courier", "in-person", "premises",
+}  # fmt: skip
+_ASSISTED = {"chat", "phone", "store", "event", "branch", "video-call", "in-person"}
+_THIRD_PARTY = {"word-of-mouth", "reviews", "partner"}
 _CHANNEL_NAMES = {
     "web": "Website",
     "mobile-app": "Mobile app",
@@ -86,8 +109,19 @@ _CHANNEL_NAMES = {
     "partner": "Partner",
     "post": "Post",
     "in-product": "In-product",
+    "branch": "Branch",
+    "video-call": "Video call",
+    "courier": "Courier",
+    "in-person": "In person",
+    "premises": "Premises",
 }
 BUILTIN_CHANNELS: dict[str, Channel] = {
-    cid: Channel(cid, name, "offline" if cid in _OFFLINE else "online", cid in _ASSISTED)
+    cid: Channel(
+        cid,
+        name,
+        "offline" if cid in _OFFLINE else "online",
+        cid in _ASSISTED,
+        "third-party" if cid in _THIRD_PARTY else "owned",
+    )
     for cid, name in _CHANNEL_NAMES.items()
 }

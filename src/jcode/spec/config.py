@@ -52,9 +52,21 @@ class ChannelSpec(BaseModel):
     model_config = _MODEL_CONFIG
 
     name: Name | None = None
-    mode: Literal["online", "offline"] | None = None
+    mode: Annotated[
+        Literal["online", "offline"] | None,
+        Field(description="Online or offline: required for a channel the catalog does not have."),
+    ] = None
     assisted: Annotated[
         bool | None, Field(description="A person helps the customer (chat, phone, store).")
+    ] = None
+    managed_by: Annotated[
+        Literal["owned", "third-party"] | None,
+        Field(
+            description=(
+                "Who runs its touchpoints unless they say: the company (owned) or others "
+                "(third-party)."
+            )
+        ),
     ] = None
 
 
@@ -107,6 +119,17 @@ class Config(BaseModel):
             examples=["seven-stage"],
         ),
     ] = DEFAULT_PHASE_MODEL
+    moments: Annotated[
+        dict[Moment, Name],
+        Field(
+            description=(
+                "The project's names for the three moments (default, in the site's language: "
+                '"Before the purchase", "Purchase", "After the purchase"). A journey may '
+                "name them its own way."
+            ),
+            examples=[{"pre-purchase": "Before enrolling", "purchase": "Enrolling"}],
+        ),
+    ] = {}
     channels: dict[Id, ChannelSpec] = {}
     owners: dict[Id, Owner] = {}
     personas: dict[Id, Persona] = {}

@@ -108,7 +108,9 @@ class Generator:
         if kind == "array":
             return f"tuple[{self.pytype(schema['items'])}, ...]"
         if kind == "object":
-            return f"dict[str, {self.pytype(self._values(schema))}]"
+            keys = schema.get("propertyNames", {})
+            key = self.pytype({"type": "string", **keys}) if "enum" in keys else "str"
+            return f"dict[{key}, {self.pytype(self._values(schema))}]"
         return {"integer": "int", "number": "float", "boolean": "bool", "null": "None"}[str(kind)]
 
     @staticmethod
@@ -171,15 +173,16 @@ class Generator:
                 "return x",
             ]
         if kind == "number":
+            bounded = self._range(schema, "x")  # a share's 0-100
             return [
-                "if type(x) is float and math.isfinite(x):",
-                "    return x",
                 "if type(x) is int:",
                 "    try:",
-                "        return float(x)",
+                "        x = float(x)",
                 "    except OverflowError:",  # beyond the largest float: pydantic refuses it
-                "        pass",
-                "raise _Invalid",
+                "        raise _Invalid from None",
+                f"if type(x) is not float or not math.isfinite(x){bounded}:",
+                "    raise _Invalid",
+                "return x",
             ]
         if kind == "boolean":
             return ["if type(x) is not bool:", "    raise _Invalid", "return x"]
@@ -243,9 +246,12 @@ class Generator:
         return ""
 
     def _mapping(self, schema: dict[str, Any], path: str) -> list[str]:
-        """A mapping of names to values of one kind (`channels`, `owners`, `rules`)."""
+        """A mapping of names to values of one kind (`channels`, `owners`, `rules`, `moments`)."""
         key_tests = ""
-        if "patternProperties" in schema:
+        keys = schema.get("propertyNames", {})
+        if "enum" in keys:  # keys of a Literal (the moments)
+            key_tests = " or k not in {" + ", ".join(map(repr, keys["enum"])) + "}"
+        elif "patternProperties" in schema:
             (pattern,) = schema["patternProperties"]
             key_tests = self._string_tests(
                 {**schema.get("propertyNames", {}), "pattern": pattern}, "k", f"{path}_key"
@@ -259,7 +265,7 @@ class Generator:
             f"    if type(k) is not str{key_tests}:",
             "        raise _Invalid",
             f"    out[k] = {values}(v)",
-            "return out",
+            f"return cast({self.pytype(schema)!r}, out)" if "enum" in keys else "return out",
         ]
 
     # --- classes ---------------------------------------------------------------------------

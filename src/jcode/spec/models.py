@@ -10,11 +10,28 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from jcode.spec.types import Id, IsoDate, Name, Text, whole_float
+from jcode.spec.values import Moment
 
 _MODEL_CONFIG = ConfigDict(
     extra="forbid", strict=True, frozen=True, allow_inf_nan=False, validate_default=False
 )
 Number = Annotated[float, Field(allow_inf_nan=False)]
+Emotion = Annotated[
+    Annotated[int, Field(ge=-2, le=2)] | None,
+    BeforeValidator(whole_float),
+    Field(description="How the customer feels, from -2 (awful) to 2 (delighted)."),
+]
+TouchpointRef = Annotated[
+    Id | None,
+    Field(description="The id of a touchpoint of this journey.", examples=["live-chat"]),
+]
+KeyMoment = Annotated[
+    Text | None,
+    Field(
+        description="This is a moment that matters to the customer, and why.",
+        examples=["The first bill: customers decide here whether they were told the truth"],
+    ),
+]
 
 
 class Suppression(BaseModel):
@@ -68,6 +85,13 @@ class Kpi(BaseModel):
     source: Annotated[
         Text | None, Field(description="Where the figure comes from.", examples=["Ads dashboard"])
     ] = None
+    definition: Annotated[
+        Text | None,
+        Field(
+            description="How the figure is computed.",
+            examples=["marketing spend / new customers"],
+        ),
+    ] = None
     owner: OwnerRef = None
 
 
@@ -87,16 +111,89 @@ class Touchpoint(BaseModel):
     ]
     owner: OwnerRef = None
     managed_by: Annotated[
-        Literal["owned", "third-party"],
+        Literal["owned", "third-party"] | None,
         Field(
-            description="Run by the company (owned) or by others: review sites, retailers, social."
+            description=(
+                "Run by the company (owned) or by others: review sites, retailers, social. "
+                "When absent, the channel's (third-party for word-of-mouth, reviews and "
+                "partner), else owned."
+            )
         ),
-    ] = "owned"
+    ] = None
     feedback: Annotated[
         bool, Field(description="It collects customer feedback: a survey, a review request.")
     ] = False
     description: Text | None = None
     suppress: Suppressions = []
+
+
+class Step(BaseModel):
+    """Something the customer (or someone else) does in the stage, in the order written."""
+
+    model_config = _MODEL_CONFIG
+
+    text: Annotated[Text, Field(examples=["Compares two plans on the price page"])]
+    touchpoint: Annotated[
+        TouchpointRef, Field(description="The touchpoint of this journey where it happens.")
+    ] = None
+    actor: Annotated[
+        Id | None,
+        Field(
+            description=(
+                "A persona or a team declared in jcode.yaml, for a step someone else takes. "
+                "When absent, the journey's persona."
+            ),
+            examples=["customer-care"],
+        ),
+    ] = None
+    emotion: Emotion = None
+    key_moment: KeyMoment = None
+
+
+class Backstage(BaseModel):
+    """What the company does out of the customer's sight: a process, an automation, staff work."""
+
+    model_config = _MODEL_CONFIG
+
+    text: Annotated[Text, Field(examples=["A welcome e-mail sequence starts"])]
+    owner: OwnerRef = None
+    touchpoint: Annotated[TouchpointRef, Field(description="The touchpoint it supports.")] = None
+
+
+class Exit(BaseModel):
+    """Where customers leave the journey."""
+
+    model_config = _MODEL_CONFIG
+
+    text: Annotated[Text, Field(examples=["Leaves the store without buying"])]
+    touchpoint: Annotated[TouchpointRef, Field(description="The touchpoint where they leave.")] = (
+        None
+    )
+    share: Annotated[
+        Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | None,
+        Field(description="The percentage of customers who leave here (0-100), when known."),
+    ] = None
+
+
+class Opportunity(BaseModel):
+    """An idea to improve the stage, with an id that pain points can name."""
+
+    model_config = _MODEL_CONFIG
+
+    id: Annotated[Id, Field(description="Unique among the stage's opportunities.")]
+    text: Text
+    owner: OwnerRef = None
+
+
+class PainPoint(BaseModel):
+    """What frustrates the customer, and the opportunities that address it."""
+
+    model_config = _MODEL_CONFIG
+
+    text: Text
+    addressed_by: Annotated[
+        list[Id], Field(description="Ids of the stage's opportunities that address it.")
+    ] = []
 
 
 class Stage(BaseModel):
@@ -110,16 +207,42 @@ class Stage(BaseModel):
         Id,
         Field(description="A phase of the project's phase model.", examples=["evaluation"]),
     ]
-    goal: Annotated[Text | None, Field(description="What the customer wants to achieve.")] = None
-    emotion: Annotated[
-        Annotated[int, Field(ge=-2, le=2)] | None,
-        BeforeValidator(whole_float),
-        Field(description="How the customer feels, from -2 (awful) to 2 (delighted)."),
+    timing: Annotated[
+        Text | None,
+        Field(
+            description="When, or how long: free text.",
+            examples=["6-12 months before separation"],
+        ),
     ] = None
+    goal: Annotated[Text | None, Field(description="What the customer wants to achieve.")] = None
+    emotion: Emotion = None
+    key_moment: KeyMoment = None
     owner: OwnerRef = None
+    steps: Annotated[list[Step], Field(description="What the customer does, in order.")] = []
+    thoughts: Annotated[
+        list[Text],
+        Field(
+            description="What the customer thinks, in their words.",
+            examples=[["Will this still work with my old account?"]],
+        ),
+    ] = []
+    feelings: Annotated[
+        list[Text],
+        Field(description="The customer's emotions, in words.", examples=[["frustrated"]]),
+    ] = []
     touchpoints: list[Touchpoint] = []
-    pain_points: Annotated[list[Text], Field(description="What frustrates the customer.")] = []
-    opportunities: Annotated[list[Text], Field(description="Ideas to improve the stage.")] = []
+    backstage: Annotated[
+        list[Backstage], Field(description="What the company does out of the customer's sight.")
+    ] = []
+    exits: Annotated[list[Exit], Field(description="Where customers leave the journey.")] = []
+    pain_points: Annotated[
+        list[Text | PainPoint],
+        Field(description="What frustrates the customer: text, or {text, addressed_by}."),
+    ] = []
+    opportunities: Annotated[
+        list[Text | Opportunity],
+        Field(description="Ideas to improve the stage: text, or {id, text, owner}."),
+    ] = []
     kpis: list[Kpi] = []
     suppress: Suppressions = []
 
@@ -144,6 +267,23 @@ class Journey(BaseModel):
         ),
     ] = None
     owner: OwnerRef = None
+    scope: Annotated[
+        Annotated[list[Moment], Field(min_length=1)] | None,
+        Field(
+            description=(
+                "The moments the map covers (default: all three). Rules about a moment it "
+                "leaves out do not apply."
+            ),
+            examples=[["pre-purchase", "purchase"]],
+        ),
+    ] = None
+    moments: Annotated[
+        dict[Moment, Name] | None,
+        Field(
+            description="This journey's names for the three moments, instead of the project's.",
+            examples=[{"pre-purchase": "Before enrolling", "purchase": "Enrolling"}],
+        ),
+    ] = None
     status: Literal["draft", "live", "retired"] = "draft"
     reviewed: Annotated[
         IsoDate | None, Field(description="The date of the last review (YYYY-MM-DD).")

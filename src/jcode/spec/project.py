@@ -7,9 +7,15 @@ from typing import Final
 
 from jcode.findings import RuleId, Severity
 from jcode.record import Record
-from jcode.spec.builtins import BUILTIN_CHANNELS, DEFAULT_PHASE_MODEL, PHASE_MODELS, Channel
-from jcode.spec.runtime import Config
-from jcode.spec.values import Mode, Moment
+from jcode.spec.builtins import (
+    BUILTIN_CHANNELS,
+    DEFAULT_PHASE_MODEL,
+    MOMENT_LABELS,
+    PHASE_MODELS,
+    Channel,
+)
+from jcode.spec.runtime import Config, Journey, Touchpoint
+from jcode.spec.values import MOMENTS, ManagedBy, Mode, Moment
 
 
 class ProjectPhase(Record):
@@ -30,6 +36,7 @@ class Project:
         "channels",
         "config",
         "config_path",
+        "moment_labels",
         "phase_by_id",
         "phase_model",
         "phases",
@@ -57,6 +64,30 @@ class Project:
         self.config_path: Final = config_path
         self.root: Final = Path() if root is None else root
         self.phase_by_id: Final = {p.id: p for p in phases}  # rules ask for it for every journey
+        # The moments' names: jcode.yaml's, else the site language's.
+        self.moment_labels: Final[dict[Moment, str]] = (
+            MOMENT_LABELS[self.config.site.language] | self.config.moments
+        )
+
+    def labels(self, journey: Journey) -> dict[Moment, str]:
+        """The moments' names in this journey: its own, else the project's."""
+        if journey.moments is None:
+            return self.moment_labels
+        return self.moment_labels | journey.moments
+
+    @staticmethod
+    def scope(journey: Journey) -> tuple[Moment, ...]:
+        """The moments the journey's map covers, in their order (all three unless it says)."""
+        if journey.scope is None:
+            return MOMENTS
+        return tuple(m for m in MOMENTS if m in journey.scope)
+
+    def managed_by(self, touchpoint: Touchpoint) -> ManagedBy:
+        """Who runs the touchpoint: its own word, else its channel's, else the company."""
+        if touchpoint.managed_by is not None:
+            return touchpoint.managed_by
+        channel = self.channels.get(touchpoint.channel)
+        return channel.managed_by if channel is not None else "owned"
 
     @classmethod
     def resolve(
@@ -82,12 +113,14 @@ class Project:
         channels = dict(BUILTIN_CHANNELS)
         for cid, spec in config.channels.items():
             base = channels.get(cid)
+            # A new channel without a mode is refused by jcode.config; "online" is never a guess.
             mode: Mode = spec.mode or (base.mode if base else "online")
             channels[cid] = Channel(
                 cid,
                 spec.name or (base.name if base else cid),
                 mode,
                 spec.assisted if spec.assisted is not None else bool(base and base.assisted),
+                spec.managed_by or (base.managed_by if base else "owned"),
             )
         return cls(
             config=config,

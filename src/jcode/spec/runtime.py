@@ -29,37 +29,64 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 # The models' schemas this file was generated from, hashed (jcode.spec.codegen):
 # `--check` and the tests compare it with the models'.
-SCHEMA_HASH: Final = '51461dcd6a54fb4f51c23b4ca03d270309d757835a007567a1c83df24c12c7d5'
+SCHEMA_HASH: Final = '2554108954265df5bfcc747e3d3e0b4a0f49559464d29531cee9c77370130b39'
 
 
-_KEYS_ChannelSpec: frozenset[str] = frozenset(['assisted', 'mode', 'name'])
+_KEYS_Backstage: frozenset[str] = frozenset(['owner', 'text', 'touchpoint'])
+_REQUIRED_Backstage: frozenset[str] = frozenset(['text'])
+_KEYS_ChannelSpec: frozenset[str] = frozenset(['assisted', 'managed_by', 'mode', 'name'])
 _REQUIRED_ChannelSpec: frozenset[str] = frozenset([])
-_KEYS_Config: frozenset[str] = frozenset(['channels', 'owners', 'personas', 'phases', 'review_every_days', 'rules', 'site'])
+_KEYS_Config: frozenset[str] = frozenset(['channels', 'moments', 'owners', 'personas', 'phases', 'review_every_days', 'rules', 'site'])
 _REQUIRED_Config: frozenset[str] = frozenset([])
-_KEYS_Journey: frozenset[str] = frozenset(['id', 'owner', 'persona', 'related', 'reviewed', 'stages', 'status', 'summary', 'suppress', 'tags', 'title'])
+_KEYS_Exit: frozenset[str] = frozenset(['share', 'text', 'touchpoint'])
+_REQUIRED_Exit: frozenset[str] = frozenset(['text'])
+_KEYS_Journey: frozenset[str] = frozenset(['id', 'moments', 'owner', 'persona', 'related', 'reviewed', 'scope', 'stages', 'status', 'summary', 'suppress', 'tags', 'title'])
 _REQUIRED_Journey: frozenset[str] = frozenset(['id', 'stages', 'title'])
-_KEYS_Kpi: frozenset[str] = frozenset(['baseline', 'direction', 'id', 'name', 'owner', 'source', 'target', 'unit'])
+_KEYS_Kpi: frozenset[str] = frozenset(['baseline', 'definition', 'direction', 'id', 'name', 'owner', 'source', 'target', 'unit'])
 _REQUIRED_Kpi: frozenset[str] = frozenset(['id', 'name'])
+_KEYS_Opportunity: frozenset[str] = frozenset(['id', 'owner', 'text'])
+_REQUIRED_Opportunity: frozenset[str] = frozenset(['id', 'text'])
 _KEYS_Owner: frozenset[str] = frozenset(['contact', 'name'])
 _REQUIRED_Owner: frozenset[str] = frozenset(['name'])
+_KEYS_PainPoint: frozenset[str] = frozenset(['addressed_by', 'text'])
+_REQUIRED_PainPoint: frozenset[str] = frozenset(['text'])
 _KEYS_Persona: frozenset[str] = frozenset(['description', 'name'])
 _REQUIRED_Persona: frozenset[str] = frozenset(['name'])
 _KEYS_Phase: frozenset[str] = frozenset(['id', 'moment', 'name', 'optional'])
 _REQUIRED_Phase: frozenset[str] = frozenset(['id', 'moment', 'name'])
 _KEYS_Site: frozenset[str] = frozenset(['language', 'repo_url', 'title'])
 _REQUIRED_Site: frozenset[str] = frozenset([])
-_KEYS_Stage: frozenset[str] = frozenset(['emotion', 'goal', 'id', 'kpis', 'name', 'opportunities', 'owner', 'pain_points', 'phase', 'suppress', 'touchpoints'])
+_KEYS_Stage: frozenset[str] = frozenset(['backstage', 'emotion', 'exits', 'feelings', 'goal', 'id', 'key_moment', 'kpis', 'name', 'opportunities', 'owner', 'pain_points', 'phase', 'steps', 'suppress', 'thoughts', 'timing', 'touchpoints'])
 _REQUIRED_Stage: frozenset[str] = frozenset(['id', 'name', 'phase'])
+_KEYS_Step: frozenset[str] = frozenset(['actor', 'emotion', 'key_moment', 'text', 'touchpoint'])
+_REQUIRED_Step: frozenset[str] = frozenset(['text'])
 _KEYS_Suppression: frozenset[str] = frozenset(['reason', 'rule'])
 _REQUIRED_Suppression: frozenset[str] = frozenset(['rule'])
 _KEYS_Touchpoint: frozenset[str] = frozenset(['channel', 'description', 'feedback', 'id', 'managed_by', 'name', 'owner', 'suppress'])
 _REQUIRED_Touchpoint: frozenset[str] = frozenset(['channel', 'id', 'name'])
 
 
+class Backstage(Record):
+    """What the company does out of the customer's sight: a process, an automation, staff work."""
+
+    __slots__ = ('text', 'owner', 'touchpoint')
+
+    def __init__(
+        self,
+        *,
+        text: str,
+        owner: str | None = None,
+        touchpoint: str | None = None,
+    ) -> None:
+        self.text: Final[str] = text
+        self.owner: Final[str | None] = owner
+        self.touchpoint: Final[str | None] = touchpoint
+
+
 class ChannelSpec(Record):
     """A channel added to the catalog, or changes to a built-in one."""
 
-    __slots__ = ('name', 'mode', 'assisted')
+    __slots__ = ('name', 'mode', 'assisted', 'managed_by')
 
     def __init__(
         self,
@@ -67,22 +94,25 @@ class ChannelSpec(Record):
         name: str | None = None,
         mode: Literal['online', 'offline'] | None = None,
         assisted: bool | None = None,
+        managed_by: Literal['owned', 'third-party'] | None = None,
     ) -> None:
         self.name: Final[str | None] = name
         self.mode: Final[Literal['online', 'offline'] | None] = mode
         self.assisted: Final[bool | None] = assisted
+        self.managed_by: Final[Literal['owned', 'third-party'] | None] = managed_by
 
 
 class Config(Record):
     """jcode.yaml, found by searching upward from the current directory."""
 
-    __slots__ = ('site', 'phases', 'channels', 'owners', 'personas', 'review_every_days', 'rules')
+    __slots__ = ('site', 'phases', 'moments', 'channels', 'owners', 'personas', 'review_every_days', 'rules')
 
     def __init__(
         self,
         *,
         site: Site | None = None,
         phases: str | tuple[Phase, ...] = 'seven-stage',
+        moments: dict[Literal['pre-purchase', 'purchase', 'post-purchase'], str] | None = None,
         channels: dict[str, ChannelSpec] | None = None,
         owners: dict[str, Owner] | None = None,
         personas: dict[str, Persona] | None = None,
@@ -93,6 +123,9 @@ class Config(Record):
             _parse_Site({'title': 'Customer journeys', 'language': 'en', 'repo_url': None}) if site is None else site
         )
         self.phases: Final[str | tuple[Phase, ...]] = phases
+        self.moments: Final[dict[Literal['pre-purchase', 'purchase', 'post-purchase'], str]] = (
+            {} if moments is None else moments
+        )
         self.channels: Final[dict[str, ChannelSpec]] = (
             {} if channels is None else channels
         )
@@ -108,10 +141,27 @@ class Config(Record):
         )
 
 
+class Exit(Record):
+    """Where customers leave the journey."""
+
+    __slots__ = ('text', 'touchpoint', 'share')
+
+    def __init__(
+        self,
+        *,
+        text: str,
+        touchpoint: str | None = None,
+        share: float | None = None,
+    ) -> None:
+        self.text: Final[str] = text
+        self.touchpoint: Final[str | None] = touchpoint
+        self.share: Final[float | None] = share
+
+
 class Journey(Record):
     """A customer journey: one per YAML file."""
 
-    __slots__ = ('id', 'title', 'summary', 'persona', 'owner', 'status', 'reviewed', 'tags', 'related', 'suppress', 'stages')
+    __slots__ = ('id', 'title', 'summary', 'persona', 'owner', 'scope', 'moments', 'status', 'reviewed', 'tags', 'related', 'suppress', 'stages')
 
     def __init__(
         self,
@@ -121,6 +171,8 @@ class Journey(Record):
         summary: str | None = None,
         persona: str | None = None,
         owner: str | None = None,
+        scope: tuple[Literal['pre-purchase', 'purchase', 'post-purchase'], ...] | None = None,
+        moments: dict[Literal['pre-purchase', 'purchase', 'post-purchase'], str] | None = None,
         status: Literal['draft', 'live', 'retired'] = 'draft',
         reviewed: date | None = None,
         tags: tuple[str, ...] = (),
@@ -133,6 +185,8 @@ class Journey(Record):
         self.summary: Final[str | None] = summary
         self.persona: Final[str | None] = persona
         self.owner: Final[str | None] = owner
+        self.scope: Final[tuple[Literal['pre-purchase', 'purchase', 'post-purchase'], ...] | None] = scope
+        self.moments: Final[dict[Literal['pre-purchase', 'purchase', 'post-purchase'], str] | None] = moments
         self.status: Final[Literal['draft', 'live', 'retired']] = status
         self.reviewed: Final[date | None] = reviewed
         self.tags: Final[tuple[str, ...]] = tags
@@ -144,7 +198,7 @@ class Journey(Record):
 class Kpi(Record):
     """A measure of how well a stage works for the customer."""
 
-    __slots__ = ('id', 'name', 'unit', 'direction', 'baseline', 'target', 'source', 'owner')
+    __slots__ = ('id', 'name', 'unit', 'direction', 'baseline', 'target', 'source', 'definition', 'owner')
 
     def __init__(
         self,
@@ -156,6 +210,7 @@ class Kpi(Record):
         baseline: float | None = None,
         target: float | None = None,
         source: str | None = None,
+        definition: str | None = None,
         owner: str | None = None,
     ) -> None:
         self.id: Final[str] = id
@@ -165,6 +220,24 @@ class Kpi(Record):
         self.baseline: Final[float | None] = baseline
         self.target: Final[float | None] = target
         self.source: Final[str | None] = source
+        self.definition: Final[str | None] = definition
+        self.owner: Final[str | None] = owner
+
+
+class Opportunity(Record):
+    """An idea to improve the stage, with an id that pain points can name."""
+
+    __slots__ = ('id', 'text', 'owner')
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        text: str,
+        owner: str | None = None,
+    ) -> None:
+        self.id: Final[str] = id
+        self.text: Final[str] = text
         self.owner: Final[str | None] = owner
 
 
@@ -181,6 +254,21 @@ class Owner(Record):
     ) -> None:
         self.name: Final[str] = name
         self.contact: Final[str | None] = contact
+
+
+class PainPoint(Record):
+    """What frustrates the customer, and the opportunities that address it."""
+
+    __slots__ = ('text', 'addressed_by')
+
+    def __init__(
+        self,
+        *,
+        text: str,
+        addressed_by: tuple[str, ...] = (),
+    ) -> None:
+        self.text: Final[str] = text
+        self.addressed_by: Final[tuple[str, ...]] = addressed_by
 
 
 class Persona(Record):
@@ -237,7 +325,7 @@ class Site(Record):
 class Stage(Record):
     """One step of the journey, placed in a phase of the project's phase model."""
 
-    __slots__ = ('id', 'name', 'phase', 'goal', 'emotion', 'owner', 'touchpoints', 'pain_points', 'opportunities', 'kpis', 'suppress')
+    __slots__ = ('id', 'name', 'phase', 'timing', 'goal', 'emotion', 'key_moment', 'owner', 'steps', 'thoughts', 'feelings', 'touchpoints', 'backstage', 'exits', 'pain_points', 'opportunities', 'kpis', 'suppress')
 
     def __init__(
         self,
@@ -245,26 +333,61 @@ class Stage(Record):
         id: str,
         name: str,
         phase: str,
+        timing: str | None = None,
         goal: str | None = None,
         emotion: int | None = None,
+        key_moment: str | None = None,
         owner: str | None = None,
+        steps: tuple[Step, ...] = (),
+        thoughts: tuple[str, ...] = (),
+        feelings: tuple[str, ...] = (),
         touchpoints: tuple[Touchpoint, ...] = (),
-        pain_points: tuple[str, ...] = (),
-        opportunities: tuple[str, ...] = (),
+        backstage: tuple[Backstage, ...] = (),
+        exits: tuple[Exit, ...] = (),
+        pain_points: tuple[str | PainPoint, ...] = (),
+        opportunities: tuple[str | Opportunity, ...] = (),
         kpis: tuple[Kpi, ...] = (),
         suppress: tuple[Suppression, ...] = (),
     ) -> None:
         self.id: Final[str] = id
         self.name: Final[str] = name
         self.phase: Final[str] = phase
+        self.timing: Final[str | None] = timing
         self.goal: Final[str | None] = goal
         self.emotion: Final[int | None] = emotion
+        self.key_moment: Final[str | None] = key_moment
         self.owner: Final[str | None] = owner
+        self.steps: Final[tuple[Step, ...]] = steps
+        self.thoughts: Final[tuple[str, ...]] = thoughts
+        self.feelings: Final[tuple[str, ...]] = feelings
         self.touchpoints: Final[tuple[Touchpoint, ...]] = touchpoints
-        self.pain_points: Final[tuple[str, ...]] = pain_points
-        self.opportunities: Final[tuple[str, ...]] = opportunities
+        self.backstage: Final[tuple[Backstage, ...]] = backstage
+        self.exits: Final[tuple[Exit, ...]] = exits
+        self.pain_points: Final[tuple[str | PainPoint, ...]] = pain_points
+        self.opportunities: Final[tuple[str | Opportunity, ...]] = opportunities
         self.kpis: Final[tuple[Kpi, ...]] = kpis
         self.suppress: Final[tuple[Suppression, ...]] = suppress
+
+
+class Step(Record):
+    """Something the customer (or someone else) does in the stage, in the order written."""
+
+    __slots__ = ('text', 'touchpoint', 'actor', 'emotion', 'key_moment')
+
+    def __init__(
+        self,
+        *,
+        text: str,
+        touchpoint: str | None = None,
+        actor: str | None = None,
+        emotion: int | None = None,
+        key_moment: str | None = None,
+    ) -> None:
+        self.text: Final[str] = text
+        self.touchpoint: Final[str | None] = touchpoint
+        self.actor: Final[str | None] = actor
+        self.emotion: Final[int | None] = emotion
+        self.key_moment: Final[str | None] = key_moment
 
 
 class Suppression(Record):
@@ -294,7 +417,7 @@ class Touchpoint(Record):
         name: str,
         channel: str,
         owner: str | None = None,
-        managed_by: Literal['owned', 'third-party'] = 'owned',
+        managed_by: Literal['owned', 'third-party'] | None = None,
         feedback: bool = False,
         description: str | None = None,
         suppress: tuple[Suppression, ...] = (),
@@ -303,10 +426,55 @@ class Touchpoint(Record):
         self.name: Final[str] = name
         self.channel: Final[str] = channel
         self.owner: Final[str | None] = owner
-        self.managed_by: Final[Literal['owned', 'third-party']] = managed_by
+        self.managed_by: Final[Literal['owned', 'third-party'] | None] = managed_by
         self.feedback: Final[bool] = feedback
         self.description: Final[str | None] = description
         self.suppress: Final[tuple[Suppression, ...]] = suppress
+
+
+_RE_Backstage_text = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+
+
+def _check_Backstage_text(x: object) -> str:
+    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Backstage_text.search(x) is None:
+        raise _Invalid
+    return x
+
+
+_RE_Backstage_owner = re.compile('^[a-z0-9][a-z0-9-]*$(?!\\n)')
+
+
+def _check_Backstage_owner(x: object) -> str | None:
+    if x is None:
+        return None
+    if type(x) is not str or len(x) > 64 or _RE_Backstage_owner.search(x) is None:
+        raise _Invalid
+    return x
+
+
+_RE_Backstage_touchpoint = re.compile('^[a-z0-9][a-z0-9-]*$(?!\\n)')
+
+
+def _check_Backstage_touchpoint(x: object) -> str | None:
+    if x is None:
+        return None
+    if type(x) is not str or len(x) > 64 or _RE_Backstage_touchpoint.search(x) is None:
+        raise _Invalid
+    return x
+
+
+def _parse_Backstage(x: object) -> Backstage:
+    if (
+        type(x) is not dict
+        or not _KEYS_Backstage.issuperset(x)
+        or not _REQUIRED_Backstage <= x.keys()
+    ):
+        raise _Invalid
+    return Backstage(
+        text=_check_Backstage_text(x['text']),
+        owner=_check_Backstage_owner(x['owner']) if 'owner' in x else None,
+        touchpoint=_check_Backstage_touchpoint(x['touchpoint']) if 'touchpoint' in x else None,
+    )
 
 
 _RE_ChannelSpec_name = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
@@ -336,6 +504,14 @@ def _check_ChannelSpec_assisted(x: object) -> bool | None:
     return x
 
 
+def _check_ChannelSpec_managed_by(x: object) -> Literal['owned', 'third-party'] | None:
+    if x is None:
+        return None
+    if type(x) is not str or x not in {'owned', 'third-party'}:
+        raise _Invalid
+    return cast("Literal['owned', 'third-party']", x)
+
+
 def _parse_ChannelSpec(x: object) -> ChannelSpec:
     if (
         type(x) is not dict
@@ -347,6 +523,7 @@ def _parse_ChannelSpec(x: object) -> ChannelSpec:
         name=_check_ChannelSpec_name(x['name']) if 'name' in x else None,
         mode=_check_ChannelSpec_mode(x['mode']) if 'mode' in x else None,
         assisted=_check_ChannelSpec_assisted(x['assisted']) if 'assisted' in x else None,
+        managed_by=_check_ChannelSpec_managed_by(x['managed_by']) if 'managed_by' in x else None,
     )
 
 
@@ -369,6 +546,26 @@ def _check_Config_phases(x: object) -> str | tuple[Phase, ...]:
     except _Invalid:
         pass
     return _check_Config_phases_1(x)
+
+
+_RE_Config_moments_value = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+
+
+def _check_Config_moments_value(x: object) -> str:
+    if type(x) is not str or not 1 <= len(x) <= 200 or _RE_Config_moments_value.search(x) is None:
+        raise _Invalid
+    return x
+
+
+def _check_Config_moments(x: object) -> dict[Literal['pre-purchase', 'purchase', 'post-purchase'], str]:
+    if type(x) is not dict:
+        raise _Invalid
+    out = {}
+    for k, v in x.items():
+        if type(k) is not str or k not in {'pre-purchase', 'purchase', 'post-purchase'}:
+            raise _Invalid
+        out[k] = _check_Config_moments_value(v)
+    return cast("dict[Literal['pre-purchase', 'purchase', 'post-purchase'], str]", out)
 
 
 _RE_Config_channels_key = re.compile('^[a-z0-9][a-z0-9-]*$(?!\\n)')
@@ -462,11 +659,59 @@ def _parse_Config(x: object) -> Config:
     return Config(
         site=_parse_Site(x['site']) if 'site' in x else None,
         phases=_check_Config_phases(x['phases']) if 'phases' in x else 'seven-stage',
+        moments=_check_Config_moments(x['moments']) if 'moments' in x else None,
         channels=_check_Config_channels(x['channels']) if 'channels' in x else None,
         owners=_check_Config_owners(x['owners']) if 'owners' in x else None,
         personas=_check_Config_personas(x['personas']) if 'personas' in x else None,
         review_every_days=_check_Config_review_every_days(x['review_every_days']) if 'review_every_days' in x else 365,
         rules=_check_Config_rules(x['rules']) if 'rules' in x else None,
+    )
+
+
+_RE_Exit_text = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+
+
+def _check_Exit_text(x: object) -> str:
+    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Exit_text.search(x) is None:
+        raise _Invalid
+    return x
+
+
+_RE_Exit_touchpoint = re.compile('^[a-z0-9][a-z0-9-]*$(?!\\n)')
+
+
+def _check_Exit_touchpoint(x: object) -> str | None:
+    if x is None:
+        return None
+    if type(x) is not str or len(x) > 64 or _RE_Exit_touchpoint.search(x) is None:
+        raise _Invalid
+    return x
+
+
+def _check_Exit_share(x: object) -> float | None:
+    if x is None:
+        return None
+    if type(x) is int:
+        try:
+            x = float(x)
+        except OverflowError:
+            raise _Invalid from None
+    if type(x) is not float or not math.isfinite(x) or not 0 <= x <= 100:
+        raise _Invalid
+    return x
+
+
+def _parse_Exit(x: object) -> Exit:
+    if (
+        type(x) is not dict
+        or not _KEYS_Exit.issuperset(x)
+        or not _REQUIRED_Exit <= x.keys()
+    ):
+        raise _Invalid
+    return Exit(
+        text=_check_Exit_text(x['text']),
+        touchpoint=_check_Exit_touchpoint(x['touchpoint']) if 'touchpoint' in x else None,
+        share=_check_Exit_share(x['share']) if 'share' in x else None,
     )
 
 
@@ -519,6 +764,43 @@ def _check_Journey_owner(x: object) -> str | None:
     if type(x) is not str or len(x) > 64 or _RE_Journey_owner.search(x) is None:
         raise _Invalid
     return x
+
+
+def _check_Journey_scope_item(x: object) -> Literal['pre-purchase', 'purchase', 'post-purchase']:
+    if type(x) is not str or x not in {'pre-purchase', 'purchase', 'post-purchase'}:
+        raise _Invalid
+    return cast("Literal['pre-purchase', 'purchase', 'post-purchase']", x)
+
+
+def _check_Journey_scope(x: object) -> tuple[Literal['pre-purchase', 'purchase', 'post-purchase'], ...] | None:
+    if x is None:
+        return None
+    if type(x) is not list or len(x) < 1:
+        raise _Invalid
+    item = _check_Journey_scope_item
+    return tuple([item(i) for i in x])
+
+
+_RE_Journey_moments_value = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+
+
+def _check_Journey_moments_value(x: object) -> str:
+    if type(x) is not str or not 1 <= len(x) <= 200 or _RE_Journey_moments_value.search(x) is None:
+        raise _Invalid
+    return x
+
+
+def _check_Journey_moments(x: object) -> dict[Literal['pre-purchase', 'purchase', 'post-purchase'], str] | None:
+    if x is None:
+        return None
+    if type(x) is not dict:
+        raise _Invalid
+    out = {}
+    for k, v in x.items():
+        if type(k) is not str or k not in {'pre-purchase', 'purchase', 'post-purchase'}:
+            raise _Invalid
+        out[k] = _check_Journey_moments_value(v)
+    return cast("dict[Literal['pre-purchase', 'purchase', 'post-purchase'], str]", out)
 
 
 def _check_Journey_status(x: object) -> Literal['draft', 'live', 'retired']:
@@ -599,6 +881,8 @@ def _parse_Journey(x: object) -> Journey:
         summary=_check_Journey_summary(x['summary']) if 'summary' in x else None,
         persona=_check_Journey_persona(x['persona']) if 'persona' in x else None,
         owner=_check_Journey_owner(x['owner']) if 'owner' in x else None,
+        scope=_check_Journey_scope(x['scope']) if 'scope' in x else None,
+        moments=_check_Journey_moments(x['moments']) if 'moments' in x else None,
         status=_check_Journey_status(x['status']) if 'status' in x else 'draft',
         reviewed=_check_Journey_reviewed(x['reviewed']) if 'reviewed' in x else None,
         tags=_check_Journey_tags(x['tags']) if 'tags' in x else (),
@@ -648,27 +932,27 @@ def _check_Kpi_direction(x: object) -> Literal['increase', 'decrease'] | None:
 def _check_Kpi_baseline(x: object) -> float | None:
     if x is None:
         return None
-    if type(x) is float and math.isfinite(x):
-        return x
     if type(x) is int:
         try:
-            return float(x)
+            x = float(x)
         except OverflowError:
-            pass
-    raise _Invalid
+            raise _Invalid from None
+    if type(x) is not float or not math.isfinite(x) or not -1.7976931348623157e+308 <= x <= 1.7976931348623157e+308:
+        raise _Invalid
+    return x
 
 
 def _check_Kpi_target(x: object) -> float | None:
     if x is None:
         return None
-    if type(x) is float and math.isfinite(x):
-        return x
     if type(x) is int:
         try:
-            return float(x)
+            x = float(x)
         except OverflowError:
-            pass
-    raise _Invalid
+            raise _Invalid from None
+    if type(x) is not float or not math.isfinite(x) or not -1.7976931348623157e+308 <= x <= 1.7976931348623157e+308:
+        raise _Invalid
+    return x
 
 
 _RE_Kpi_source = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
@@ -678,6 +962,17 @@ def _check_Kpi_source(x: object) -> str | None:
     if x is None:
         return None
     if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Kpi_source.search(x) is None:
+        raise _Invalid
+    return x
+
+
+_RE_Kpi_definition = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+
+
+def _check_Kpi_definition(x: object) -> str | None:
+    if x is None:
+        return None
+    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Kpi_definition.search(x) is None:
         raise _Invalid
     return x
 
@@ -708,7 +1003,51 @@ def _parse_Kpi(x: object) -> Kpi:
         baseline=_check_Kpi_baseline(x['baseline']) if 'baseline' in x else None,
         target=_check_Kpi_target(x['target']) if 'target' in x else None,
         source=_check_Kpi_source(x['source']) if 'source' in x else None,
+        definition=_check_Kpi_definition(x['definition']) if 'definition' in x else None,
         owner=_check_Kpi_owner(x['owner']) if 'owner' in x else None,
+    )
+
+
+_RE_Opportunity_id = re.compile('^[a-z0-9][a-z0-9-]*$(?!\\n)')
+
+
+def _check_Opportunity_id(x: object) -> str:
+    if type(x) is not str or len(x) > 64 or _RE_Opportunity_id.search(x) is None:
+        raise _Invalid
+    return x
+
+
+_RE_Opportunity_text = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+
+
+def _check_Opportunity_text(x: object) -> str:
+    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Opportunity_text.search(x) is None:
+        raise _Invalid
+    return x
+
+
+_RE_Opportunity_owner = re.compile('^[a-z0-9][a-z0-9-]*$(?!\\n)')
+
+
+def _check_Opportunity_owner(x: object) -> str | None:
+    if x is None:
+        return None
+    if type(x) is not str or len(x) > 64 or _RE_Opportunity_owner.search(x) is None:
+        raise _Invalid
+    return x
+
+
+def _parse_Opportunity(x: object) -> Opportunity:
+    if (
+        type(x) is not dict
+        or not _KEYS_Opportunity.issuperset(x)
+        or not _REQUIRED_Opportunity <= x.keys()
+    ):
+        raise _Invalid
+    return Opportunity(
+        id=_check_Opportunity_id(x['id']),
+        text=_check_Opportunity_text(x['text']),
+        owner=_check_Opportunity_owner(x['owner']) if 'owner' in x else None,
     )
 
 
@@ -742,6 +1081,44 @@ def _parse_Owner(x: object) -> Owner:
     return Owner(
         name=_check_Owner_name(x['name']),
         contact=_check_Owner_contact(x['contact']) if 'contact' in x else None,
+    )
+
+
+_RE_PainPoint_text = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+
+
+def _check_PainPoint_text(x: object) -> str:
+    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_PainPoint_text.search(x) is None:
+        raise _Invalid
+    return x
+
+
+_RE_PainPoint_addressed_by_item = re.compile('^[a-z0-9][a-z0-9-]*$(?!\\n)')
+
+
+def _check_PainPoint_addressed_by_item(x: object) -> str:
+    if type(x) is not str or len(x) > 64 or _RE_PainPoint_addressed_by_item.search(x) is None:
+        raise _Invalid
+    return x
+
+
+def _check_PainPoint_addressed_by(x: object) -> tuple[str, ...]:
+    if type(x) is not list:
+        raise _Invalid
+    item = _check_PainPoint_addressed_by_item
+    return tuple([item(i) for i in x])
+
+
+def _parse_PainPoint(x: object) -> PainPoint:
+    if (
+        type(x) is not dict
+        or not _KEYS_PainPoint.issuperset(x)
+        or not _REQUIRED_PainPoint <= x.keys()
+    ):
+        raise _Invalid
+    return PainPoint(
+        text=_check_PainPoint_text(x['text']),
+        addressed_by=_check_PainPoint_addressed_by(x['addressed_by']) if 'addressed_by' in x else (),
     )
 
 
@@ -890,6 +1267,17 @@ def _check_Stage_phase(x: object) -> str:
     return x
 
 
+_RE_Stage_timing = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+
+
+def _check_Stage_timing(x: object) -> str | None:
+    if x is None:
+        return None
+    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Stage_timing.search(x) is None:
+        raise _Invalid
+    return x
+
+
 _RE_Stage_goal = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
 
 
@@ -911,6 +1299,17 @@ def _check_Stage_emotion(x: object) -> int | None:
     return x
 
 
+_RE_Stage_key_moment = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+
+
+def _check_Stage_key_moment(x: object) -> str | None:
+    if x is None:
+        return None
+    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Stage_key_moment.search(x) is None:
+        raise _Invalid
+    return x
+
+
 _RE_Stage_owner = re.compile('^[a-z0-9][a-z0-9-]*$(?!\\n)')
 
 
@@ -922,6 +1321,45 @@ def _check_Stage_owner(x: object) -> str | None:
     return x
 
 
+def _check_Stage_steps(x: object) -> tuple[Step, ...]:
+    if type(x) is not list:
+        raise _Invalid
+    item = _parse_Step
+    return tuple([item(i) for i in x])
+
+
+_RE_Stage_thoughts_item = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+
+
+def _check_Stage_thoughts_item(x: object) -> str:
+    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Stage_thoughts_item.search(x) is None:
+        raise _Invalid
+    return x
+
+
+def _check_Stage_thoughts(x: object) -> tuple[str, ...]:
+    if type(x) is not list:
+        raise _Invalid
+    item = _check_Stage_thoughts_item
+    return tuple([item(i) for i in x])
+
+
+_RE_Stage_feelings_item = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+
+
+def _check_Stage_feelings_item(x: object) -> str:
+    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Stage_feelings_item.search(x) is None:
+        raise _Invalid
+    return x
+
+
+def _check_Stage_feelings(x: object) -> tuple[str, ...]:
+    if type(x) is not list:
+        raise _Invalid
+    item = _check_Stage_feelings_item
+    return tuple([item(i) for i in x])
+
+
 def _check_Stage_touchpoints(x: object) -> tuple[Touchpoint, ...]:
     if type(x) is not list:
         raise _Invalid
@@ -929,32 +1367,62 @@ def _check_Stage_touchpoints(x: object) -> tuple[Touchpoint, ...]:
     return tuple([item(i) for i in x])
 
 
-_RE_Stage_pain_points_item = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+def _check_Stage_backstage(x: object) -> tuple[Backstage, ...]:
+    if type(x) is not list:
+        raise _Invalid
+    item = _parse_Backstage
+    return tuple([item(i) for i in x])
 
 
-def _check_Stage_pain_points_item(x: object) -> str:
-    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Stage_pain_points_item.search(x) is None:
+def _check_Stage_exits(x: object) -> tuple[Exit, ...]:
+    if type(x) is not list:
+        raise _Invalid
+    item = _parse_Exit
+    return tuple([item(i) for i in x])
+
+
+_RE_Stage_pain_points_item_0 = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+
+
+def _check_Stage_pain_points_item_0(x: object) -> str:
+    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Stage_pain_points_item_0.search(x) is None:
         raise _Invalid
     return x
 
 
-def _check_Stage_pain_points(x: object) -> tuple[str, ...]:
+def _check_Stage_pain_points_item(x: object) -> str | PainPoint:
+    try:
+        return _check_Stage_pain_points_item_0(x)
+    except _Invalid:
+        pass
+    return _parse_PainPoint(x)
+
+
+def _check_Stage_pain_points(x: object) -> tuple[str | PainPoint, ...]:
     if type(x) is not list:
         raise _Invalid
     item = _check_Stage_pain_points_item
     return tuple([item(i) for i in x])
 
 
-_RE_Stage_opportunities_item = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+_RE_Stage_opportunities_item_0 = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
 
 
-def _check_Stage_opportunities_item(x: object) -> str:
-    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Stage_opportunities_item.search(x) is None:
+def _check_Stage_opportunities_item_0(x: object) -> str:
+    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Stage_opportunities_item_0.search(x) is None:
         raise _Invalid
     return x
 
 
-def _check_Stage_opportunities(x: object) -> tuple[str, ...]:
+def _check_Stage_opportunities_item(x: object) -> str | Opportunity:
+    try:
+        return _check_Stage_opportunities_item_0(x)
+    except _Invalid:
+        pass
+    return _parse_Opportunity(x)
+
+
+def _check_Stage_opportunities(x: object) -> tuple[str | Opportunity, ...]:
     if type(x) is not list:
         raise _Invalid
     item = _check_Stage_opportunities_item
@@ -986,14 +1454,89 @@ def _parse_Stage(x: object) -> Stage:
         id=_check_Stage_id(x['id']),
         name=_check_Stage_name(x['name']),
         phase=_check_Stage_phase(x['phase']),
+        timing=_check_Stage_timing(x['timing']) if 'timing' in x else None,
         goal=_check_Stage_goal(x['goal']) if 'goal' in x else None,
         emotion=_check_Stage_emotion(x['emotion']) if 'emotion' in x else None,
+        key_moment=_check_Stage_key_moment(x['key_moment']) if 'key_moment' in x else None,
         owner=_check_Stage_owner(x['owner']) if 'owner' in x else None,
+        steps=_check_Stage_steps(x['steps']) if 'steps' in x else (),
+        thoughts=_check_Stage_thoughts(x['thoughts']) if 'thoughts' in x else (),
+        feelings=_check_Stage_feelings(x['feelings']) if 'feelings' in x else (),
         touchpoints=_check_Stage_touchpoints(x['touchpoints']) if 'touchpoints' in x else (),
+        backstage=_check_Stage_backstage(x['backstage']) if 'backstage' in x else (),
+        exits=_check_Stage_exits(x['exits']) if 'exits' in x else (),
         pain_points=_check_Stage_pain_points(x['pain_points']) if 'pain_points' in x else (),
         opportunities=_check_Stage_opportunities(x['opportunities']) if 'opportunities' in x else (),
         kpis=_check_Stage_kpis(x['kpis']) if 'kpis' in x else (),
         suppress=_check_Stage_suppress(x['suppress']) if 'suppress' in x else (),
+    )
+
+
+_RE_Step_text = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+
+
+def _check_Step_text(x: object) -> str:
+    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Step_text.search(x) is None:
+        raise _Invalid
+    return x
+
+
+_RE_Step_touchpoint = re.compile('^[a-z0-9][a-z0-9-]*$(?!\\n)')
+
+
+def _check_Step_touchpoint(x: object) -> str | None:
+    if x is None:
+        return None
+    if type(x) is not str or len(x) > 64 or _RE_Step_touchpoint.search(x) is None:
+        raise _Invalid
+    return x
+
+
+_RE_Step_actor = re.compile('^[a-z0-9][a-z0-9-]*$(?!\\n)')
+
+
+def _check_Step_actor(x: object) -> str | None:
+    if x is None:
+        return None
+    if type(x) is not str or len(x) > 64 or _RE_Step_actor.search(x) is None:
+        raise _Invalid
+    return x
+
+
+def _check_Step_emotion(x: object) -> int | None:
+    if x is None:
+        return None
+    if type(x) is float and x.is_integer():
+        x = int(x)
+    if type(x) is not int or not -2 <= x <= 2:
+        raise _Invalid
+    return x
+
+
+_RE_Step_key_moment = re.compile('^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$(?!\\n)')
+
+
+def _check_Step_key_moment(x: object) -> str | None:
+    if x is None:
+        return None
+    if type(x) is not str or not 1 <= len(x) <= 5000 or _RE_Step_key_moment.search(x) is None:
+        raise _Invalid
+    return x
+
+
+def _parse_Step(x: object) -> Step:
+    if (
+        type(x) is not dict
+        or not _KEYS_Step.issuperset(x)
+        or not _REQUIRED_Step <= x.keys()
+    ):
+        raise _Invalid
+    return Step(
+        text=_check_Step_text(x['text']),
+        touchpoint=_check_Step_touchpoint(x['touchpoint']) if 'touchpoint' in x else None,
+        actor=_check_Step_actor(x['actor']) if 'actor' in x else None,
+        emotion=_check_Step_emotion(x['emotion']) if 'emotion' in x else None,
+        key_moment=_check_Step_key_moment(x['key_moment']) if 'key_moment' in x else None,
     )
 
 
@@ -1065,7 +1608,9 @@ def _check_Touchpoint_owner(x: object) -> str | None:
     return x
 
 
-def _check_Touchpoint_managed_by(x: object) -> Literal['owned', 'third-party']:
+def _check_Touchpoint_managed_by(x: object) -> Literal['owned', 'third-party'] | None:
+    if x is None:
+        return None
     if type(x) is not str or x not in {'owned', 'third-party'}:
         raise _Invalid
     return cast("Literal['owned', 'third-party']", x)
@@ -1107,7 +1652,7 @@ def _parse_Touchpoint(x: object) -> Touchpoint:
         name=_check_Touchpoint_name(x['name']),
         channel=_check_Touchpoint_channel(x['channel']),
         owner=_check_Touchpoint_owner(x['owner']) if 'owner' in x else None,
-        managed_by=_check_Touchpoint_managed_by(x['managed_by']) if 'managed_by' in x else 'owned',
+        managed_by=_check_Touchpoint_managed_by(x['managed_by']) if 'managed_by' in x else None,
         feedback=_check_Touchpoint_feedback(x['feedback']) if 'feedback' in x else False,
         description=_check_Touchpoint_description(x['description']) if 'description' in x else None,
         suppress=_check_Touchpoint_suppress(x['suppress']) if 'suppress' in x else (),

@@ -17,5 +17,7 @@ SAFE_TEXT_PATTERN = f"^[^{UNSAFE_CHARS}]*$"
 
 Moment = Literal["pre-purchase", "purchase", "post-purchase"]
 Mode = Literal["online", "offline"]
+ManagedBy = Literal["owned", "third-party"]
+MOMENTS: tuple[Moment, ...] = ("pre-purchase", "purchase", "post-purchase")
 Language = Literal["en", "it"]  # of the site's own labels
 LANGUAGES: tuple[Language, ...] = ("en", "it")
