@@ -138,6 +138,13 @@ def test_an_empty_file_is_the_built_in_settings() -> None:
             ["jcode.yaml:1:8: site/titl: unknown setting; did you mean 'title'?"],
         ),
         ("site: {rules: x}\n", ["jcode.yaml:1:8: site/rules: unknown setting"]),
+        (  # a key of its own, not a setting: the moments' names are fixed
+            "moments: {during: Buying}\n",
+            [
+                "jcode.yaml:1:11: moments/during: unknown key; input should be 'pre-purchase', "
+                "'purchase' or 'post-purchase'"
+            ],
+        ),
     ],
 )
 def test_a_setting_inside_a_list_of_phases_is_named_at_its_place(

@@ -57,17 +57,22 @@ def pointer_of(loc: Sequence[int | str]) -> str:
     return "".join("/" + escape_token(str(part)) for part in loc)
 
 
-def _in_data(data: object, loc: Sequence[int | str]) -> list[int | str]:
+_ABOUT_A_KEY = frozenset({"missing", "extra_forbidden"})
+
+
+def _in_data(data: object, error: ErrorDetails) -> list[int | str]:
     """pydantic's `loc` without the names it gives a union's branches (`phases/list[Phase]/0`
-    is `phases/0` in the file): the keys and indexes that are in the data, and a last key that
-    is not (a missing or an unknown setting)."""
+    is `phases/0` in the file): the keys and indexes that are in the data, and the last key of
+    a missing or an unknown field, which is not. A mapping's key that is wrong (`[key]`) is
+    named by its place."""
+    loc = error["loc"]
     path: list[int | str] = []
     for i, part in enumerate(loc):
         in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
         if (isinstance(data, dict) and part in data) or in_list:
             data = data[part]  # type: ignore[index]
-        elif not (isinstance(data, dict) and i == len(loc) - 1):
-            continue  # a branch's name
+        elif not (isinstance(data, dict) and i == len(loc) - 1 and error["type"] in _ABOUT_A_KEY):
+            continue  # a branch's name, or `[key]`
         path.append(part)
     return path
 
@@ -211,6 +216,15 @@ def _message(error: ErrorDetails, data: Any) -> str:
         return f"{field}{where} is {_type_name(value)}; expected one of: {', '.join(choices)}" + (
             f" (did you mean '{hint}'?)" if hint else ""
         )
+    if kind == "key_literal":  # a mapping whose keys are fixed (moments)
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        choices = [c.strip() for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+        name = str(loc[-1])
+        hint = closest(name, choices)
+        return (
+            f"'{show(name)}' is not a key of '{loc[-2]}'{where}; expected one of: "
+            f"{', '.join(choices)}" + (f" (did you mean '{hint}'?)" if hint else "")
+        )
     if kind == "union_type":  # text, or an object (pain points, opportunities)
         _, model = _element(loc, data)
         required = [n for n, f in model.model_fields.items() if f.is_required()]
@@ -236,7 +250,12 @@ def _one_branch(errors: list[ErrorDetails], data: object) -> list[ErrorDetails]:
     unions: dict[tuple[int | str, ...], dict[str, list[ErrorDetails]]] = {}
     for error in errors:
         loc = tuple(error["loc"])
-        path = _in_data(data, loc)
+        path = _in_data(data, error)
+        if (
+            loc and loc[-1] == "[key]" and error["type"] == "literal_error"
+        ):  # moments: {during: ...}
+            kept.append({**error, "type": "key_literal", "loc": tuple(path)})
+            continue
         if len(path) == len(loc):
             kept.append(error)
             continue
@@ -273,7 +292,7 @@ def journey_problems(doc: Document) -> list[Problem]:
             loc = error["loc"]
             # A missing field is reported at the element that lacks it.
             pointer = pointer_of(loc[:-1] if error["type"] == "missing" else loc)
-            if error["type"] == "extra_forbidden":
+            if error["type"] in ("extra_forbidden", "key_literal"):
                 position = doc.key_position(pointer)
             else:
                 position = doc.position(pointer)
@@ -291,7 +310,7 @@ def config_errors(doc: Document, name: str) -> list[str]:
     except ValidationError as exc:
         lines: list[str] = []
         errors = [
-            (pointer_of(_in_data(doc.data, error["loc"])), error)
+            (pointer_of(_in_data(doc.data, error)), error)
             for error in exc.errors(include_url=False)
         ]
         pointers = {p for p, _ in errors}
@@ -299,14 +318,14 @@ def config_errors(doc: Document, name: str) -> list[str]:
         for pointer, error in errors:
             if any(other.startswith(pointer + "/") for other in pointers):
                 continue  # a union's other branch: the deeper error says what is wrong
-            line, column = (
-                doc.key_position(pointer)
-                if error["type"] == "extra_forbidden"
-                else doc.position(pointer)
-            )
+            wrong_key = bool(error["loc"]) and error["loc"][-1] == "[key]"
+            about_key = error["type"] == "extra_forbidden" or wrong_key
+            line, column = doc.key_position(pointer) if about_key else doc.position(pointer)
             field = pointer.lstrip("/") or "jcode.yaml"
             message = error["msg"]
-            if error["type"] == "extra_forbidden":
+            if wrong_key:  # moments: {during: ...}
+                message = "unknown key; " + message[0].lower() + message[1:]
+            elif error["type"] == "extra_forbidden":
                 known = list(_model_at(models_config.Config, error["loc"][:-1]).model_fields)
                 hint = closest(str(error["loc"][-1]), known)
                 message = "unknown setting" + (f"; did you mean '{hint}'?" if hint else "")
