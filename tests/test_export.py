@@ -102,9 +102,10 @@ def test_csv_of_stages_has_one_list_item_a_line(linted: tuple[Export, Export]) -
         "Un comparatore dei conti,,,vendite,\r\n"
         'conto,confronto,Il confronto,consideration,pre-purchase,"2-3 settimane, la sera",,-1,'
         '"confusa\n😟 preoccupata","Quanto costa davvero?\n-E se cambio città?",'
-        '"Costi nascosti; commissioni\nAttese lunghe",'
+        '"Costi nascosti; commissioni (addressed by trasparenza)\n'
+        'Attese lunghe (addressed by trasparenza, richiamata)",'
         '"Un foglio dei costi, chiaro\nRichiamare entro un giorno",'
-        "\"Sceglie un'altra banca\nRinuncia\",Qui si decide: la filiale o un'altra banca,"
+        "\"Sceglie un'altra banca (12.5%)\nRinuncia\",Qui si decide: la filiale o un'altra banca,"
         "vendite,\r\n"
         "conto,apertura,L'apertura,decision,purchase,,,,,,,,,,assistenza,stage-without-kpi\r\n"
         "conto,dopo,Dopo l'apertura,post-purchase,post-purchase,,,,,,,,,,vendite,"

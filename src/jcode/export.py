@@ -297,13 +297,20 @@ def rows(result: LintResult, project: Project, what: str) -> list[list[Any]]:
 
 
 def _stage_cells(stage: Stage) -> dict[str, Lines]:
-    """A stage's lists as the cells of its row: the texts alone."""
+    """A stage's lists as the cells of its row: each item's text, with what a spreadsheet
+    reader needs beside it (the share that leaves, the opportunities addressing a pain point);
+    the JSON of journeys has them as fields."""
     return {
         "feelings": Lines(stage.feelings),
         "thoughts": Lines(stage.thoughts),
-        "pain_points": Lines(p.text for p in pains(stage)),
+        "pain_points": Lines(
+            f"{p.text} (addressed by {', '.join(p.addressed_by)})" if p.addressed_by else p.text
+            for p in pains(stage)
+        ),
         "opportunities": Lines(i.text for i in ideas(stage)),
-        "exits": Lines(e.text for e in stage.exits),
+        "exits": Lines(
+            e.text if e.share is None else f"{e.text} ({e.share:g}%)" for e in stage.exits
+        ),
     }
 
 

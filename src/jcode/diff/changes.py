@@ -60,6 +60,7 @@ KINDS: tuple[str, ...] = (
     "kpi-unit-changed",
     "kpi-owner-changed",
     "kpi-source-changed",
+    "kpi-definition-changed",
     "pain-point-added",
     "pain-point-removed",
     "pain-point-addressed-by-changed",
@@ -70,7 +71,7 @@ _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
 JOURNEY_FIELDS = ("title", "summary", "owner", "persona", "status", "tags", "related")
 TOUCHPOINT_FIELDS = ("channel", "owner", "managed_by", "feedback")
-KPI_FIELDS = ("baseline", "target", "direction", "unit", "owner", "source")
+KPI_FIELDS = ("baseline", "target", "direction", "unit", "owner", "source", "definition")
 # A stage's items without an id, matched by text: kind -> field.
 TEXT_FIELDS = {
     "step": "steps",

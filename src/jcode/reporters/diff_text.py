@@ -66,6 +66,7 @@ SENTENCES: dict[str, str] = {
     "kpi-unit-changed": "KPI {item} unit: {before} -> {after}",
     "kpi-owner-changed": "KPI {item} owner: {before} -> {after}",
     "kpi-source-changed": "KPI {item} source: {before} -> {after}",
+    "kpi-definition-changed": "KPI {item} definition: {before} -> {after}",
     "pain-point-added": "stage {stage}: pain point added: {after}",
     "pain-point-removed": "stage {stage}: pain point removed: {before}",
     "pain-point-addressed-by-changed": (
