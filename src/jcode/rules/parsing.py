@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from jcode.findings import Problem, RuleId, rule_id
 from jcode.rules.base import Rule
 from jcode.spec import parse_journey
+from jcode.spec.stages import ideas
 from jcode.spec.walk import stage_pointer, touchpoint_pointer
 from jcode.text import closest
 
@@ -77,6 +78,19 @@ def check_duplicate_ids(journey: Journey, context: Context) -> Iterator[Problem]
                 )
             else:
                 first[kind, element_id] = name
+        # Opportunities are named by the stage's pain points, so their ids are the stage's own.
+        seen: dict[str, int] = {}
+        for i, idea in enumerate(ideas(stage)):
+            if idea.id is None:
+                continue
+            if idea.id in seen:
+                yield Problem(
+                    f"{stage_pointer(si)}/opportunities/{i}/id",
+                    f"opportunity id '{idea.id}' is already used by opportunity "
+                    f"{seen[idea.id] + 1} of stage '{stage.id}'",
+                )
+            else:
+                seen[idea.id] = i
 
 
 def check_journey_ids(portfolio: Portfolio) -> Iterator[tuple[int, Problem]]:
@@ -199,8 +213,8 @@ RULES = (
         severity="error",
         summary="Two stages, touchpoints or KPIs of a journey, or two journeys, share an id.",
         what=(
-            "A stage, touchpoint or KPI id used twice within one journey (reported at the "
-            "second), or a journey id used by two files (reported in each file after the first, "
+            "A stage, touchpoint or KPI id used twice within one journey, or an opportunity id "
+            "twice within one stage (reported at the second), or a journey id used by two files (reported in each file after the first, "
             "in path order, naming the first)."
         ),
         why=(
