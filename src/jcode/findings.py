@@ -39,6 +39,7 @@ class RuleId(StrEnum):
     MISSING_POST_PURCHASE = "missing-post-purchase"
     MISSING_PHASE = "missing-phase"
     PHASE_ORDER = "phase-order"
+    STAGE_OUTSIDE_SCOPE = "stage-outside-scope"
     PURCHASE_WITHOUT_ASSISTANCE = "purchase-without-assistance"
     NO_FEEDBACK_LOOP = "no-feedback-loop"
     MISSING_OWNER = "missing-owner"

@@ -79,6 +79,23 @@ def check_phase_order(journey: Journey, context: Context) -> Iterator[Problem]:
             latest = (si, stage)
 
 
+def check_scope(journey: Journey, context: Context) -> Iterator[Problem]:
+    """A stage in a moment the journey's `scope` leaves out: the map says it does not cover
+    that moment, and the rules about the moment are silent, yet here is one of its stages."""
+    if journey.scope is None:
+        return
+    covered = context.project.scope(journey)
+    labels = context.project.labels(journey)
+    for si, stage in enumerate(journey.stages):
+        phase = context.project.phase_by_id.get(stage.phase)
+        if phase is not None and phase.moment not in covered:
+            yield Problem(
+                stage_pointer(si),
+                f"stage '{stage.id}' is in phase '{stage.phase}', of the moment "
+                f"'{labels[phase.moment]}', which the journey's scope leaves out",
+            )
+
+
 def check_assistance(journey: Journey, context: Context) -> Iterator[Problem]:
     if "purchase" not in context.project.scope(journey):
         return
@@ -199,6 +216,26 @@ RULES = (
         ),
         fix="Move the stage to its place in the journey, or correct its phase.",
         document=check_phase_order,
+    ),
+    Rule(
+        id=RuleId.STAGE_OUTSIDE_SCOPE,
+        severity="warning",
+        summary="A stage is in a moment that the journey's `scope` leaves out.",
+        what=(
+            "A journey with `scope:` and a stage whose phase belongs to a moment the scope does "
+            "not list. Reported at that stage."
+        ),
+        why=(
+            "The scope says what the map covers: the site tells readers the map leaves that "
+            "moment out, and the rules about it stay silent. A stage of that moment makes both "
+            "untrue, and its gaps go unreported."
+        ),
+        example=(
+            "scope: [pre-purchase]\nstages:\n"
+            "  - {id: checkout, name: Checkout, phase: purchase}   # the purchase is left out\n"
+        ),
+        fix="Add the stage's moment to `scope:`, or correct the stage's phase.",
+        document=check_scope,
     ),
     Rule(
         id=RuleId.PURCHASE_WITHOUT_ASSISTANCE,

@@ -214,8 +214,8 @@ RULES = (
         summary="Two stages, touchpoints or KPIs of a journey, or two journeys, share an id.",
         what=(
             "A stage, touchpoint or KPI id used twice within one journey, or an opportunity id "
-            "twice within one stage (reported at the second), or a journey id used by two files (reported in each file after the first, "
-            "in path order, naming the first)."
+            "twice within one stage (reported at the second), or a journey id used by two "
+            "files (reported in each file after the first, in path order, naming the first)."
         ),
         why=(
             "Ids are how jcode links findings, reviews, diffs and site pages to an element; two "
