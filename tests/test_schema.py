@@ -39,6 +39,22 @@ def test_schemas_are_valid_draft_2020_12() -> None:
         jsonschema.Draft202012Validator.check_schema(json.loads((SCHEMA / name).read_text()))
 
 
+_SELF_EVIDENT = {"id", "name", "suppress", "touchpoints", "kpis", "stages", "title", "tags"}
+
+
+def test_every_field_of_the_whole_map_says_what_it_holds() -> None:
+    # An editor shows a field's description on hover: the map's new fields each have one.
+    schema = json.loads((SCHEMA / "journey.schema.json").read_text())
+    undescribed = sorted(
+        f"{name}.{field}"
+        for name, definition in [("Journey", schema), *schema["$defs"].items()]
+        for field, spec in definition["properties"].items()
+        if "description" not in spec and field not in _SELF_EVIDENT
+    )
+    # Three fields of the first format, which say what they hold by their names alone.
+    assert undescribed == ["Journey.status", "Journey.summary", "Touchpoint.description"]
+
+
 def test_schema_has_editor_help() -> None:
     schema = json.loads((SCHEMA / "journey.schema.json").read_text())
     stage = schema["$defs"]["Stage"]["properties"]

@@ -132,7 +132,10 @@ class Step(BaseModel):
 
     model_config = _MODEL_CONFIG
 
-    text: Annotated[Text, Field(examples=["Compares two plans on the price page"])]
+    text: Annotated[
+        Text,
+        Field(description="What is done, in a sentence.", examples=["Compares two plans"]),
+    ]
     touchpoint: Annotated[
         TouchpointRef, Field(description="The touchpoint of this journey where it happens.")
     ] = None
@@ -155,7 +158,13 @@ class Backstage(BaseModel):
 
     model_config = _MODEL_CONFIG
 
-    text: Annotated[Text, Field(examples=["A welcome e-mail sequence starts"])]
+    text: Annotated[
+        Text,
+        Field(
+            description="What the company does, in a sentence.",
+            examples=["A welcome e-mail sequence starts"],
+        ),
+    ]
     owner: OwnerRef = None
     touchpoint: Annotated[TouchpointRef, Field(description="The touchpoint it supports.")] = None
 
@@ -165,7 +174,13 @@ class Exit(BaseModel):
 
     model_config = _MODEL_CONFIG
 
-    text: Annotated[Text, Field(examples=["Leaves the store without buying"])]
+    text: Annotated[
+        Text,
+        Field(
+            description="How customers leave, in a sentence.",
+            examples=["Leaves the store without buying"],
+        ),
+    ]
     touchpoint: Annotated[TouchpointRef, Field(description="The touchpoint where they leave.")] = (
         None
     )
@@ -181,7 +196,7 @@ class Opportunity(BaseModel):
     model_config = _MODEL_CONFIG
 
     id: Annotated[Id, Field(description="Unique among the stage's opportunities.")]
-    text: Text
+    text: Annotated[Text, Field(description="The idea, in a sentence.")]
     owner: OwnerRef = None
 
 
@@ -190,7 +205,7 @@ class PainPoint(BaseModel):
 
     model_config = _MODEL_CONFIG
 
-    text: Text
+    text: Annotated[Text, Field(description="What frustrates the customer, in a sentence.")]
     addressed_by: Annotated[
         list[Id], Field(description="Ids of the stage's opportunities that address it.")
     ] = []
