@@ -1,7 +1,15 @@
-"""The portfolio's shared pieces: the runs of columns that a header cell spans."""
+"""The portfolio's shared pieces: the runs of columns that a header cell spans, and the
+figures as the site's language writes them."""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
+from jcode.config import parse_config
+from jcode.linter import lint
+from jcode.site.index import Portfolio
+from jcode.site.labels import LABELS
 from jcode.site.lanes import spans
 from jcode.site.views import Span
 
@@ -33,3 +41,31 @@ def test_two_phases_of_one_moment_are_two_spans() -> None:
         Span("pre-purchase", 1, "Discovery"),
         Span("pre-purchase", 2, "Evaluation"),
     )
+
+
+def _shares(language: str, shares: list[float]) -> list[str]:
+    """The exit shares of one stage as the journey page prints them, in the site's language."""
+    project = parse_config(f"site: {{language: {language}}}\n", Path("jcode.yaml"))
+    exits = ", ".join(f"{{text: Leaves, share: {share}}}" for share in shares)
+    journey = (
+        "id: j\ntitle: J\nowner: x\n"
+        f"stages:\n  - {{id: s, name: S, phase: discovery, exits: [{exits}]}}\n"
+    )
+    result = lint([("journeys/j.yaml", journey.encode())], project, date(2026, 1, 1), jobs=1)
+    [view] = Portfolio(result, project).journeys.values()
+    [stage] = view.stages
+    label = LABELS[language]["exit_share"]
+    return [label.format(share=card.share) for card in stage.exits]
+
+
+def test_an_exit_share_reads_as_its_language_writes_it() -> None:
+    assert _shares("en", [12.5, 8]) == ["12.5% leave here", "8% leave here"]
+    assert _shares("it", [12.5, 8, 11, 85, 0, 100, 1.5]) == [
+        "il 12,5% abbandona qui",
+        "l'8% abbandona qui",
+        "l'11% abbandona qui",
+        "l'85% abbandona qui",
+        "lo 0% abbandona qui",
+        "il 100% abbandona qui",
+        "l'1,5% abbandona qui",
+    ]

@@ -104,6 +104,20 @@ class Portfolio:
     def _builtin_name(self, kind: str, name_id: str, name: str) -> str:
         return BUILTIN_NAMES_IT.get(f"{kind}:{name_id}", name) if self._italian else name
 
+    def _share(self, share: float | None) -> str:
+        """An exit's share as its label reads it: "12.5" in English; in Italian with a decimal
+        comma and its article ("il 12,5", "l'8", "l'11", "lo 0")."""
+        if share is None:
+            return ""
+        figure = _figure(share)
+        if not self._italian:
+            return figure
+        whole = int(share)
+        article = (
+            "lo " if whole == 0 else "l'" if whole in (1, 8, 11) or whole // 10 == 8 else "il "
+        )
+        return article + figure.replace(".", ",")
+
     def _channel_name(self, channel_id: str) -> str:
         channel = self._project.channels.get(channel_id)
         if channel is None:
@@ -242,7 +256,7 @@ class Portfolio:
                 for b in stage.backstage
             ),
             tuple(
-                ExitCard(x, touchpoint_names.get(x.touchpoint or ""), _figure(x.share, ""))
+                ExitCard(x, touchpoint_names.get(x.touchpoint or ""), self._share(x.share))
                 for x in stage.exits
             ),
             tuple(

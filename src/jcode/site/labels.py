@@ -227,7 +227,7 @@ IT: Final[dict[str, str]] = {
     "backstage": "Dietro le quinte",
     "visibility": "Linea di visibilità",
     "exits": "Abbandoni",
-    "exit_share": "il {share}% abbandona qui",
+    "exit_share": "{share}% abbandona qui",  # share: with its article (index.py)
     "addressed_by": "Affrontato da",
     "key_moment": "Momento chiave",
     "key_moments": "Momenti chiave",
