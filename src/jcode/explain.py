@@ -194,6 +194,12 @@ def _message(error: ErrorDetails, data: Any) -> str:
         )
     if kind == "string_too_short":
         return f"{field}{where} is empty"
+    if kind == "string_type" and loc and loc[-1] == "key_moment" and isinstance(value, bool):
+        # `key_moment: true` means "yes, it matters": the field wants the reason why.
+        return (
+            f"{field}{where} should be text saying why this is a moment that matters, "
+            f"not {_type_name(value)}"
+        )
     if kind == "string_type":
         hint = "; put it in quotes" if isinstance(value, bool | int | float | date) else ""
         return f"{field}{where} should be text, not {_type_name(value)}{hint}"
