@@ -69,3 +69,19 @@ def test_an_exit_share_reads_as_its_language_writes_it() -> None:
         "il 100% abbandona qui",
         "l'1,5% abbandona qui",
     ]
+
+
+def test_a_persona_who_takes_a_step_in_another_journey_is_listed_there() -> None:
+    # A parent who signs the form in the child's journey: its page named no journey at all.
+    project = parse_config(
+        "personas:\n  child: {name: Child}\n  parent: {name: Parent}\n", Path("jcode.yaml")
+    )
+    journey = (
+        "id: first-card\ntitle: First card\npersona: child\nowner: x\nstages:\n"
+        "  - id: s\n    name: S\n    phase: discovery\n    steps:\n"
+        "      - {text: Signs the form, actor: parent}\n      - {text: Waits, actor: child}\n"
+    )
+    result = lint([("journeys/first-card.yaml", journey.encode())], project, date(2026, 1, 1))
+    personas = Portfolio(result, project).personas
+    assert (personas["parent"].journeys, personas["parent"].takes_part) == ((), ("first-card",))
+    assert (personas["child"].journeys, personas["child"].takes_part) == (("first-card",), ())

@@ -105,12 +105,9 @@ class Portfolio:
         return BUILTIN_NAMES_IT.get(f"{kind}:{name_id}", name) if self._italian else name
 
     def _share(self, share: float | None) -> str:
-        """An exit's share as its label reads it: "12.5" in English; in Italian with a decimal
-        comma and its article ("il 12,5", "l'8", "l'11", "lo 0")."""
-        if share is None:
-            return ""
-        figure = _figure(share)
-        if not self._italian:
+        """An exit's share as its label reads it: "12.5"; in Italian "il 12,5", "l'8", "lo 0"."""
+        figure = _figure(share, "")
+        if not self._italian or share is None:
             return figure
         whole = int(share)
         article = (
@@ -320,10 +317,14 @@ class Portfolio:
 
     def _personas(self) -> dict[str, PersonaView]:
         journeys: dict[str, list[str]] = defaultdict(list)
+        takes_part: dict[str, list[str]] = defaultdict(list)
+        declared = self._project.config.personas
         for journey_id, view in self.journeys.items():
             if view.journey.persona is not None:
                 journeys[view.journey.persona].append(journey_id)
-        declared = self._project.config.personas
+            actors = {s.actor for stage in view.journey.stages for s in stage.steps}
+            for actor in sorted(a for a in actors if a in declared and a != view.journey.persona):
+                takes_part[actor].append(journey_id)
         return {
             persona_id: PersonaView(
                 persona_id,
@@ -332,6 +333,7 @@ class Portfolio:
                 persona_id in declared,
                 (declared[persona_id].description or "") if persona_id in declared else "",
                 tuple(journeys.get(persona_id, ())),
+                tuple(takes_part.get(persona_id, ())),
             )
             for persona_id in sorted(set(journeys) | set(declared))
         }

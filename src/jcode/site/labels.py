@@ -113,6 +113,7 @@ EN: Final[dict[str, str]] = {
     "visibility": "Line of visibility",
     "exits": "Exits",
     "exit_share": "{share}% leave here",
+    "takes_part": "Takes part in",
     "addressed_by": "Addressed by",
     "key_moment": "Key moment",
     "key_moments": "Key moments",
@@ -227,6 +228,7 @@ IT: Final[dict[str, str]] = {
     "backstage": "Dietro le quinte",
     "visibility": "Linea di visibilità",
     "exits": "Abbandoni",
+    "takes_part": "Partecipa a",
     "exit_share": "{share}% abbandona qui",  # share: with its article (index.py)
     "addressed_by": "Affrontato da",
     "key_moment": "Momento chiave",

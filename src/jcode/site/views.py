@@ -157,6 +157,7 @@ class PersonaView(NamedTuple):
     declared: bool
     about: str  # its description, "" when none
     journeys: tuple[str, ...]  # the ids of its journeys, in id order
+    takes_part: tuple[str, ...] = ()  # journeys where it takes a step (actor), not its own
 
 
 class ChannelRow(NamedTuple):
