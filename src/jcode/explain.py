@@ -47,7 +47,9 @@ _KINDS: dict[str, tuple[str, type[BaseModel]]] = {
 }
 # Errors that say only that a value is not of a branch's type: where a union has another
 # branch with more to say (pain_points: text, or an object), that branch's errors are shown.
-_TYPE_ERRORS = frozenset({"string_type", "model_type", "model_attributes_type", "dict_type"})
+_TYPE_ERRORS = frozenset(
+    {"string_type", "list_type", "model_type", "model_attributes_type", "dict_type"}
+)
 _ID_RE = re.compile(ID_PATTERN)
 MAX_SCHEMA_PROBLEMS = 200
 
@@ -252,31 +254,38 @@ def _one_branch(errors: list[ErrorDetails], data: object) -> list[ErrorDetails]:
     each union only the branch that fits the value: a pain point written as text is checked
     as text, one written as a mapping as an object. Where no branch fits (a number), one error
     says what would."""
-    kept: list[ErrorDetails] = []
+    order: list[ErrorDetails | tuple[int | str, ...]] = []  # errors, and unions where first met
     unions: dict[tuple[int | str, ...], dict[str, list[ErrorDetails]]] = {}
     for error in errors:
         loc = tuple(error["loc"])
         path = _in_data(data, error)
-        if (
-            loc and loc[-1] == "[key]" and error["type"] == "literal_error"
-        ):  # moments: {during: ...}
-            kept.append({**error, "type": "key_literal", "loc": tuple(path)})
+        if loc and loc[-1] == "[key]" and error["type"] == "literal_error":  # moments: {during:}
+            order.append({**error, "type": "key_literal", "loc": tuple(path)})
             continue
         if len(path) == len(loc):
-            kept.append(error)
+            order.append(error)
             continue
         at = next(i for i, (a, b) in enumerate(zip(loc, [*path, None], strict=False)) if a != b)
-        branch = str(loc[at])
-        unions.setdefault(tuple(path[:at]), {}).setdefault(branch, []).append(
+        union_loc = tuple(path[:at])
+        if union_loc not in unions:
+            order.append(union_loc)
+        unions.setdefault(union_loc, {}).setdefault(str(loc[at]), []).append(
             {**error, "loc": tuple(path)}
         )
-    for union_loc, branches in unions.items():
+    kept: list[ErrorDetails] = []
+    for item in order:
+        if isinstance(item, dict):
+            kept.append(item)
+            continue
+        branches = unions[item]
         telling = [b for b in branches.values() if any(e["type"] not in _TYPE_ERRORS for e in b)]
         if telling:
             kept += telling[0]
             continue
+        said = [e["msg"] for branch in branches.values() for e in branch]
+        joined = said[0] + "".join(" or " + m.removeprefix("Input should be ") for m in said[1:])
         first = next(iter(branches.values()))[0]
-        kept.append({**first, "type": "union_type", "loc": union_loc})
+        kept.append({**first, "type": "union_type", "loc": item, "msg": joined})
     return kept
 
 
@@ -315,30 +324,18 @@ def config_errors(doc: Document, name: str) -> list[str]:
         models_config.Config.model_validate(doc.data)
     except ValidationError as exc:
         lines: list[str] = []
-        errors = [
-            (pointer_of(_in_data(doc.data, error)), error)
-            for error in exc.errors(include_url=False)
-        ]
-        pointers = {p for p, _ in errors}
-        said: dict[str, int] = {}  # pointer -> its line in `lines`
-        for pointer, error in errors:
-            if any(other.startswith(pointer + "/") for other in pointers):
-                continue  # a union's other branch: the deeper error says what is wrong
-            wrong_key = bool(error["loc"]) and error["loc"][-1] == "[key]"
-            about_key = error["type"] == "extra_forbidden" or wrong_key
+        for error in _one_branch(exc.errors(include_url=False), doc.data):
+            pointer = pointer_of(error["loc"])
+            about_key = error["type"] in ("extra_forbidden", "key_literal")
             line, column = doc.key_position(pointer) if about_key else doc.position(pointer)
             field = pointer.lstrip("/") or "jcode.yaml"
             message = error["msg"]
-            if wrong_key:  # moments: {during: ...}
+            if error["type"] == "key_literal":  # moments: {during: ...}
                 message = "unknown key; " + message[0].lower() + message[1:]
             elif error["type"] == "extra_forbidden":
                 known = list(_model_at(models_config.Config, error["loc"][:-1]).model_fields)
                 hint = closest(str(error["loc"][-1]), known)
                 message = "unknown setting" + (f"; did you mean '{hint}'?" if hint else "")
-            if pointer in said:  # a union's branches at the same place: one line for them
-                lines[said[pointer]] += " or " + message.removeprefix("Input should be ")
-                continue
-            said[pointer] = len(lines)
             lines.append(f"{name}:{line}:{column}: {field}: {message}")
         return lines
     raise disagreement("these settings", "the model jcode.spec.config.Config", name)
