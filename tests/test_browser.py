@@ -353,6 +353,8 @@ def test_unreadable_files_have_no_page_but_are_listed_on_the_gaps_page(
     tab.page.locator('article a[href="gaps.html#invalid"]').click()
     expect(tab.page).to_have_url(tab.root + "gaps.html#invalid")
     rows = tab.page.locator("h2#invalid ~ div.jc-scroll").first.locator("tbody > tr")
+    # Instant navigation changes the address before it swaps the page in: wait for the rows.
+    expect(rows).to_have_count(len(UNREADABLE_FILES))
     files = rows.locator("td:first-child").all_inner_texts()
     assert sorted(Path(f.rsplit(":", 1)[0]).name for f in files) == list(UNREADABLE_FILES)
 
