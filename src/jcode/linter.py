@@ -26,6 +26,7 @@ from jcode.findings import (
     SuppressedFinding,
     count_by_severity,
     element_key,
+    printable_message,
     rule_id,
 )
 from jcode.forking import forked
@@ -319,7 +320,7 @@ def lint(
             rules.severity[rule],
             printable(problem.pointer),
             None,
-            printable(problem.message),
+            printable_message(problem.message),
         )
         for rule, check_project in rules.project
         for path, problem in check_project(project)
@@ -333,7 +334,7 @@ def _finish(checked: _Checked, rules: _Rules) -> JourneyFile:
     journey_id = checked.member.journey_id
     findings, suppressed = [], []
     for rule, problem in sorted(
-        checked.problems, key=lambda p: (p[1].position or (1, 1), p[0], p[1].message)
+        checked.problems, key=lambda p: (p[1].position or (1, 1), p[0], str(p[1].message))
     ):
         finding = Finding(
             shown,
@@ -342,7 +343,7 @@ def _finish(checked: _Checked, rules: _Rules) -> JourneyFile:
             rules.severity[rule],
             printable(problem.pointer),
             journey_id,
-            printable(problem.message),
+            printable_message(problem.message),
             checked.elements.get(problem.pointer, problem.pointer.lstrip("/")),
             RULES[rule].whole_file,
         )

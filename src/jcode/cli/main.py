@@ -11,6 +11,8 @@ import sys
 import click
 
 from jcode import ISSUES_URL, __version__
+from jcode import i18n
+from jcode.cli.options import lang_option
 from jcode.cli.output import error_line
 from jcode.errors import ExitCode, JcodeError
 
@@ -41,6 +43,7 @@ class _Commands(click.Group):
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="jcode")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@lang_option
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """Customer journeys as code: lint, render and diff journey maps kept in git.
@@ -55,6 +58,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     state: dict[str, bool] = {}  # the group's options, as click parsed them (--debug)
+    i18n.current.set(i18n.catalog(i18n.terminal_language(None)))  # until --lang says otherwise
     try:
         code = cli.main(args=argv, prog_name="jcode", standalone_mode=False, obj=state)
     except click.exceptions.Exit as exc:

@@ -8,11 +8,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from jcode import i18n
 from jcode.errors import JcodeError
+from jcode.i18n import Template
+
+_ERROR = Template("cli.error", "jcode: error: {message}")
 
 
 def error_line(exc: JcodeError) -> str:
-    return f"jcode: error: {exc}"
+    """The one line of an error, in the terminal's language."""
+    catalog = i18n.current.get()
+    message = exc.args[0] if exc.args else ""
+    return catalog(_ERROR, message=message if isinstance(message, i18n.Message) else str(exc))
 
 
 @contextlib.contextmanager

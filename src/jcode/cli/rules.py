@@ -25,7 +25,7 @@ def command(rule_id: str | None, markdown: bool) -> int:
     if rule_id is None:
         width = max(len(r) for r in RULES)
         for rule in RULES.values():
-            click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.summary}")
+            click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.summary.text}")
         return ExitCode.OK
     try:
         click.echo(get_rule(rule_id).docs_text(), nl=False)

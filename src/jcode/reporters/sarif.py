@@ -1,6 +1,10 @@
 """SARIF 2.1.0, with what GitHub code scanning reads: rules with descriptions and help, results
 with a repository-relative location and fingerprints that survive line drift; and what Azure
-DevOps' ingestion requires besides (the driver's full name, the run's automation id)."""
+DevOps' ingestion requires besides (the driver's full name, the run's automation id).
+
+Text is English. Each rule lists its finding messages as `messageStrings` (`{0}`, `{1}` ... for
+their fields), and each result names its message by `id` with its `arguments`, so that a viewer
+with jcode's catalogs can show it in another language (the multitool's SARIF2002)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from jcode import __version__
+from jcode.i18n import fields, positional, source_entries
 from jcode.rules import RULES
 
 if TYPE_CHECKING:
@@ -23,13 +28,32 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 AUTOMATION_ID = "jcode/"
 
 
+def _message_strings(rule_id: RuleId) -> dict[str, dict[str, str]]:
+    """The rule's finding messages by id, their fields numbered in the order they appear (as a
+    result's `arguments` list them). A plural template is given in its plural form."""
+    rule = RULES[rule_id]
+    strings = {}
+    for id, text in sorted(source_entries().items()):
+        if rule.owns(id):
+            english = text if isinstance(text, str) else text[-1]
+            strings[id] = {"text": sentence(positional(english, fields(english)))}
+    return strings
+
+
+def sentence(text: str) -> str:
+    """SARIF wants messages to be sentences (SARIF2001): jcode's, written for a terminal line
+    (`file:line:column: severity: message`), get their full stop here."""
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def _rule(rule_id: RuleId) -> dict[str, Any]:
     rule = RULES[rule_id]
     return {
         "id": rule.id,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.what},
+        "shortDescription": {"text": rule.summary.text},
+        "fullDescription": {"text": rule.what.text},
+        "messageStrings": _message_strings(rule_id),
         "help": {"text": rule.docs_text(), "markdown": rule.docs_markdown()},
         "helpUri": f"{INFORMATION_URI}#rules",
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
@@ -42,7 +66,11 @@ def _result(finding: Finding, index: dict[RuleId, int], options: ReportOptions) 
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
         "level": LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {
+            "text": sentence(finding.message),
+            "id": finding.msg.id,
+            "arguments": finding.msg.arguments(),
+        },
         "locations": [
             {
                 "physicalLocation": {

@@ -37,10 +37,10 @@ def rule_docs() -> tuple[RuleDoc, ...]:
         RuleDoc(
             rule.id,
             rule.severity,
-            paragraph(rule.what),
-            paragraph(rule.why),
-            rule.example.rstrip(),
-            paragraph(rule.fix),
+            paragraph(rule.what.text),
+            paragraph(rule.why.text),
+            rule.example.text.rstrip(),
+            paragraph(rule.fix.text),
         )
         for rule in RULES.values()
     )

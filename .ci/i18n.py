@@ -1,0 +1,205 @@
+"""`make i18n`: extract jcode's message templates with Babel, update every catalog, compile them.
+
+    python .ci/i18n.py           extract, update src/jcode/locale/*/LC_MESSAGES/jcode.po, compile
+    python .ci/i18n.py --check   change nothing; exit 1 and say why when a catalog is not current
+
+The templates are the calls `Template("id", "English text")` and
+`Plural("id", "singular", "plural")` in src/jcode (Babel's Python extractor, the id as the
+message's context). locale/en is the source catalog, its translations left empty: a new
+language starts as a copy of it. Its .mo holds every template with its English text, which jcode
+lists in SARIF's messageStrings and counts other catalogs against.
+
+A catalog is current when it has every template of the source and no other, no fuzzy entry, no
+empty translation (English aside), every translation keeps its template's fields, and its .mo is
+what compiling its .po gives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "src" / "jcode"
+LOCALE = PACKAGE / "locale"
+POT = LOCALE / "jcode.pot"
+SOURCE = "en"
+KEYWORDS = {"Template": ((1, "c"), 2), "Plural": ((1, "c"), 2, 3)}
+WIDTH = 100
+
+sys.path.insert(0, str(ROOT / "src"))
+from jcode.i18n import fields  # noqa: E402
+
+
+def extract() -> Catalog:
+    """Every template in src/jcode, by id; the same id twice is an error."""
+    template = Catalog(project="jcode", domain="jcode", fuzzy=False)
+    seen: dict[str, str] = {}
+    found = extract_from_dir(
+        str(PACKAGE),
+        method_map=[("**.py", "python")],
+        keywords=KEYWORDS,
+        comment_tags=("TRANSLATORS:",),
+        strip_comment_tags=True,
+    )
+    for filename, lineno, message, comments, context in found:
+        where = f"src/jcode/{filename}:{lineno}"
+        if context is None or context in seen and seen[context] != where:
+            if context is not None and template.get(message, context) is not None:
+                continue  # one template used twice is one entry (the same call, twice)
+            raise SystemExit(f"{where}: template id {context!r} is also used at {seen[context]}")
+        seen[context] = where
+        template.add(
+            message,
+            None,
+            [(f"src/jcode/{filename}", lineno)],
+            auto_comments=comments,
+            context=context,
+        )
+    return template
+
+
+def _render(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_po(out, catalog, width=WIDTH, omit_header=False, sort_output=False, no_location=True)
+    return out.getvalue()
+
+
+def _mo(catalog: Catalog, source: bool) -> bytes:
+    """The compiled catalog: its translated entries (fuzzy and empty ones are left out, so that
+    jcode shows their English); the source's with every template, its English as its text."""
+    catalog = _copy(catalog)
+    for message in list(catalog):
+        if not message.id:
+            continue
+        if source:
+            message.string = message.id
+        elif message.fuzzy or not _translated(message.string):
+            # Babel would fill a plural's empty forms with the English ones
+            catalog.delete(message.id, context=message.context)
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    return out.getvalue()
+
+
+def _translated(string: str | tuple[str, ...]) -> bool:
+    return bool(string) and (isinstance(string, str) or all(string))
+
+
+def _copy(catalog: Catalog) -> Catalog:
+    with io.BytesIO(_render(catalog)) as stream:
+        return read_po(stream, locale=catalog.locale, domain="jcode")
+
+
+def languages() -> list[str]:
+    return sorted(path.name for path in LOCALE.iterdir() if (path / "LC_MESSAGES").is_dir())
+
+
+def updated(template: Catalog, language: str) -> Catalog:
+    """The language's catalog with the templates of now: new ones added untranslated, changed
+    ones kept fuzzy with their old text (for the translator to check), gone ones dropped."""
+    path = LOCALE / language / "LC_MESSAGES" / "jcode.po"
+    if path.is_file():
+        with path.open("rb") as stream:
+            catalog = read_po(stream, locale=language, domain="jcode")
+    else:
+        catalog = Catalog(locale=language, domain="jcode", project="jcode")
+    catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
+    catalog.obsolete.clear()
+    catalog.revision_date = catalog.creation_date = _fixed(catalog)
+    catalog.fuzzy = False
+    if language == SOURCE:
+        for message in catalog:
+            if message.id:
+                message.string = ("", "") if message.pluralizable else ""
+    return catalog
+
+
+def _fixed(catalog: Catalog):  # type: ignore[no-untyped-def]
+    # Dates in the header would change every run; the catalogs are reviewed in git instead.
+    import datetime
+
+    return datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+
+
+def problems(template: Catalog, language: str) -> Iterator[str]:
+    """Why a catalog is not current (nothing when it is)."""
+    base = LOCALE / language / "LC_MESSAGES"
+    po, mo = base / "jcode.po", base / "jcode.mo"
+    if not po.is_file():
+        yield f"{po.relative_to(ROOT)}: missing"
+        return
+    with po.open("rb") as stream:
+        catalog = read_po(stream, locale=language, domain="jcode")
+    ours = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
+    theirs = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m for m in template if m.id}
+    name = po.relative_to(ROOT)
+    for key in theirs.keys() - ours.keys():
+        yield f"{name}: lacks {key[0]!r} ({key[1]!r})"
+    for key in ours.keys() - theirs.keys():
+        yield f"{name}: stale entry {key[0]!r} ({key[1]!r}), no longer in the source"
+    for key in catalog.obsolete:
+        yield f"{name}: stale (obsolete) entry {key!r}"
+    for key, message in ours.items():
+        if message.fuzzy:
+            yield f"{name}: fuzzy entry {key[0]!r}: check its translation, then drop '#, fuzzy'"
+        if language == SOURCE:
+            continue
+        sources = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not _translated(message.string):
+            yield f"{name}: {key[0]!r} is not translated"
+            continue
+        wanted = set(fields(sources[-1]))
+        for string in strings:
+            got = set(fields(string))
+            if got != wanted:
+                lost = ", ".join(sorted(wanted - got)) or "none"
+                extra = ", ".join(sorted(got - wanted)) or "none"
+                yield (
+                    f"{name}: {key[0]!r} changes its fields (dropped: {lost}; unknown: {extra}) "
+                    f"in {string!r}"
+                )
+    if not mo.is_file() or mo.read_bytes() != _mo(catalog, language == SOURCE):
+        yield f"{mo.relative_to(ROOT)}: not compiled from its .po (run make i18n)"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="change nothing; report")
+    args = parser.parse_args()
+    template = extract()
+    if args.check:
+        found = [p for language in languages() for p in problems(template, language)]
+        if POT.read_bytes() != _render(template) if POT.is_file() else True:
+            found.insert(0, f"{POT.relative_to(ROOT)}: not current (run make i18n)")
+        for problem in found:
+            print(problem)
+        return 1 if found else 0
+    POT.parent.mkdir(parents=True, exist_ok=True)
+    POT.write_bytes(_render(template))
+    for language in sorted({SOURCE, *languages()}):
+        catalog = updated(template, language)
+        base = LOCALE / language / "LC_MESSAGES"
+        base.mkdir(parents=True, exist_ok=True)
+        (base / "jcode.po").write_bytes(_render(catalog))
+        with (base / "jcode.po").open("rb") as stream:  # what --check compiles, byte for byte
+            catalog = read_po(stream, locale=language, domain="jcode")
+        (base / "jcode.mo").write_bytes(_mo(catalog, language == SOURCE))
+        untranslated = sum(1 for m in catalog if m.id and (m.fuzzy or not _translated(m.string)))
+        total = sum(1 for m in catalog if m.id)
+        done = total if language == SOURCE else total - untranslated
+        print(f"{language}: {done} of {total} translated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
