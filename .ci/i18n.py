@@ -52,9 +52,9 @@ def extract() -> Catalog:
     )
     for filename, lineno, message, comments, context in found:
         where = f"src/jcode/{filename}:{lineno}"
-        if context is None or context in seen and seen[context] != where:
-            if context is not None and template.get(message, context) is not None:
-                continue  # one template used twice is one entry (the same call, twice)
+        if context is None:
+            raise SystemExit(f"{where}: a template's id must be a literal string")
+        if context in seen:
             raise SystemExit(f"{where}: template id {context!r} is also used at {seen[context]}")
         seen[context] = where
         template.add(

@@ -17,6 +17,7 @@ from jcode.cli import main
 from jcode.collect import collect_files
 from jcode.config import load_project
 from jcode.findings import Finding
+from jcode.i18n import Message, Template
 from jcode.linter import LintResult, lint
 
 TESTS = Path(__file__).parent
@@ -156,3 +157,11 @@ class GitRepo:
         self.git("add", "-A")
         self.git("commit", "-q", "--allow-empty", "-m", message)
         return self.git("rev-parse", "HEAD").strip()
+
+
+_SAID = Template("test.said", "{text}")
+
+
+def said(text: str) -> Message:
+    """A message that says `text` in every language, for findings a test makes by hand."""
+    return _SAID(text=text)

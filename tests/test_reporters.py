@@ -30,7 +30,7 @@ from jcode.reporters.github import report as github_report
 from jcode.rules import RULES
 
 from .clients import node_module, shared
-from .helpers import lint_paths
+from .helpers import lint_paths, said
 
 TESTS = Path(__file__).parent
 PROJECT = TESTS / "golden" / "project"
@@ -299,7 +299,9 @@ def _unescape(text: str) -> str:
 
 def test_github_escaping_round_trips() -> None:
     message = "100% sure: a, b\nand c\r\n"
-    finding = Finding("dir, with: odd/j%.yaml", 3, 4, RuleId.SCHEMA, "warning", "", "j", message)
+    finding = Finding(
+        "dir, with: odd/j%.yaml", 3, 4, RuleId.SCHEMA, "warning", "", "j", said(message)
+    )
     result = LintResult([JourneyFile("dir, with: odd/j%.yaml", findings=(finding,))])
     out = io.StringIO()
     github_report(result, out, ReportOptions(quiet=True))
@@ -379,7 +381,8 @@ def test_github_writes_the_full_list_to_the_job_summary(
 def test_job_summary_stays_under_githubs_limit() -> None:
     path = "journeys/big.yaml"
     findings = tuple(
-        Finding(path, n, 1, RuleId.SCHEMA, "error", "", "big", "x" * 500) for n in range(5_000)
+        Finding(path, n, 1, RuleId.SCHEMA, "error", "", "big", said("x" * 500))
+        for n in range(5_000)
     )
     summary = step_summary(LintResult([JourneyFile(path, findings=findings)]), ReportOptions())
     assert len(summary.encode("utf-8")) <= MAX_SUMMARY_BYTES

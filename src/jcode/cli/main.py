@@ -10,8 +10,7 @@ import sys
 
 import click
 
-from jcode import ISSUES_URL, __version__
-from jcode import i18n
+from jcode import ISSUES_URL, __version__, i18n
 from jcode.cli.options import lang_option
 from jcode.cli.output import error_line
 from jcode.errors import ExitCode, JcodeError
