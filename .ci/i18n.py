@@ -17,6 +17,7 @@ what compiling its .po gives.
 from __future__ import annotations
 
 import argparse
+import datetime
 import io
 import sys
 from collections.abc import Iterator
@@ -41,7 +42,7 @@ from jcode.i18n import fields  # noqa: E402
 
 def extract() -> Catalog:
     """Every template in src/jcode, by id; the same id twice is an error."""
-    template = Catalog(project="jcode", domain="jcode", fuzzy=False)
+    template = Catalog(domain="jcode", fuzzy=False, **IDENTITY)  # type: ignore[arg-type]
     seen: dict[str, str] = {}
     found = extract_from_dir(
         str(PACKAGE),
@@ -99,8 +100,8 @@ def _copy(catalog: Catalog) -> Catalog:
         return read_po(stream, locale=catalog.locale, domain="jcode")
 
 
-def languages() -> list[str]:
-    return sorted(path.name for path in LOCALE.iterdir() if (path / "LC_MESSAGES").is_dir())
+def languages(locale: Path = LOCALE) -> list[str]:
+    return sorted(path.name for path in locale.iterdir() if (path / "LC_MESSAGES").is_dir())
 
 
 def updated(template: Catalog, language: str) -> Catalog:
@@ -111,37 +112,52 @@ def updated(template: Catalog, language: str) -> Catalog:
         with path.open("rb") as stream:
             catalog = read_po(stream, locale=language, domain="jcode")
     else:
-        catalog = Catalog(locale=language, domain="jcode", project="jcode")
+        catalog = Catalog(locale=language, domain="jcode")
     catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
     catalog.obsolete.clear()
-    catalog.revision_date = catalog.creation_date = _fixed(catalog)
+    for name, value in IDENTITY.items():
+        setattr(catalog, name, value)
     catalog.fuzzy = False
     if language == SOURCE:
         for message in catalog:
             if message.id:
                 message.string = ("", "") if message.pluralizable else ""
+                message.flags.discard("fuzzy")
+                message.previous_id = []
     return catalog
 
 
-def _fixed(catalog: Catalog):  # type: ignore[no-untyped-def]
-    # Dates in the header would change every run; the catalogs are reviewed in git instead.
-    import datetime
+# Dates in the header would change every run; the catalogs' history is in git instead.
+FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+HEADER = (
+    "# jcode's messages. English is the source (locale/en: copy it to start a language);\n"
+    "# `make i18n` updates every catalog from the code and compiles it."
+)
+IDENTITY = {
+    "project": "jcode",
+    "version": "1",
+    "copyright_holder": "the jcode authors",
+    "msgid_bugs_address": "https://github.com/jcode-dev/jcode/issues",
+    "last_translator": "the jcode authors",
+    "language_team": "the jcode authors",
+    "header_comment": HEADER,
+    "creation_date": FIXED_DATE,
+    "revision_date": FIXED_DATE,
+}
 
-    return datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 
-
-def problems(template: Catalog, language: str) -> Iterator[str]:
+def problems(template: Catalog, language: str, locale: Path = LOCALE) -> Iterator[str]:
     """Why a catalog is not current (nothing when it is)."""
-    base = LOCALE / language / "LC_MESSAGES"
+    base = locale / language / "LC_MESSAGES"
     po, mo = base / "jcode.po", base / "jcode.mo"
     if not po.is_file():
-        yield f"{po.relative_to(ROOT)}: missing"
+        yield f"{_shown(po)}: missing"
         return
     with po.open("rb") as stream:
         catalog = read_po(stream, locale=language, domain="jcode")
     ours = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
     theirs = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m for m in template if m.id}
-    name = po.relative_to(ROOT)
+    name = _shown(po)
     for key in theirs.keys() - ours.keys():
         yield f"{name}: lacks {key[0]!r} ({key[1]!r})"
     for key in ours.keys() - theirs.keys():
@@ -169,7 +185,11 @@ def problems(template: Catalog, language: str) -> Iterator[str]:
                     f"in {string!r}"
                 )
     if not mo.is_file() or mo.read_bytes() != _mo(catalog, language == SOURCE):
-        yield f"{mo.relative_to(ROOT)}: not compiled from its .po (run make i18n)"
+        yield f"{_shown(mo)}: not compiled from its .po (run make i18n)"
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def main() -> int:

@@ -12,6 +12,7 @@ from jcode.app.project import journey_files, other_journey_ids, refuse_journey_t
 from jcode.config import load_project
 from jcode.errors import JcodeError
 from jcode.findings import Severity
+from jcode.i18n import ENGLISH, Catalog
 from jcode.linter import LintResult, lint
 from jcode.record import Record
 from jcode.reporters import ReportOptions
@@ -140,13 +141,15 @@ def plan_outputs(
     return plan + [(name, None) for name in rest]
 
 
-def append_step_summary(path: Path, result: LintResult, repo_root: Path) -> None:
+def append_step_summary(
+    path: Path, result: LintResult, repo_root: Path, catalog: Catalog = ENGLISH
+) -> None:
     """In GitHub Actions, the full list of findings for the job summary: the annotations of
     one step stop at 10 of each level."""
     from jcode.reporters.github import step_summary
 
     try:
         with path.open("a", encoding="utf-8", newline="\n") as stream:
-            stream.write(step_summary(result, ReportOptions(repo_root=repo_root)))
+            stream.write(step_summary(result, ReportOptions(repo_root=repo_root, catalog=catalog)))
     except OSError as exc:
         raise JcodeError(f"cannot write the job summary '{path}': {exc.strerror}") from None

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from jcode import i18n
 from jcode.app.lint import LintRequest, append_step_summary, lint_journeys
 from jcode.cli.options import color_option, config_option, paths_argument, today_option
 from jcode.cli.output import output_file, use_color
@@ -130,15 +131,17 @@ def command(
             for entry in outcome.fixed:
                 click.echo(f"  {entry.describe()}", err=True)
     repo_root = find_repo_root(Path.cwd())
+    catalog = i18n.current.get()
     for name, target in outcome.plan:
         reporter = LINT[name]
         if target is None:
-            options = ReportOptions(use_color(color, sys.stdout), quiet, fail_on, repo_root)
+            color_on = use_color(color, sys.stdout)
+            options = ReportOptions(color_on, quiet, fail_on, repo_root, catalog)
             reporter(result, sys.stdout, options)
             continue
         with output_file(target) as stream:
-            reporter(result, stream, ReportOptions(bool(color), quiet, fail_on, repo_root))
+            reporter(result, stream, ReportOptions(bool(color), quiet, fail_on, repo_root, catalog))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary and any(name == "github" for name, _ in outcome.plan):
-        append_step_summary(Path(summary), result, repo_root)
+        append_step_summary(Path(summary), result, repo_root, catalog)
     return ExitCode.FINDINGS if outcome.failed(fail_on) else ExitCode.OK
