@@ -188,6 +188,38 @@ def problems(template: Catalog, language: str, locale: Path = LOCALE) -> Iterato
         yield f"{_shown(mo)}: not compiled from its .po (run make i18n)"
 
 
+README = ROOT / "README.md"
+TABLE_START, TABLE_END = "<!-- catalogs:start -->\n", "<!-- catalogs:end -->\n"
+NAMES = {"en": "English", "it": "Italian"}  # for the README; a new language shows its code
+
+
+def readme_table(locale: Path = LOCALE) -> str:
+    """How complete each catalog is, for the README (from the .po files as they are)."""
+    rows = ["| language | catalog | translated |", "|---|---|---|"]
+    for language in languages(locale):
+        with (locale / language / "LC_MESSAGES" / "jcode.po").open("rb") as stream:
+            catalog = read_po(stream, locale=language, domain="jcode")
+        messages = [m for m in catalog if m.id]
+        done = (
+            len(messages)
+            if language == SOURCE
+            else sum(1 for m in messages if not m.fuzzy and _translated(m.string))
+        )
+        name = NAMES.get(language, language)
+        note = " (the source)" if language == SOURCE else ""
+        rows.append(
+            f"| {name}{note} | `src/jcode/locale/{language}` | {done} of {len(messages)} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def _readme_with(table: str) -> str:
+    text = README.read_text(encoding="utf-8")
+    start = text.index(TABLE_START) + len(TABLE_START)
+    end = text.index(TABLE_END)
+    return text[:start] + table + text[end:]
+
+
 def _shown(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
@@ -201,6 +233,8 @@ def main() -> int:
         found = [p for language in languages() for p in problems(template, language)]
         if POT.read_bytes() != _render(template) if POT.is_file() else True:
             found.insert(0, f"{POT.relative_to(ROOT)}: not current (run make i18n)")
+        if README.read_text(encoding="utf-8") != _readme_with(readme_table()):
+            found.append("README.md: the catalogs' table is not current (run make i18n)")
         for problem in found:
             print(problem)
         return 1 if found else 0
@@ -218,6 +252,7 @@ def main() -> int:
         total = sum(1 for m in catalog if m.id)
         done = total if language == SOURCE else total - untranslated
         print(f"{language}: {done} of {total} translated")
+    README.write_text(_readme_with(readme_table()), encoding="utf-8")
     return 0
 
 
