@@ -207,9 +207,7 @@ def readme_table(locale: Path = LOCALE) -> str:
         )
         name = NAMES.get(language, language)
         note = " (the source)" if language == SOURCE else ""
-        rows.append(
-            f"| {name}{note} | `src/jcode/locale/{language}` | {done} of {len(messages)} |"
-        )
+        rows.append(f"| {name}{note} | `src/jcode/locale/{language}` | {done} of {len(messages)} |")
     return "\n".join(rows) + "\n"
 
 

@@ -94,18 +94,14 @@ def test_the_check_names_a_missing_entry(
     assert found[1:] == ["not compiled from its .po (run make i18n)"]
 
 
-def test_the_check_names_a_stale_entry(
-    checker: ModuleType, source: object, tmp_path: Path
-) -> None:
+def test_the_check_names_a_stale_entry(checker: ModuleType, source: object, tmp_path: Path) -> None:
     found = _problems(checker, source, _broken(tmp_path, "stale"))
     assert found[0] == (
         "stale entry 'gone' ('a template the code no longer has'), no longer in the source"
     )
 
 
-def test_the_check_names_a_fuzzy_entry(
-    checker: ModuleType, source: object, tmp_path: Path
-) -> None:
+def test_the_check_names_a_fuzzy_entry(checker: ModuleType, source: object, tmp_path: Path) -> None:
     found = _problems(checker, source, _broken(tmp_path, "fuzzy"))
     assert found[0] == (
         "fuzzy entry 'missing-owner.stage': check its translation, then drop '#, fuzzy'"
@@ -153,9 +149,7 @@ GREETING = Template("test.greeting", "hello {name}, you have {what}")
 ITEMS = Plural("test.items", "{count} item", "{count} items")
 
 
-def test_a_catalog_renders_its_translation_and_falls_back_to_english_template_by_template() -> (
-    None
-):
+def test_a_catalog_renders_its_translation_and_falls_back_to_english_template_by_template() -> None:
     italian = Catalog(
         "it",
         {

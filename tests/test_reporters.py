@@ -84,6 +84,29 @@ def test_sarif_is_valid_and_has_what_github_requires(capsys: pytest.CaptureFixtu
     assert levels["purchase-without-assistance"] == "note"
 
 
+def test_sarif_messages_are_ids_and_arguments_of_their_rules_message_strings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A viewer that shows a result by its message id and arguments shows what its text says:
+    the rule's messageStrings entry with {0}, {1} ... filled in."""
+    _, out = _lint_output("sarif", capsys, "--lang", "it")  # SARIF is English in any language
+    [run] = json.loads(out)["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    for rule in rules:
+        assert rule["messageStrings"], rule["id"]
+        for message_id, string in rule["messageStrings"].items():
+            assert RULES[rule["id"]].owns(message_id)
+            assert string["text"].endswith((".", "?")), string
+    seen = set()
+    for result in run["results"]:
+        message = result["message"]
+        template = rules[result["ruleIndex"]]["messageStrings"][message["id"]]["text"]
+        shown = re.sub(r"\{(\d+)\}", lambda m: message["arguments"][int(m.group(1))], template)
+        assert shown == message["text"], message
+        seen.add(message["id"])
+    assert {"missing-owner", "stage-without-touchpoints"} <= seen
+
+
 def test_rule_names_are_pascal_case_unique_and_not_their_ids() -> None:
     names = [rule.name for rule in RULES.values()]
     assert all(re.fullmatch(r"(?:[A-Z][a-z0-9]+)+", name) for name in names), names

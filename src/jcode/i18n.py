@@ -24,7 +24,6 @@ import re
 import struct
 from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
-from gettext import c2py
 from pathlib import Path
 from typing import Final, Union
 
@@ -75,6 +74,16 @@ class Template:
         if missing:  # a programming error, caught by the tests that render every template
             raise TypeError(f"template {self.id!r} needs {', '.join(sorted(missing))}")
         return Message(self, tuple(args.items()))
+
+    def _key(self) -> tuple[str, str, str | None]:
+        return (self.id, self.text, self.plural)
+
+    def __eq__(self, other: object) -> bool:
+        # By value: findings come back from the worker processes of a parallel lint pickled.
+        return isinstance(other, Template) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def __repr__(self) -> str:
         return f"Template({self.id!r})"
@@ -234,6 +243,8 @@ def _plural_rule(header: Mapping[str, str]) -> Callable[[int], int] | None:
     match = re.search(r"plural=([^;]+)", forms)
     if not match:
         return None
+    from gettext import c2py  # only for a catalog with plural forms: start-up time
+
     try:
         return c2py(match.group(1).strip())
     except (ValueError, SyntaxError):

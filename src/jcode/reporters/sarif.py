@@ -17,6 +17,7 @@ from jcode.rules import RULES
 
 if TYPE_CHECKING:
     from jcode.findings import Finding, RuleId
+    from jcode.i18n import Message
     from jcode.linter import LintResult
     from jcode.reporters import ReportOptions
 
@@ -30,14 +31,28 @@ AUTOMATION_ID = "jcode/"
 
 def _message_strings(rule_id: RuleId) -> dict[str, dict[str, str]]:
     """The rule's finding messages by id, their fields numbered in the order they appear (as a
-    result's `arguments` list them). A plural template is given in its plural form."""
+    result's `arguments` list them). SARIF has no plural forms: a plural template is two
+    strings, its id for the plural and `<id>.one` for the singular."""
     rule = RULES[rule_id]
     strings = {}
     for id, text in sorted(source_entries().items()):
-        if rule.owns(id):
-            english = text if isinstance(text, str) else text[-1]
-            strings[id] = {"text": sentence(positional(english, fields(english)))}
-    return strings
+        if not rule.owns(id):
+            continue
+        if isinstance(text, str):
+            strings[id] = {"text": sentence(positional(text, fields(text)))}
+            continue
+        singular, plural = text[0], text[-1]
+        names = fields(plural)
+        strings[id] = {"text": sentence(positional(plural, names))}
+        strings[f"{id}.one"] = {"text": sentence(positional(singular, names))}
+    return dict(sorted(strings.items()))
+
+
+def _message_id(message: Message) -> str:
+    template = message.template
+    if template.plural is not None and dict(message.args).get(template.count) == 1:
+        return f"{template.id}.one"
+    return template.id
 
 
 def sentence(text: str) -> str:
@@ -68,7 +83,7 @@ def _result(finding: Finding, index: dict[RuleId, int], options: ReportOptions) 
         "level": LEVELS[finding.severity],
         "message": {
             "text": sentence(finding.message),
-            "id": finding.msg.id,
+            "id": _message_id(finding.msg),
             "arguments": finding.msg.arguments(),
         },
         "locations": [
