@@ -101,7 +101,8 @@ def test_sarif_messages_are_ids_and_arguments_of_their_rules_message_strings(
     for result in run["results"]:
         message = result["message"]
         template = rules[result["ruleIndex"]]["messageStrings"][message["id"]]["text"]
-        shown = re.sub(r"\{(\d+)\}", lambda m: message["arguments"][int(m.group(1))], template)
+        arguments = message["arguments"]
+        shown = re.sub(r"\{(\d+)\}", lambda m, a=arguments: a[int(m.group(1))], template)
         assert shown == message["text"], message
         seen.add(message["id"])
     assert {"missing-owner", "stage-without-touchpoints"} <= seen
