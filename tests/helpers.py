@@ -59,6 +59,19 @@ def lint_paths(paths: list[Path], cwd: Path, config: Path | None = None) -> Lint
         return lint(collect_files(paths), project, TODAY, jobs=1)
 
 
+def lint_case(case: Path) -> LintResult:
+    """A case of tests/cases (a file, or a folder linted as a whole) from its folder, with the
+    nearest jcode.yaml above it."""
+    config = None
+    for folder in case.parents:
+        if (folder / "jcode.yaml").is_file():
+            config = folder / "jcode.yaml"
+            break
+        if folder == CASES:
+            break
+    return lint_paths([case], cwd=case if case.is_dir() else case.parent, config=config)
+
+
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     """The command line: (exit code, standard output, standard error)."""
     code = main(argv)

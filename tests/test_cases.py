@@ -16,7 +16,7 @@ import pytest
 
 from jcode.rules import RULES
 
-from .helpers import CASES, lint_paths, render
+from .helpers import CASES, lint_case, render
 
 
 def _cases() -> list[Path]:
@@ -31,22 +31,12 @@ def _cases() -> list[Path]:
     return found
 
 
-def _config_for(case: Path) -> Path | None:
-    for folder in case.parents:
-        if (folder / "jcode.yaml").is_file():
-            return folder / "jcode.yaml"
-        if folder == CASES:
-            break
-    return None
-
-
 def _expected_path(case: Path) -> Path:
     return case.with_suffix(".expected")
 
 
 def run_case(case: Path) -> list[str]:
-    cwd = case if case.is_dir() else case.parent
-    result = lint_paths([case], cwd=cwd, config=_config_for(case))
+    result = lint_case(case)
     return [render(f) for f in result.findings] + [
         "suppressed: " + render(s.finding) + f" | {s.reason}" for s in result.suppressed
     ]
