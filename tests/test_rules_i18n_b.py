@@ -15,8 +15,8 @@ from jcode.i18n import Catalog, Template, catalog, fields
 from jcode.rules import RULES, coverage, kpis, stages
 from jcode.spec.builtins import BUILTIN_CHANNELS
 
-from .helpers import CASES, lint_paths
-from .test_cases import CASE_FILES, _config_for
+from .helpers import CASES, lint_case
+from .test_cases import CASE_FILES
 
 MODULES = (coverage, kpis, stages)
 OURS = {rule.id for module in MODULES for rule in module.RULES}
@@ -30,8 +30,7 @@ def _italian() -> Catalog:
 
 
 def _findings(rule: str, case: str, language: Catalog) -> list[str]:
-    path = CASES / "rules" / rule / case
-    result = lint_paths([path], cwd=path.parent, config=_config_for(path))
+    result = lint_case(CASES / "rules" / rule / case)
     return [f"{f.line}:{f.column} {f.rule} {f.text(language)}" for f in result.findings]
 
 
@@ -159,8 +158,7 @@ def used() -> dict[RuleId, set[str]]:
     """For each rule of these modules, the template ids of its findings in all the rule cases."""
     used: dict[RuleId, set[str]] = {}
     for case in CASE_FILES:
-        cwd = case if case.is_dir() else case.parent
-        for finding in lint_paths([case], cwd=cwd, config=_config_for(case)).findings:
+        for finding in lint_case(case).findings:
             if finding.rule in OURS:
                 used.setdefault(finding.rule, set()).add(finding.msg.id)
     return used
