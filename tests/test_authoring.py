@@ -17,15 +17,15 @@ import jsonschema
 import pytest
 import yaml
 
-from jcode import __version__, authoring
+from jcode import __version__, authoring, authoring_words, i18n
 from jcode.cli import main
 from jcode.config import load_project
 from jcode.editor_schema import ABSENT
 from jcode.errors import ExitCode
+from jcode.i18n import Template
 from jcode.project_schema import COMMENT, project_schema
 from jcode.schema import schema_of
 from jcode.spec.models import Journey
-from jcode.spec.values import LANGUAGES
 
 from .helpers import check_golden
 
@@ -470,8 +470,17 @@ def test_new_with_only_optional_phases_offers_them_all(
             ["new", "x-y", "--title", "Ünïcode: ok", "--owner", "crm"],
             "given.yaml",
         ),
+        (  # the words in the site's language
+            "site: {language: it}\n"
+            "phases:\n"
+            "  - {id: contatto, name: Primo contatto, moment: pre-purchase}\n"
+            "  - {id: contratto, name: Contratto, moment: purchase}\n"
+            "owners:\n  vendite: {name: Vendite}\n  assistenza: {name: Assistenza}\n",
+            ["new", "apertura-conto"],
+            "italian.yaml",
+        ),
     ],
-    ids=["declared", "given"],
+    ids=["declared", "given", "italian"],
 )
 def test_new_writes_this_skeleton_byte_for_byte(
     config: str,
@@ -661,13 +670,25 @@ def _word_keys(words: Any, at: str = "") -> set[str]:
     return {at.removesuffix(".")}
 
 
-def test_every_language_has_the_words_of_the_templates() -> None:
-    folder = authoring.TEMPLATES / "words"
-    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{x}.yaml" for x in LANGUAGES)
+def _templates(words: authoring_words.Words) -> list[Template]:
+    return [
+        t
+        for word in words.values()
+        for t in ([word] if isinstance(word, Template) else _templates(word))
+    ]
+
+
+def test_every_catalog_translates_the_words_of_init_and_new() -> None:
     english = _word_keys(authoring._words("en"))
     assert {"owners.sales", "example.title", "stages.recommend.nps"} <= english
-    for language in LANGUAGES:
+    templates = _templates(authoring_words.INIT) + list(authoring_words.NEW.values())
+    for language in i18n.available()[1:]:
+        catalog = i18n.catalog(language)
         assert _word_keys(authoring._words(language)) == english, language
+        assert [t.id for t in templates if not catalog.translates(t)] == [], language
+    assert authoring._words("it")["stages"]["find"]["search_ads"] == "Annunci sui motori di ricerca"
+    # A site language without a catalog of jcode's: English, word by word.
+    assert authoring._words("pl") == authoring._words("en")
 
 
 # Text a translation might hold, each of which YAML would misread if written as it is.

@@ -14,6 +14,19 @@ from jcode import ISSUES_URL, __version__, i18n
 from jcode.cli.options import lang_option
 from jcode.cli.output import error_line
 from jcode.errors import ExitCode, JcodeError
+from jcode.i18n import Template
+
+ABORTED = Template("cli.aborted", "Aborted.")
+INTERRUPTED = Template("cli.interrupted", "Interrupted.")
+INTERNAL_ERROR = Template(
+    "cli.internal-error",
+    "jcode {version}: internal error: {error}: {detail}. Please report it at {url} "
+    "(run with --debug for the traceback)",
+)
+INTERNAL_ERROR_DEBUG = Template(  # after the traceback, which --debug printed
+    "cli.internal-error-debug",
+    "jcode {version}: internal error: {error}: {detail}. Please report it at {url}",
+)
 
 # The commands, each the module of jcode.cli that defines it as `command`. A module is imported
 # only when its command runs (or for --help): `jcode lint` does not pay for the others.
@@ -56,8 +69,19 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The environment's language until --lang says otherwise, and for this run only: a program
+    # that calls main() has its own catalog again afterwards.
+    token = i18n.current.set(i18n.catalog(i18n.terminal_language(None)))
+    try:
+        return _handled(argv)
+    finally:
+        i18n.current.reset(token)
+
+
+def _handled(argv: list[str] | None) -> int:
+    """The command's exit code, every error mapped to its own, with one line in the terminal's
+    language."""
     state: dict[str, bool] = {}  # the group's options, as click parsed them (--debug)
-    i18n.current.set(i18n.catalog(i18n.terminal_language(None)))  # until --lang says otherwise
     try:
         code = cli.main(args=argv, prog_name="jcode", standalone_mode=False, obj=state)
     except click.exceptions.Exit as exc:
@@ -66,13 +90,13 @@ def main(argv: list[str] | None = None) -> int:
         exc.show()
         return ExitCode.USAGE
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo(i18n.current.get()(ABORTED), err=True)
         return ExitCode.INTERRUPTED
     except JcodeError as exc:
         click.echo(error_line(exc), err=True)
         return exc.exit_code
     except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
+        click.echo(i18n.current.get()(INTERRUPTED), err=True)
         return ExitCode.INTERRUPTED
     except Exception as exc:
         debug = state.get("debug", False)
@@ -80,12 +104,14 @@ def main(argv: list[str] | None = None) -> int:
             import traceback  # only here: it costs start-up time
 
             traceback.print_exc()
-        click.echo(
-            f"jcode {__version__}: internal error: {type(exc).__name__}: {exc}. "
-            f"Please report it at {ISSUES_URL}"
-            + ("" if debug else " (run with --debug for the traceback)"),
-            err=True,
+        line = i18n.current.get()(
+            INTERNAL_ERROR_DEBUG if debug else INTERNAL_ERROR,
+            version=__version__,
+            error=type(exc).__name__,
+            detail=str(exc),
+            url=ISSUES_URL,
         )
+        click.echo(line, err=True)
         return ExitCode.INTERNAL
     return int(code) if isinstance(code, int) else ExitCode.OK
 

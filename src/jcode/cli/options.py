@@ -10,6 +10,14 @@ from typing import Any, TypeVar
 
 import click
 
+from jcode import i18n
+from jcode.i18n import Template
+
+NOT_A_DATE = Template("cli.option.not-a-date", "'{value}' is not a date written YYYY-MM-DD")
+NOT_A_LANGUAGE = Template(
+    "cli.option.not-a-language", "'{value}' is not a language code such as 'en', 'it' or 'pt_BR'"
+)
+
 Decorated = TypeVar("Decorated", bound=Callable[..., Any])
 
 
@@ -22,7 +30,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
             return date.fromisoformat(value)
     except ValueError:
         pass
-    raise click.BadParameter(f"'{value}' is not a date written YYYY-MM-DD")
+    raise click.BadParameter(i18n.current.get()(NOT_A_DATE, value=value))
 
 
 config_option = click.option(
@@ -53,10 +61,8 @@ paths_argument = click.argument("paths", nargs=-1, type=click.Path(readable=Fals
 
 def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """--lang: set the terminal's catalog for this run (the environment's when not given)."""
-    from jcode import i18n
-
     if value is not None and not _LANG_RE.fullmatch(value):
-        raise click.BadParameter(f"'{value}' is not a language code such as 'en', 'it' or 'pt_BR'")
+        raise click.BadParameter(i18n.current.get()(NOT_A_LANGUAGE, value=value))
     if value is not None or ctx.parent is None:
         i18n.current.set(i18n.catalog(i18n.terminal_language(value)))
     return value
