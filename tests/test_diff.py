@@ -20,8 +20,8 @@ import pytest
 import yaml
 
 from jcode.diff.changes import KINDS
+from jcode.diff.sentences import SENTENCES
 from jcode.errors import ExitCode
-from jcode.reporters.diff_text import SENTENCES
 
 from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, RETURNS, ROOT, GitRepo, run
 

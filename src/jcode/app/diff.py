@@ -9,9 +9,16 @@ from typing import Final
 
 from jcode.diff import Diff, Side, compare, fails
 from jcode.errors import JcodeError
+from jcode.i18n import Template
 from jcode.record import Record
 from jcode.sides import read_side
 from jcode.text import printable
+
+NO_JOURNEYS = Template(
+    "error.diff.no-journeys",
+    "no journeys folder at '{base}' in BASE ({base_label}) nor at '{head}' in HEAD "
+    "({head_label}): nothing to compare",
+)
 
 
 class DiffRequest(Record):
@@ -47,7 +54,11 @@ def diff_sides(request: DiffRequest) -> DiffOutcome:
     ]
     if len(lacking) == 2:
         raise JcodeError(
-            f"no journeys folder at '{before.missing}' in BASE ({printable(before.label)}) nor "
-            f"at '{after.missing}' in HEAD ({printable(after.label)}): nothing to compare"
+            NO_JOURNEYS(
+                base=before.missing or "",
+                base_label=printable(before.label),
+                head=after.missing or "",
+                head_label=printable(after.label),
+            )
         )
     return DiffOutcome(compare(before, after), lacking)
