@@ -5,6 +5,7 @@ translated."""
 from __future__ import annotations
 
 import io
+import json
 from contextvars import ContextVar
 from pathlib import Path
 
@@ -193,6 +194,52 @@ def test_text_is_in_the_terminals_language(italian: GitRepo) -> None:
         "  title: 'Shopping' -> 'Buying'",
         "  owner: (none) -> 'sales'",
     ]
+
+
+def test_json_is_english_and_names_each_sentence_with_its_arguments(
+    italian: GitRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("JCODE_LANG", "it")  # neither the terminal's language nor the site's
+    code, out, err = run(["diff", "main", "--format", "json", "--today", "2026-11-22"], capsys)
+    assert (code, err) == (ExitCode.OK, "")
+    report = json.loads(out)
+    [shop] = report["journeys"]["changed"]
+    assert shop["changes"][2:5] == [
+        {
+            "kind": "key-moment-added",
+            "pointer": "/stages/0/steps/0/key_moment",
+            "before": None,
+            "after": "A refused card ends it",
+            "message_id": "diff.key-moment-added.step",
+            "arguments": {
+                "stage": "checkout",
+                "subject": "Pays by card",
+                "after": "A refused card ends it",
+            },
+        },
+        {
+            "kind": "touchpoint-owner-changed",
+            "pointer": "/stages/0/touchpoints/0/owner",
+            "before": None,
+            "after": "sales",
+            "message_id": "diff.touchpoint-owner-changed",
+            "arguments": {"item": "web", "before": None, "after": "sales"},
+        },
+        {
+            "kind": "kpi-added",
+            "pointer": "/stages/0/kpis/1",
+            "before": None,
+            "after": "refusals",
+            "message_id": "diff.kpi-added",
+            "arguments": {"after": "refusals", "stage": "checkout"},
+        },
+    ]
+    [new] = report["findings"]["new"]
+    assert (new["message"], new["message_id"], new["arguments"]) == (
+        "journey 'new' has no owner (each of its stages has one)",
+        "missing-owner",
+        {"journey": "new"},
+    )
 
 
 def test_the_tail_of_a_huge_comment_groups_thousands_the_languages_way() -> None:
