@@ -73,5 +73,6 @@ def command(
     for name, side in outcome.lacking:
         line = catalog(LACKING[name], missing=str(side.missing), label=printable(side.label))
         click.echo(line, err=True)
-    DIFF[fmt](outcome.diff, sys.stdout, ReportOptions(use_color(color, sys.stdout)))
+    options = ReportOptions(use_color(color, sys.stdout), catalog=catalog)
+    DIFF[fmt](outcome.diff, sys.stdout, options)
     return ExitCode.FINDINGS if outcome.failed(fail_on) else ExitCode.OK
