@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from jcode import i18n
 from jcode.cli.options import config_option, paths_argument, today_option
 from jcode.cli.output import use_color
 from jcode.errors import ExitCode
@@ -65,6 +66,8 @@ def command(
         return ExitCode.FINDINGS
     for warning in outcome.warnings:
         click.echo(f"jcode: mkdocs: {warning}", err=True)
+    if not quiet and outcome.translation is not None:
+        click.echo(i18n.current.get().render(outcome.translation))
     if not quiet:
         journeys = sum(1 for f in outcome.result.files if f.journey is not None)
         click.echo(
