@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import io
 import json
-from contextvars import ContextVar
 from pathlib import Path
 
 import pytest
 
 from jcode import i18n
-from jcode.app.diff import NO_JOURNEYS, DiffRequest, diff_sides
+from jcode.app.diff import NOTHING_TO_COMPARE, DiffRequest, diff_sides
 from jcode.diff import Diff, JourneyDiff
 from jcode.diff.changes import Change
 from jcode.diff.sentences import SENTENCES, STEP_SENTENCES
@@ -72,15 +71,6 @@ stages: [{id: s, name: S, phase: buy, owner: sales, touchpoints: [{id: w, name: 
 
 
 IT = i18n.catalog("it")
-
-
-@pytest.fixture(autouse=True)
-def english_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An English terminal whatever the machine's locale, and a terminal catalog of this test's
-    own: what the command line sets from the environment does not outlive the test."""
-    for name in ("JCODE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(i18n, "current", ContextVar("jcode_catalog", default=i18n.ENGLISH))
 
 
 @pytest.fixture
@@ -296,7 +286,7 @@ def _templates(*namespaces: object) -> list[Template]:
 
 
 def test_every_text_of_diff_is_translated_into_italian() -> None:
-    found = [*SENTENCES.values(), *STEP_SENTENCES.values(), NO_JOURNEYS]
+    found = [*SENTENCES.values(), *STEP_SENTENCES.values(), NOTHING_TO_COMPARE]
     found += _templates(diff_text, diff_markdown)  # the markdown imports the text's NONE
     templates = list({t.id: t for t in found}.values())
     assert len(templates) == 86

@@ -68,12 +68,14 @@ def command(
     outcome = build(request)
     counts = outcome.result.counts()
     if not outcome.built:
-        options = ReportOptions(use_color(None, sys.stdout), True, "error", Path.cwd())
+        options = ReportOptions(use_color(None, sys.stdout), True, "error", Path.cwd(), catalog)
         LINT["text"](outcome.errors(), sys.stdout, options)
         click.echo(catalog(NOT_BUILT, count=counts["error"], out=str(outcome.out)), err=True)
         return ExitCode.FINDINGS
     for warning in outcome.warnings:
         click.echo(catalog(MKDOCS_WARNING, warning=warning), err=True)
+    if not quiet and outcome.translation is not None:
+        click.echo(catalog.render(outcome.translation))
     if not quiet:
         journeys = sum(1 for f in outcome.result.files if f.journey is not None)
         line = catalog(

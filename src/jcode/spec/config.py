@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from jcode.spec.builtins import DEFAULT_PHASE_MODEL
 from jcode.spec.types import Id, Name, Text, whole_float
-from jcode.spec.values import Language, Moment
+from jcode.spec.values import LANGUAGE_PATTERN, Moment
 
 _MODEL_CONFIG = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -19,9 +19,17 @@ class Site(BaseModel):
     model_config = _MODEL_CONFIG
 
     title: Name = "Customer journeys"
-    language: Annotated[Language, Field(description="The language of the site's own labels.")] = (
-        "en"
-    )
+    language: Annotated[
+        str,
+        StringConstraints(pattern=LANGUAGE_PATTERN),
+        Field(
+            description=(
+                "The site's language, as mkdocs-material names it (en, it, pl, pt-BR...): "
+                "Material's interface, and jcode's own words where jcode's catalog has them."
+            ),
+            examples=["it"],
+        ),
+    ] = "en"
     repo_url: Annotated[
         str | None,
         Field(

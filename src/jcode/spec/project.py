@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
+from jcode import i18n
 from jcode.findings import RuleId, Severity
 from jcode.record import Record
 from jcode.spec.builtins import (
     BUILTIN_CHANNELS,
     DEFAULT_PHASE_MODEL,
-    MOMENT_LABELS,
+    MOMENT_NAMES,
     PHASE_MODELS,
     Channel,
 )
@@ -64,10 +65,11 @@ class Project:
         self.config_path: Final = config_path
         self.root: Final = Path() if root is None else root
         self.phase_by_id: Final = {p.id: p for p in phases}  # rules ask for it for every journey
-        # The moments' names: jcode.yaml's, else the site language's.
-        self.moment_labels: Final[dict[Moment, str]] = (
-            MOMENT_LABELS[self.config.site.language] | self.config.moments
-        )
+        # The moments' names: jcode.yaml's, else the built-in ones in the site's language.
+        words = i18n.catalog(self.config.site.language)
+        self.moment_labels: Final[dict[Moment, str]] = {
+            moment: words.text(MOMENT_NAMES[moment]) for moment in MOMENTS
+        } | self.config.moments
 
     def labels(self, journey: Journey) -> dict[Moment, str]:
         """The moments' names in this journey: its own, else the project's."""
