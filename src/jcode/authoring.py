@@ -32,7 +32,7 @@ from jcode.project_schema import render as render_project_schema
 from jcode.record import Record
 from jcode.rules.parsing import validate
 from jcode.spec import PHASE_MODELS, Project, ProjectPhase
-from jcode.spec.values import ID_MAX, ID_PATTERN, LANGUAGES
+from jcode.spec.values import ID_MAX, ID_PATTERN
 from jcode.text import show
 
 MODELINE = "# yaml-language-server: $schema=../schema/journey.schema.json"
@@ -214,11 +214,12 @@ def scaffold(folder: Path, settings: InitSettings) -> Scaffold:
         files[Path(CONFIG_NAME)] = config_text
         files[starter] = starter_journey(settings)
     files[PROJECT_SCHEMA_PATH] = render_project_schema(project)
+    words = _words(settings.language)
     files[Path(".pre-commit-config.yaml")] = _render(
-        "pre-commit-config.yaml.j2", repo_url=REPO_URL, version=__version__
+        "pre-commit-config.yaml.j2", repo_url=REPO_URL, version=__version__, words=words
     )
     files[Path(".github", "workflows", "jcode.yml")] = _render(
-        "github-workflow.yml.j2", action=f"{_ACTION}@v{__version__}"
+        "github-workflow.yml.j2", action=f"{_ACTION}@v{__version__}", words=words
     )
     done = Scaffold()
     try:
@@ -232,17 +233,17 @@ def scaffold(folder: Path, settings: InitSettings) -> Scaffold:
             with path.open("x", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
             done.created.append(relative.as_posix())
-        _ignore_site(folder / ".gitignore", done)
+        _ignore_site(folder / ".gitignore", done, words)
     except OSError as exc:
         raise JcodeError(CANNOT_WRITE_INTO(folder=str(folder), reason=str(exc.strerror))) from None
     return done
 
 
-def _ignore_site(path: Path, done: Scaffold) -> None:
+def _ignore_site(path: Path, done: Scaffold, words: Any) -> None:
     """`/site/` in .gitignore: the built site is not source. Appended to an existing file."""
     if not path.exists():
         with path.open("x", encoding="utf-8", newline="\n") as stream:
-            stream.write(_render("gitignore.j2"))
+            stream.write(_render("gitignore.j2", words=words))
         done.created.append(".gitignore")
         return
     text = path.read_text(encoding="utf-8", errors="replace")
@@ -259,7 +260,6 @@ def config_yaml(settings: InitSettings) -> str:
         "jcode.yaml.j2",
         title=settings.title,
         language=settings.language,
-        languages=LANGUAGES,
         phases=settings.phases,
         words=_words(settings.language),
     )
@@ -310,6 +310,16 @@ def _rendered(words: Words, catalog: Catalog) -> dict[str, Any]:
     }
 
 
+def _comment(text: str) -> str:
+    """Text as comment lines, broken where it breaks."""
+    return "\n".join(f"# {line}" if line else "#" for line in text.splitlines())
+
+
+def _oneline(text: str) -> str:
+    """Text for a comment at the end of a line: on that line, whatever a translation holds."""
+    return " ".join(text.split())
+
+
 def _wrap(text: str, prefix: str) -> str:
     """A paragraph in lines of at most 90 columns, each starting with `prefix`."""
     return textwrap.fill(text, 90, initial_indent=prefix, subsequent_indent=prefix)
@@ -335,7 +345,7 @@ _ENVIRONMENT = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-_ENVIRONMENT.filters |= {"yaml": _scalar, "wrap": _wrap}
+_ENVIRONMENT.filters |= {"yaml": _scalar, "wrap": _wrap, "comment": _comment, "oneline": _oneline}
 _ENVIRONMENT.globals |= {"modeline": MODELINE, "touchpoint": _touchpoint}
 
 

@@ -17,6 +17,68 @@ Words = dict[str, Union[Template, "Words"]]
 # example journey, stage by stage (each stage a part of the journey the example has a phase
 # for; authoring._ROLES maps each built-in model's phases to them).
 INIT: Final[Words] = {
+    # The comments of jcode.yaml, .gitignore, .pre-commit-config.yaml and the workflow: each a
+    # paragraph whose lines become comment lines as written (a translation breaks its own).
+    "comments": {
+        "config": Template(
+            "init.comments.config",
+            "jcode.yaml: the settings of every journey under journeys/ (written by `jcode init`).\n"
+            "The jcode README explains each key; `jcode schema --config-schema` prints their "
+            "schema.",
+        ),
+        "language": Template(
+            "init.comments.language",
+            "of the site's own words and Material's: any language Material for MkDocs has",
+        ),
+        "phases": Template(
+            "init.comments.phases",
+            "The phases a journey goes through: seven-stage, five-stage or four-stage, or a list "
+            "of\nyour own, each {{id, name, moment}} with moment pre-purchase, purchase or "
+            "post-purchase.",
+        ),
+        "review": Template(
+            "init.comments.review", "A journey is stale this many days after its `reviewed` date."
+        ),
+        "owners": Template(
+            "init.comments.owners",
+            "The teams that answer for journeys, stages, touchpoints and KPIs. Placeholders: put "
+            "your\nown, then run `jcode schema --project` so that editors offer them.",
+        ),
+        "personas": Template(
+            "init.comments.personas", "The customers the journeys are about; a placeholder too."
+        ),
+        "rules": Template(
+            "init.comments.rules",
+            "A rule's severity can be changed, or the rule turned off, for example:",
+        ),
+        "gitignore": Template(
+            "init.comments.gitignore", "The site `jcode build` makes: built in CI, never committed."
+        ),
+        "pre_commit": Template(
+            "init.comments.pre-commit",
+            "Lint the journeys before each commit: run `pre-commit install` once in each clone.",
+        ),
+        "workflow": Template(
+            "init.comments.workflow",
+            "Lint the journeys of every pull request and push to main with jcode's GitHub Action, "
+            "and\nshow the findings in code scanning.",
+        ),
+        "workflow_on": Template(
+            "init.comments.workflow-on", "quoted: YAML 1.1 readers take a bare `on` for true"
+        ),
+        "workflow_events": Template(
+            "init.comments.workflow-events", "to upload the findings to code scanning"
+        ),
+        "workflow_actions": Template(
+            "init.comments.workflow-actions",
+            "the upload reads the workflow run, in a private repository",
+        ),
+        "workflow_action": Template("init.comments.workflow-action", "a release tag, or a commit"),
+        "workflow_fail_on": Template("init.comments.workflow-fail-on", "or warning, or info"),
+        "workflow_always": Template(
+            "init.comments.workflow-always", "when lint fails too: then the findings matter most"
+        ),
+    },
     "owners": {
         "marketing": Template("init.owners.marketing", "Marketing"),
         "sales": Template("init.owners.sales", "Sales"),
