@@ -119,7 +119,7 @@ def _check(text: str) -> None:
     document = load(text)
     journey, problems = validate(document)
     if journey is None or document.problems:
-        reasons = [p.message for p in (*document.problems, *problems)]
+        reasons = [str(p.message) for p in (*document.problems, *problems)]
         raise JcodeError("the journey would not be valid: " + "; ".join(reasons))
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from jcode.findings import Problem, RuleId, rule_id
 from jcode.rules.base import Rule
+from jcode.schema_messages import NO_JOURNEY
 from jcode.spec import parse_journey
 from jcode.spec.stages import ideas
 from jcode.spec.walk import stage_pointer, touchpoint_pointer
@@ -45,7 +46,7 @@ def _schema_problems(doc: Document) -> list[Problem]:
         return [
             Problem(
                 "",
-                "the file holds no journey: it needs at least 'id', 'title' and 'stages'",
+                NO_JOURNEY(),
                 doc.position(""),
             )
         ]
