@@ -196,7 +196,7 @@ def _message(error: ErrorDetails, data: Any) -> Message:
             return words.UNKNOWN_FIELD_HINT(field=field, hint=hint)
         return words.UNKNOWN_FIELD(field=field, known=", ".join(known))
     if kind in _MAPPING_ERRORS:
-        element = _element(loc, data) if loc else _JOURNEY
+        element = _element(loc, data)
         what = element.name if loc else words.JOURNEY_FILE()
         return words.NOT_MAPPING(
             element=what, required=_required(element.model), value=_value(value)

@@ -62,6 +62,7 @@ def _setting_problem(error: ErrorDetails) -> Message:
 
 
 def _pydantic(error: ErrorDetails) -> Message | None:
+    """Our template for what pydantic says, where we have one."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "missing":
