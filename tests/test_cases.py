@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from jcode.findings import RuleId
+from jcode.linter import LintResult
 from jcode.rules import RULES
 
 from .helpers import CASES, lint_paths, render
@@ -44,9 +46,13 @@ def _expected_path(case: Path) -> Path:
     return case.with_suffix(".expected")
 
 
-def run_case(case: Path) -> list[str]:
+def lint_case(case: Path) -> LintResult:
     cwd = case if case.is_dir() else case.parent
-    result = lint_paths([case], cwd=cwd, config=_config_for(case))
+    return lint_paths([case], cwd=cwd, config=_config_for(case))
+
+
+def run_case(case: Path) -> list[str]:
+    result = lint_case(case)
     return [render(f) for f in result.findings] + [
         "suppressed: " + render(s.finding) + f" | {s.reason}" for s in result.suppressed
     ]
@@ -83,3 +89,19 @@ def test_every_rule_has_cases_that_fire_and_stay_silent(rule_id: str) -> None:
     assert cases, f"no cases under {folder}"
     assert any(rule_id in _rules_in(c) for c in cases), f"no case where {rule_id} fires"
     assert any(rule_id not in _rules_in(c) for c in cases), f"no case where {rule_id} is silent"
+
+
+READING = (RuleId.YAML_SYNTAX, RuleId.DUPLICATE_KEY, RuleId.SCHEMA)
+
+
+def test_the_rules_that_read_a_file_say_it_with_templates_of_their_own() -> None:
+    """SARIF lists a rule's messages by its id: the template of each finding of the rules
+    that read the file and its schema is the rule's, or one of its variants."""
+    said = [
+        (finding.rule, finding.msg.id)
+        for case in CASE_FILES
+        for finding in lint_case(case).findings
+        if finding.rule in READING
+    ]
+    assert {rule for rule, _ in said} == set(READING)
+    assert [(r, id) for r, id in said if id != r and not id.startswith(f"{r}.")] == []
