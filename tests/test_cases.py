@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from jcode.findings import RuleId
 from jcode.rules import RULES
 
 from .helpers import CASES, lint_case, render
@@ -73,3 +74,19 @@ def test_every_rule_has_cases_that_fire_and_stay_silent(rule_id: str) -> None:
     assert cases, f"no cases under {folder}"
     assert any(rule_id in _rules_in(c) for c in cases), f"no case where {rule_id} fires"
     assert any(rule_id not in _rules_in(c) for c in cases), f"no case where {rule_id} is silent"
+
+
+READING = (RuleId.YAML_SYNTAX, RuleId.DUPLICATE_KEY, RuleId.SCHEMA)
+
+
+def test_the_rules_that_read_a_file_say_it_with_templates_of_their_own() -> None:
+    """SARIF lists a rule's messages by its id: the template of each finding of the rules
+    that read the file and its schema is the rule's, or one of its variants."""
+    said = [
+        (finding.rule, finding.msg.id)
+        for case in CASE_FILES
+        for finding in lint_case(case).findings
+        if finding.rule in READING
+    ]
+    assert {rule for rule, _ in said} == set(READING)
+    assert [(r, id) for r, id in said if id != r and not id.startswith(f"{r}.")] == []

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from jcode.findings import Problem, RuleId, rule_id
 from jcode.i18n import Template
 from jcode.rules.base import Rule
+from jcode.schema_messages import NO_JOURNEY
 from jcode.spec import parse_journey
 from jcode.spec.stages import ideas
 from jcode.spec.walk import stage_pointer, touchpoint_pointer
@@ -19,10 +20,6 @@ if TYPE_CHECKING:
     from jcode.spec import Journey, Suppression
 
 
-NO_JOURNEY = Template(
-    "schema.no-journey",
-    "the file holds no journey: it needs at least 'id', 'title' and 'stages'",
-)
 # One template per kind of element, so that a translation can say each in its own words.
 DUPLICATE_IDS = {
     "stage": Template(

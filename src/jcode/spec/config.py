@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from jcode.schema_messages import RULE_SETTING
 from jcode.spec.builtins import DEFAULT_PHASE_MODEL
 from jcode.spec.types import Id, Name, Text, whole_float
 from jcode.spec.values import LANGUAGE_PATTERN, Moment
@@ -92,13 +93,14 @@ class Persona(BaseModel):
     description: Text | None = None
 
 
+NUMBER_AS_RULE_SETTING = "rule_setting"  # the error's type, by which jcode.explain_config words it
+
+
 def _not_a_number(value: object) -> object:
     """pydantic's Literal[False] takes 0 and 0.0, which equal False; JSON Schema's `const: false`
     and the generated fast path do not, and neither should we."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        raise PydanticCustomError(
-            "rule_setting", "a number is not a rule setting: use off, info, warning or error"
-        )
+        raise PydanticCustomError(NUMBER_AS_RULE_SETTING, RULE_SETTING.text)
     return value
 
 
