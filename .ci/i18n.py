@@ -91,8 +91,18 @@ def _mo(catalog: Catalog, source: bool) -> bytes:
     return out.getvalue()
 
 
-def _translated(string: str | tuple[str, ...]) -> bool:
-    return bool(string) and (isinstance(string, str) or all(string))
+def _translated(string: object) -> bool:
+    """A translation with every form filled (Babel: text, or a tuple of plural forms)."""
+    if isinstance(string, str):
+        return bool(string)
+    return isinstance(string, tuple | list) and bool(string) and all(string)
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    """A message's id or string as its forms."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v or "") for v in value) if isinstance(value, tuple | list) else ("",)
 
 
 def _copy(catalog: Catalog) -> Catalog:
@@ -155,22 +165,21 @@ def problems(template: Catalog, language: str, locale: Path = LOCALE) -> Iterato
         return
     with po.open("rb") as stream:
         catalog = read_po(stream, locale=language, domain="jcode")
-    ours = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
-    theirs = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m for m in template if m.id}
+    ours = {(m.context, _texts(m.id)[0]): m for m in catalog if m.id}
+    theirs = {(m.context, _texts(m.id)[0]): m for m in template if m.id}
     name = _shown(po)
     for key in theirs.keys() - ours.keys():
         yield f"{name}: lacks {key[0]!r} ({key[1]!r})"
     for key in ours.keys() - theirs.keys():
         yield f"{name}: stale entry {key[0]!r} ({key[1]!r}), no longer in the source"
-    for key in catalog.obsolete:
-        yield f"{name}: stale (obsolete) entry {key!r}"
+    for obsolete in catalog.obsolete:
+        yield f"{name}: stale (obsolete) entry {obsolete!r}"
     for key, message in ours.items():
         if message.fuzzy:
             yield f"{name}: fuzzy entry {key[0]!r}: check its translation, then drop '#, fuzzy'"
         if language == SOURCE:
             continue
-        sources = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        sources, strings = _texts(message.id), _texts(message.string)
         if not _translated(message.string):
             yield f"{name}: {key[0]!r} is not translated"
             continue
@@ -203,7 +212,7 @@ def readme_table(locale: Path = LOCALE) -> str:
         done = (
             len(messages)
             if language == SOURCE
-            else sum(1 for m in messages if not m.fuzzy and _translated(m.string))
+            else sum(bool(not m.fuzzy and _translated(m.string)) for m in messages)
         )
         name = NAMES.get(language, language)
         note = " (the source)" if language == SOURCE else ""
@@ -246,7 +255,7 @@ def main() -> int:
         with (base / "jcode.po").open("rb") as stream:  # what --check compiles, byte for byte
             catalog = read_po(stream, locale=language, domain="jcode")
         (base / "jcode.mo").write_bytes(_mo(catalog, language == SOURCE))
-        untranslated = sum(1 for m in catalog if m.id and (m.fuzzy or not _translated(m.string)))
+        untranslated = sum(bool(m.id and (m.fuzzy or not _translated(m.string))) for m in catalog)
         total = sum(1 for m in catalog if m.id)
         done = total if language == SOURCE else total - untranslated
         print(f"{language}: {done} of {total} translated")

@@ -101,8 +101,12 @@ def test_sarif_messages_are_ids_and_arguments_of_their_rules_message_strings(
     for result in run["results"]:
         message = result["message"]
         template = rules[result["ruleIndex"]]["messageStrings"][message["id"]]["text"]
-        arguments = message["arguments"]
-        shown = re.sub(r"\{(\d+)\}", lambda m, a=arguments: a[int(m.group(1))], template)
+        arguments: list[str] = message["arguments"]
+
+        def argument(match: re.Match[str], arguments: list[str] = arguments) -> str:
+            return arguments[int(match.group(1))]
+
+        shown = re.sub(r"\{(\d+)\}", argument, template)
         assert shown == message["text"], message
         seen.add(message["id"])
     assert {"missing-owner", "stage-without-touchpoints"} <= seen

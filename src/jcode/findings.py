@@ -81,7 +81,6 @@ SEVERITY_NAMES: Final[dict[Severity, Template]] = {
     "warning": Template("severity.warning", "warning"),
     "info": Template("severity.info", "info"),
 }
-_UNTRANSLATED = Template("untranslated", "{text}")  # TRANSITION
 _LIST = Template("list.separator", "{earlier}, {last}")
 
 
@@ -121,8 +120,6 @@ class Problem(Record):
 
 def printable_message(message: Message) -> Message:
     """A message whose quoted values can never rewrite the terminal or log it is shown in."""
-    if isinstance(message, str):  # TRANSITION: removed once every rule yields templates
-        message = _UNTRANSLATED(text=message)
     return Message(
         message.template,
         tuple(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from jcode.findings import SEVERITY_NAMES, Finding
-from jcode.i18n import ENGLISH, Catalog, Template
+from jcode.i18n import ENGLISH, Arg, Catalog, Template
 from jcode.text import printable
 
 ICONS = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}  # noqa: RUF001 - the info sign is meant
@@ -48,7 +48,7 @@ ITEM_IN_FILE = Template(
 
 def finding_item(finding: Finding, file: str | None = None, catalog: Catalog = ENGLISH) -> str:
     """`- ❌ error `rule` line 12: message`, with a file before the line when given one."""
-    args = {
+    args: dict[str, Arg] = {
         "icon": ICONS[finding.severity],
         "severity": catalog.text(SEVERITY_NAMES[finding.severity]),
         "rule": f"`{finding.rule}`",

@@ -125,12 +125,11 @@ class Rule(Record):
         # the id, and its validator compares ignoring case, so a one-word id names its own.
         self.name: Final = name or "".join(word.capitalize() for word in id.split("-"))
         self.severity: Final = severity
-        # TRANSITION: plain text until every rule's docs are templates
-        self.summary: Final = _t(id, "summary", summary)
-        self.what: Final = _t(id, "what", what)
-        self.why: Final = _t(id, "why", why)
-        self.example: Final = _t(id, "example", example)
-        self.fix: Final = _t(id, "fix", fix)
+        self.summary: Final = summary
+        self.what: Final = what
+        self.why: Final = why
+        self.example: Final = example
+        self.fix: Final = fix
         self.parse: Final = parse
         self.document: Final = document
         self.portfolio: Final = portfolio
@@ -167,10 +166,6 @@ class Rule(Record):
             example="".join(f"  {line}\n" for line in t(self.example).rstrip().splitlines()),
             fix=t(self.fix),
         )
-
-
-def _t(rule: str, section: str, text: Template | str) -> Template:  # TRANSITION
-    return text if isinstance(text, Template) else Template(f"doc.{rule}.{section}", text)
 
 
 _DOCS_MARKDOWN = Template(
