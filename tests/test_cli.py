@@ -366,6 +366,12 @@ def test_a_broken_file_keeps_its_journey_id(
             "journey": "pay-online",
             "message": "mapping values are not allowed in this context; is there a ': ' inside "
             'the text? quote the text: goal: "Pay: and get a date"',
+            "message_id": "yaml-syntax.colon-in-text",
+            "arguments": {
+                "problem": "mapping values are not allowed in this context",
+                "key": "goal",
+                "quoted": '"Pay: and get a date"',
+            },
         }
     ]
     # A baseline keys the broken file by its journey, so renaming it keeps the entry.
