@@ -77,7 +77,7 @@ def check_post_purchase(journey: Journey, context: Context) -> Iterator[Problem]
     if "post-purchase" not in context.project.scope(journey):
         return
     after = _stages_in(journey, context, "post-purchase")
-    moment = context.project.labels(journey)["post-purchase"]
+    moment = context.project.moment_names(journey)["post-purchase"]
     if not after:
         yield Problem("", NO_POST_PURCHASE(journey=journey.id, moment=moment))
     elif not any(stage.touchpoints for _, stage in after):
@@ -129,7 +129,7 @@ def check_scope(journey: Journey, context: Context) -> Iterator[Problem]:
     if journey.scope is None:
         return
     covered = context.project.scope(journey)
-    labels = context.project.labels(journey)
+    labels = context.project.moment_names(journey)
     for si, stage in enumerate(journey.stages):
         phase = context.project.phase_by_id.get(stage.phase)
         if phase is not None and phase.moment not in covered:
@@ -150,7 +150,7 @@ def check_assistance(journey: Journey, context: Context) -> Iterator[Problem]:
     if not any(t.channel in channels and channels[t.channel].assisted for t in touchpoints):
         assisted = ", ".join(c.id for c in channels.values() if c.assisted)
         first_index = buying[0][0]
-        moment = context.project.labels(journey)["purchase"]
+        moment = context.project.moment_names(journey)["purchase"]
         yield Problem(
             stage_pointer(first_index),
             NO_ASSISTANCE(journey=journey.id, moment=moment, channels=assisted),
@@ -164,7 +164,7 @@ def check_feedback(journey: Journey, context: Context) -> Iterator[Problem]:
         t for _, stage in _stages_in(journey, context, "post-purchase") for t in stage.touchpoints
     ]
     if touchpoints and not any(t.feedback for t in touchpoints):
-        moment = context.project.labels(journey)["post-purchase"]
+        moment = context.project.moment_names(journey)["post-purchase"]
         if len(touchpoints) == 1:
             message = NO_FEEDBACK_ONE(journey=journey.id, moment=moment)
         else:

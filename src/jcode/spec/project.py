@@ -7,6 +7,7 @@ from typing import Final
 
 from jcode import i18n
 from jcode.findings import RuleId, Severity
+from jcode.i18n import Message
 from jcode.record import Record
 from jcode.spec.builtins import (
     BUILTIN_CHANNELS,
@@ -70,6 +71,12 @@ class Project:
         self.moment_labels: Final[dict[Moment, str]] = {
             moment: words.text(MOMENT_NAMES[moment]) for moment in MOMENTS
         } | self.config.moments
+
+    def moment_names(self, journey: Journey) -> dict[Moment, str | Message]:
+        """The moments' names for a finding's message: the journey's and jcode.yaml's as
+        written, the built-in ones as templates, which the message's language renders."""
+        names: dict[Moment, str | Message] = {m: MOMENT_NAMES[m]() for m in MOMENTS}
+        return names | self.config.moments | (journey.moments or {})
 
     def labels(self, journey: Journey) -> dict[Moment, str]:
         """The moments' names in this journey: its own, else the project's."""
