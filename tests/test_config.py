@@ -246,7 +246,6 @@ ITALIAN = i18n.catalog("it")
             "site: {language: fr, title: ''}\n",
             "configurazione non valida:\n"
             "jcode.yaml:5:29: site/title: il testo dovrebbe avere almeno 1 carattere\n"
-            "jcode.yaml:5:18: site/language: il valore dovrebbe essere 'en' o 'it'\n"
             "jcode.yaml:3:9: phases: il valore dovrebbe essere un testo o una lista\n"
             "jcode.yaml:4:11: moments/during: chiave sconosciuta; dovrebbe essere "
             "'pre-purchase', 'purchase' o 'post-purchase'\n"

@@ -25,7 +25,7 @@ WRITTEN = (
         (
             WRITTEN.replace("  crm: {name: CRM}\n", "  care: {name: Care}\n"),
             "the project schema lacks owner 'care' and still lists owner 'crm'",
-            "lo schema del progetto non ha il responsabile 'care' e contiene ancora il "
+            "lo schema del progetto non riporta il responsabile 'care' e riporta ancora il "
             "responsabile 'crm'",
         ),
         (
@@ -33,15 +33,15 @@ WRITTEN = (
             + "channels:\n  kiosk: {name: Kiosk, mode: offline}\n",
             "the project schema lacks channel 'kiosk', still lists phases 'advocacy', "
             "'interest' and still lists owner 'crm'",
-            "lo schema del progetto non ha il canale 'kiosk', contiene ancora le fasi 'advocacy', "
-            "'interest' e contiene ancora il responsabile 'crm'",
+            "lo schema del progetto non riporta il canale 'kiosk', riporta ancora le fasi "
+            "'advocacy', 'interest' e riporta ancora il responsabile 'crm'",
         ),
         (
             WRITTEN.replace("{name: Sales}", "{name: Sales team}"),
             "the project schema is out of date (a name in jcode.yaml, or jcode's journey "
             "format, changed)",
-            "lo schema del progetto non è aggiornato (è cambiato un nome in jcode.yaml, oppure "
-            "il formato delle journey di jcode)",
+            "lo schema del progetto non è aggiornato (è cambiato un nome in jcode.yaml, o il "
+            "formato delle journey di jcode)",
         ),
     ],
 )

@@ -52,7 +52,7 @@ def test_coverage_findings_in_italian() -> None:
     assert _findings("missing-post-purchase", "fires-no-stage.yaml", it) == [
         "3:1 missing-phase la journey 'fires-no-stage' non ha tappe nella fase 'after-sales'",
         "3:1 missing-post-purchase la journey 'fires-no-stage' non ha tappe nel momento "
-        "'After the purchase'",
+        "'Dopo l'acquisto'",
     ]
     assert _findings("missing-post-purchase", "fires-no-touchpoints-labels.yaml", it) == [
         "3:1 missing-post-purchase la journey 'fires-no-touchpoints-labels' non ha touchpoint "
@@ -62,12 +62,12 @@ def test_coverage_findings_in_italian() -> None:
     ]
     assert _findings("no-feedback-loop", "silent-no-post-touchpoints.yaml", it) == [
         "3:1 missing-post-purchase la journey 'silent-no-post-touchpoints' non ha touchpoint "
-        "nel momento 'After the purchase' (la sua tappa 'after-sales' non ne ha)",
+        "nel momento 'Dopo l'acquisto' (la sua tappa 'after-sales' non ne ha)",
         "24:5 stage-without-touchpoints la tappa 'after-sales' non ha touchpoint",
     ]
     assert _findings("no-feedback-loop", "fires-feedback-before.yaml", it) == [
         "3:1 no-feedback-loop l'unico touchpoint della journey 'fires-feedback-before' nel "
-        "momento 'After the purchase' non raccoglie feedback",
+        "momento 'Dopo l'acquisto' non raccoglie feedback",
     ]
     # The project's own name for the moment, as jcode.yaml writes it.
     assert _findings("no-feedback-loop", "project-labels/fires.yaml", it) == [
@@ -82,7 +82,7 @@ def test_coverage_findings_in_italian() -> None:
     ]
     assert _findings("stage-outside-scope", "fires.yaml", it) == [
         "17:5 stage-outside-scope la tappa 'purchase' è nella fase 'purchase', del momento "
-        "'Purchase', che lo scope della journey esclude",
+        "'Acquisto', che lo scope della journey esclude",
     ]
     assert _findings("purchase-without-assistance", "fires-labels.yaml", it) == [
         "16:5 purchase-without-assistance nessun touchpoint della journey 'fires-labels' nel "

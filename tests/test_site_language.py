@@ -47,7 +47,7 @@ UNSEEN = frozenset({"script", "style", "noscript", "template"})
 SHOWN_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
 WORD = r"[\w-]"  # "Post" in "Post-vendita" is not the English channel "Post"
 FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-NUMBERS = frozenset({"count", "done", "total", "line", "column", "age", "every", "port"})
+NUMBERS = frozenset({"count", "done", "total", "line", "column", "age", "every", "port", "number"})
 
 
 CODE = "\x02"  # where a code span stands: YAML, not words, in the page and in a template
