@@ -118,16 +118,19 @@ def updated(template: Catalog, language: str) -> Catalog:
     """The language's catalog with the templates of now: new ones added untranslated, changed
     ones kept fuzzy with their old text (for the translator to check), gone ones dropped."""
     path = LOCALE / language / "LC_MESSAGES" / "jcode.po"
+    # The header (language, plural forms) is the language's own, whatever the file says: a new
+    # language starts as a copy of English's catalog.
+    catalog = Catalog(locale=language, domain="jcode", fuzzy=False, **IDENTITY)  # type: ignore[arg-type]
     if path.is_file():
         with path.open("rb") as stream:
-            catalog = read_po(stream, locale=language, domain="jcode")
-    else:
-        catalog = Catalog(locale=language, domain="jcode")
+            for message in read_po(stream, locale=language, domain="jcode"):
+                if message.id:
+                    catalog[message.id] = message
     catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
     catalog.obsolete.clear()
-    for name, value in IDENTITY.items():
-        setattr(catalog, name, value)
-    catalog.fuzzy = False
+    for message in catalog:
+        if message.id and not any(_texts(message.string)):
+            message.flags.discard("fuzzy")  # nothing to review: not translated yet
     if language == SOURCE:
         for message in catalog:
             if message.id:

@@ -211,3 +211,24 @@ def test_the_terminal_language_follows_option_then_jcode_lang_then_the_locale(
     option: str | None, environ: dict[str, str], expected: str
 ) -> None:
     assert terminal_language(option, environ) == expected
+
+
+def test_a_new_language_starts_as_a_copy_of_english(
+    checker: ModuleType, source: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's recipe: copy locale/en to locale/pl, run make i18n; the catalog gets
+    Polish's header (its three plural forms) and every message waits for its translation."""
+    locale = tmp_path / "locale"
+    shutil.copytree(ROOT / "src" / "jcode" / "locale", locale)
+    shutil.copytree(locale / "en", locale / "pl")
+    monkeypatch.setattr(checker, "LOCALE", locale)
+    catalog = checker.updated(source, "pl")
+    po = locale / "pl" / "LC_MESSAGES" / "jcode.po"
+    po.write_bytes(checker._render(catalog))
+    text = po.read_text(encoding="utf-8")
+    assert '"Language: pl\\n"' in text and "nplurals=3;" in text and "#, fuzzy" not in text
+    found = list(checker.problems(source, "pl", locale))
+    total = sum(1 for message in source if message.id)  # type: ignore[attr-defined]
+    assert len([p for p in found if p.endswith(" is not translated")]) == total
+    assert found[-1].endswith("jcode.mo: not compiled from its .po (run make i18n)")
+    assert len(found) == total + 1
