@@ -4,6 +4,9 @@ lines and errors in that language (English unless told otherwise)."""
 from __future__ import annotations
 
 import importlib
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -343,3 +346,44 @@ def test_the_italian_catalog_translates_every_line_and_error_of_the_cli() -> Non
     for template in templates.values():  # every field kept, none added
         for count in (1, 2, 5):
             assert set(i18n.fields(italian.text(template, count))) == set(template.fields)
+
+
+GOLDEN_PROJECT = Path(__file__).parent / "golden" / "project"
+
+
+def _lint_in(environment: dict[str, str], *argv: str) -> tuple[int, list[str]]:
+    """`jcode lint` as a user runs it, in a locale: the console script, in a process of its own."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "JCODE_"))}
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "jcode"), "lint", "--today", "2026-11-22", *argv],
+        cwd=GOLDEN_PROJECT,
+        env=env | environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.returncode, done.stdout.splitlines()
+
+
+def test_an_italian_locale_gives_italian_findings_and_summary_and_lang_en_overrides_it() -> None:
+    code, lines = _lint_in({"LANG": "it_IT.UTF-8"})
+    assert code == ExitCode.FINDINGS
+    assert lines[0] == (
+        "journeys/bank-account.yaml:8:5: errore: campo sconosciuto 'touchpoint' nella tappa "
+        "'discovery'; forse intendevi 'touchpoints'? [schema]"
+    )
+    assert (
+        "journeys/beach-holiday.yaml:14:5: avviso: la tappa 'valutazione' non ha touchpoint "
+        "[stage-without-touchpoints]"
+    ) in lines
+    assert lines[-1] == "3 errori, 7 avvisi, 3 informazioni in 3 file (1 silenziata)"
+    code, lines = _lint_in({"LANG": "it_IT.UTF-8"}, "--lang", "en")
+    assert code == ExitCode.FINDINGS
+    assert lines[0] == (
+        "journeys/bank-account.yaml:8:5: error: unknown field 'touchpoint' in stage "
+        "'discovery'; did you mean 'touchpoints'? [schema]"
+    )
+    assert lines[-1] == "3 errors, 7 warnings, 3 info in 3 files (1 suppressed)"
+    # JCODE_LANG wins over the locale; the rule ids never change.
+    code, lines = _lint_in({"LANG": "it_IT.UTF-8", "JCODE_LANG": "en"})
+    assert lines[-1] == "3 errors, 7 warnings, 3 info in 3 files (1 suppressed)"
