@@ -213,18 +213,15 @@ def read_mo(path: Path) -> tuple[dict[tuple[str, str], str | tuple[str, ...]], d
     """A compiled gettext catalog: {(msgctxt, msgid): msgstr or its plural forms}, and the
     header's fields. Entries without a context are the header only."""
     data = path.read_bytes()
-    magic = struct.unpack("<I", data[:4])[0]
-    order = "<" if magic == 0x950412DE else ">"
-    _, count, originals, translations = struct.unpack(order + "4I", data[4:20])
+    order = "<" if data[:4] == b"\xde\x12\x04\x95" else ">"
+    _, count, originals, translations = struct.unpack_from(order + "4I", data, 4)
+    keys = struct.unpack_from(f"{order}{2 * count}I", data, originals)  # (length, offset)...
+    values = struct.unpack_from(f"{order}{2 * count}I", data, translations)
     texts: dict[tuple[str, str], str | tuple[str, ...]] = {}
     header: dict[str, str] = {}
-    for i in range(count):
-        olen, ooff = struct.unpack(order + "2I", data[originals + 8 * i : originals + 8 * i + 8])
-        tlen, toff = struct.unpack(
-            order + "2I", data[translations + 8 * i : translations + 8 * i + 8]
-        )
-        original = data[ooff : ooff + olen].decode("utf-8")
-        translated = data[toff : toff + tlen].decode("utf-8")
+    for i in range(0, 2 * count, 2):
+        original = data[keys[i + 1] : keys[i + 1] + keys[i]].decode("utf-8")
+        translated = data[values[i + 1] : values[i + 1] + values[i]].decode("utf-8")
         if not original:
             for line in translated.splitlines():
                 key, _, value = line.partition(":")
@@ -232,9 +229,10 @@ def read_mo(path: Path) -> tuple[dict[tuple[str, str], str | tuple[str, ...]], d
                     header[key.strip().lower()] = value.strip()
             continue
         context, _, msgid = original.rpartition("\x04")
-        msgid = msgid.split("\x00")[0]
-        forms = translated.split("\x00")
-        texts[context, msgid] = forms[0] if len(forms) == 1 else tuple(forms)
+        if "\x00" in msgid:  # a plural: the singular and the plural, and the forms
+            texts[context, msgid.split("\x00")[0]] = tuple(translated.split("\x00"))
+        else:
+            texts[context, msgid] = translated
     return texts, header
 
 
