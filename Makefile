@@ -11,7 +11,7 @@ export UV_NO_CONFIG := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 SYNC := $(UV) sync --locked --python $(BIN)/python
 
-.PHONY: demo test test-compat lock schema bench fuzz clean
+.PHONY: demo test test-compat lock schema i18n bench fuzz clean
 
 # The venv is made without pip (0.2 s instead of 6 s) and uv is put into it by the pip of the
 # Python that runs make; a Python without pip gets a venv with pip instead.
@@ -59,6 +59,12 @@ lock: $(UV)
 
 schema: $(VENV)/.demo
 	$(BIN)/python -m jcode.spec.codegen
+
+# Extract jcode's message templates, update every catalog under src/jcode/locale (new
+# templates untranslated, changed ones fuzzy, gone ones dropped) and compile them; then
+# translate what it reports as missing and run it again.
+i18n: $(VENV)/.test
+	$(BIN)/python .ci/i18n.py
 
 bench: $(VENV)/.test
 	$(BIN)/python bench/run.py

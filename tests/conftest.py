@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from jcode import i18n
 
 from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, GIT_ENV, GitRepo
 
@@ -40,3 +43,13 @@ def repo(tmp_path: Path, git_env: None, monkeypatch: pytest.MonkeyPatch) -> GitR
     repo.commit("The example project")
     monkeypatch.chdir(repo.root)
     return repo
+
+
+@pytest.fixture(autouse=True)
+def english_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An English terminal whatever the machine's locale (the suite asserts English output
+    unless a test asks for another language), and a terminal catalog of each test's own: what
+    the command line sets from the environment does not outlive the test."""
+    for name in ("JCODE_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(i18n, "current", ContextVar("jcode_catalog", default=i18n.ENGLISH))

@@ -17,6 +17,7 @@ from jcode.cli import main
 from jcode.collect import collect_files
 from jcode.config import load_project
 from jcode.findings import Finding
+from jcode.i18n import Message, Template
 from jcode.linter import LintResult, lint
 
 TESTS = Path(__file__).parent
@@ -56,6 +57,19 @@ def lint_paths(paths: list[Path], cwd: Path, config: Path | None = None) -> Lint
     with contextlib.chdir(cwd):
         project = load_project(config)
         return lint(collect_files(paths), project, TODAY, jobs=1)
+
+
+def lint_case(case: Path) -> LintResult:
+    """A case of tests/cases (a file, or a folder linted as a whole) from its folder, with the
+    nearest jcode.yaml above it."""
+    config = None
+    for folder in case.parents:
+        if (folder / "jcode.yaml").is_file():
+            config = folder / "jcode.yaml"
+            break
+        if folder == CASES:
+            break
+    return lint_paths([case], cwd=case if case.is_dir() else case.parent, config=config)
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -156,3 +170,11 @@ class GitRepo:
         self.git("add", "-A")
         self.git("commit", "-q", "--allow-empty", "-m", message)
         return self.git("rev-parse", "HEAD").strip()
+
+
+_SAID = Template("test.said", "{text}")
+
+
+def said(text: str) -> Message:
+    """A message that says `text` in every language, for findings a test makes by hand."""
+    return _SAID(text=text)

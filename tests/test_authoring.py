@@ -17,15 +17,15 @@ import jsonschema
 import pytest
 import yaml
 
-from jcode import __version__, authoring
+from jcode import __version__, authoring, authoring_words, i18n
 from jcode.cli import main
 from jcode.config import load_project
 from jcode.editor_schema import ABSENT
 from jcode.errors import ExitCode
+from jcode.i18n import Template
 from jcode.project_schema import COMMENT, project_schema
 from jcode.schema import schema_of
 from jcode.spec.models import Journey
-from jcode.spec.values import LANGUAGES
 
 from .helpers import check_golden
 
@@ -317,6 +317,8 @@ def test_stale_project_schema_names_what_changed(
             "journey": None,
             "message": "the project schema is out of date (a name in jcode.yaml, or jcode's "
             "journey format, changed); run `jcode schema --project` to update it",
+            "message_id": "stale-project-schema.out-of-date",
+            "arguments": {},
         }
     ]
     assert text.endswith("rules:\n  kpi-without-baseline: warning\n")
@@ -470,8 +472,17 @@ def test_new_with_only_optional_phases_offers_them_all(
             ["new", "x-y", "--title", "Ünïcode: ok", "--owner", "crm"],
             "given.yaml",
         ),
+        (  # the words in the site's language
+            "site: {language: it}\n"
+            "phases:\n"
+            "  - {id: contatto, name: Primo contatto, moment: pre-purchase}\n"
+            "  - {id: contratto, name: Contratto, moment: purchase}\n"
+            "owners:\n  vendite: {name: Vendite}\n  assistenza: {name: Assistenza}\n",
+            ["new", "apertura-conto"],
+            "italian.yaml",
+        ),
     ],
-    ids=["declared", "given"],
+    ids=["declared", "given", "italian"],
 )
 def test_new_writes_this_skeleton_byte_for_byte(
     config: str,
@@ -653,6 +664,33 @@ def test_init_writes_these_files_byte_for_byte(
         check_golden(golden, (tmp_path / name).read_text(encoding="utf-8"))
 
 
+def test_init_comments_every_file_in_the_sites_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run(["init", "--yes", "--language", "it"], capsys)[0] == ExitCode.OK
+    comments = {
+        name: [line for line in (tmp_path / name).read_text(encoding="utf-8").splitlines()
+               if "#" in line and not line.lstrip().startswith("#   ")]
+        for name in (".gitignore", ".pre-commit-config.yaml", ".github/workflows/jcode.yml")
+    }  # fmt: skip
+    assert comments[".gitignore"] == [
+        "# Il sito che crea `jcode build`: si costruisce in CI, non si committa mai."
+    ]
+    assert comments[".pre-commit-config.yaml"] == [
+        "# Controlla le journey prima di ogni commit: esegui `pre-commit install` una volta in "
+        "ogni clone."
+    ]
+    assert comments[".github/workflows/jcode.yml"][:3] == [
+        "# Controlla le journey di ogni pull request e di ogni push su main con la GitHub "
+        "Action di",
+        "# jcode, e mostra le segnalazioni in code scanning.",
+        '"on":  # tra virgolette: chi legge YAML 1.1 prende un `on` nudo per true',
+    ]
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/jcode.yml").read_text("utf-8"))
+    assert workflow["jobs"]["lint"]["steps"][1]["with"]["fail-on"] == "error"
+
+
 def _word_keys(words: Any, at: str = "") -> set[str]:
     """Where each word of a words file is, as `stages.find.name`; a word is text."""
     if isinstance(words, dict):
@@ -661,13 +699,25 @@ def _word_keys(words: Any, at: str = "") -> set[str]:
     return {at.removesuffix(".")}
 
 
-def test_every_language_has_the_words_of_the_templates() -> None:
-    folder = authoring.TEMPLATES / "words"
-    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{x}.yaml" for x in LANGUAGES)
+def _templates(words: authoring_words.Words) -> list[Template]:
+    return [
+        t
+        for word in words.values()
+        for t in ([word] if isinstance(word, Template) else _templates(word))
+    ]
+
+
+def test_every_catalog_translates_the_words_of_init_and_new() -> None:
     english = _word_keys(authoring._words("en"))
     assert {"owners.sales", "example.title", "stages.recommend.nps"} <= english
-    for language in LANGUAGES:
+    templates = _templates(authoring_words.INIT) + list(authoring_words.NEW.values())
+    for language in i18n.available()[1:]:
+        catalog = i18n.catalog(language)
         assert _word_keys(authoring._words(language)) == english, language
+        assert [t.id for t in templates if not catalog.translates(t)] == [], language
+    assert authoring._words("it")["stages"]["find"]["search_ads"] == "Annunci sui motori di ricerca"
+    # A site language without a catalog of jcode's: English, word by word.
+    assert authoring._words("pl") == authoring._words("en")
 
 
 # Text a translation might hold, each of which YAML would misread if written as it is.
@@ -703,6 +753,8 @@ def test_init_writes_any_word_of_a_language_as_it_is(
     written = _texts(config) | _texts(journey)
     used = {f"stages.{role}." for role in authoring._ROLES[phases] if role}
     for key in _word_keys(words) - {"example.comment"}:
+        if key.startswith("comments."):
+            continue  # comments, not data: the files read back above whatever they hold
         if key.startswith("stages.") and not key.startswith(tuple(used)):
             continue  # a stage of a phase the model does not have
         word = words

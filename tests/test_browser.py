@@ -840,6 +840,38 @@ def test_italian_site_speaks_italian(italian_tab: Tab) -> None:
     assert italian_tab.offsite() == []
 
 
+@pytest.fixture(scope="module")
+def polish_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture project with site.language: pl, a language Material has and jcode has not."""
+    project = tmp_path_factory.mktemp("polish") / "site_project"
+    shutil.copytree(PROJECT, project)
+    config_file = project / "jcode.yaml"
+    config = yaml.safe_load(config_file.read_text("utf-8"))
+    config["site"]["language"] = "pl"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    said = _build(project, project / "site").splitlines()
+    assert said[0].startswith("jcode's labels: 0 of ") and said[1].startswith("3 journeys, ")
+    return project / "site"
+
+
+def test_a_polish_site_has_materials_polish_and_jcodes_english(
+    browser: Browser, polish_site: Path
+) -> None:
+    with _context(browser) as context:
+        tab = _watch(context.new_page(), polish_site.as_uri() + "/")
+        page = tab.page
+        tab.open("index.html")
+        expect(page.locator("html")).to_have_attribute("lang", "pl")
+        expect(page.locator("input.md-search__input")).to_have_attribute("placeholder", "Szukaj")
+        expect(page.locator("article h2#portfolio")).to_have_text("All journeys")
+        expect(page.locator(TOGGLE)).to_have_attribute("title", "Switch to the dark theme")
+        _search(page, "Live chat")  # Material's search, with its settings for Polish
+        page.locator('.md-search-result a[href*="journeys/laptop-replacement.html"]').first.click()
+        expect(page.locator("article h2#map")).to_have_text("Journey map")
+        assert tab.errors == []
+        assert tab.offsite() == []
+
+
 # ---------------------------------------------------------------------------------------------
 # 8. Accessibility: axe-core over every page of the gallery, the examples and the fixture
 # project, in the light and the dark palette. One context and one tab per site; each page is

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from jcode.findings import RuleId
 from jcode.rules import RULES
 
-from .helpers import CASES, lint_paths, render
+from .helpers import CASES, lint_case, render
 
 
 def _cases() -> list[Path]:
@@ -31,22 +32,12 @@ def _cases() -> list[Path]:
     return found
 
 
-def _config_for(case: Path) -> Path | None:
-    for folder in case.parents:
-        if (folder / "jcode.yaml").is_file():
-            return folder / "jcode.yaml"
-        if folder == CASES:
-            break
-    return None
-
-
 def _expected_path(case: Path) -> Path:
     return case.with_suffix(".expected")
 
 
 def run_case(case: Path) -> list[str]:
-    cwd = case if case.is_dir() else case.parent
-    result = lint_paths([case], cwd=cwd, config=_config_for(case))
+    result = lint_case(case)
     return [render(f) for f in result.findings] + [
         "suppressed: " + render(s.finding) + f" | {s.reason}" for s in result.suppressed
     ]
@@ -83,3 +74,19 @@ def test_every_rule_has_cases_that_fire_and_stay_silent(rule_id: str) -> None:
     assert cases, f"no cases under {folder}"
     assert any(rule_id in _rules_in(c) for c in cases), f"no case where {rule_id} fires"
     assert any(rule_id not in _rules_in(c) for c in cases), f"no case where {rule_id} is silent"
+
+
+READING = (RuleId.YAML_SYNTAX, RuleId.DUPLICATE_KEY, RuleId.SCHEMA)
+
+
+def test_the_rules_that_read_a_file_say_it_with_templates_of_their_own() -> None:
+    """SARIF lists a rule's messages by its id: the template of each finding of the rules
+    that read the file and its schema is the rule's, or one of its variants."""
+    said = [
+        (finding.rule, finding.msg.id)
+        for case in CASE_FILES
+        for finding in lint_case(case).findings
+        if finding.rule in READING
+    ]
+    assert {rule for rule, _ in said} == set(READING)
+    assert [(r, id) for r, id in said if id != r and not id.startswith(f"{r}.")] == []

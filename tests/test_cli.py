@@ -50,6 +50,7 @@ def test_json_has_the_documented_shape(
     assert list(report) == ["version", "findings", "suppressed", "summary"]
     assert report["version"] == 1
     keys = ["rule", "severity", "file", "line", "column", "pointer", "journey", "message"]
+    keys += ["message_id", "arguments"]  # for a tool that shows it in another language
     assert all(list(f) == keys for f in report["findings"])
     assert all(list(s) == [*keys, "reason"] for s in report["suppressed"])
     assert report["suppressed"][0]["reason"] == "Gestita dal corriere, non da noi"
@@ -365,6 +366,12 @@ def test_a_broken_file_keeps_its_journey_id(
             "journey": "pay-online",
             "message": "mapping values are not allowed in this context; is there a ': ' inside "
             'the text? quote the text: goal: "Pay: and get a date"',
+            "message_id": "yaml-syntax.colon-in-text",
+            "arguments": {
+                "problem": "mapping values are not allowed in this context",
+                "key": "goal",
+                "quoted": '"Pay: and get a date"',
+            },
         }
     ]
     # A baseline keys the broken file by its journey, so renaming it keeps the entry.

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from jcode import i18n
 from jcode.config import find_config, load_project, parse_config, parse_config_bytes
 from jcode.errors import JcodeError
 from jcode.findings import RuleId
+from jcode.i18n import Message
 
 CONFIG = Path("jcode.yaml")
 
@@ -204,3 +206,97 @@ def test_moment_labels_come_from_jcode_yaml_else_the_site_language() -> None:
         "purchase": "Enrolling",
         "post-purchase": "After the purchase",
     }
+
+
+ITALIAN = i18n.catalog("it")
+
+
+@pytest.mark.parametrize(
+    ("text", "italian"),
+    [
+        (
+            "rules:\n  missing-owners: off\n",
+            "jcode.yaml:2:3: regola sconosciuta 'missing-owners' sotto 'rules'; forse intendevi "
+            "'missing-owner'?",
+        ),
+        (
+            "phases: sevenstage\n",
+            "jcode.yaml:1:9: modello di fasi sconosciuto 'sevenstage'; forse intendevi "
+            "'seven-stage'? (predefiniti: seven-stage, four-stage, five-stage, oppure una lista "
+            "di fasi)",
+        ),
+        (
+            "channels:\n  kiosk: {name: In-store kiosk}\n",
+            "jcode.yaml:2:3: il canale 'kiosk' richiede una modalità, perché il catalogo non ha "
+            "un canale con questo id: aggiungi 'mode: online' o 'mode: offline' sotto di esso",
+        ),
+        ("- a\n- b\n", "jcode.yaml:1:1: jcode.yaml dovrebbe essere una mappa di impostazioni"),
+        (  # the parser's words, in the same language
+            "site: {title: [unclosed\n",
+            "jcode.yaml:2:1: manca la ',' o la ']' attesa (durante la lettura di una lista tra "
+            "parentesi quadre dalla riga 1); chiudi la '[' della riga 1, colonna 15 con ']', "
+            "separa i suoi elementi con ',' oppure metti il testo tra virgolette",
+        ),
+        (
+            "site: {title: A}\nsite: {title: B}\n",
+            "jcode.yaml:2:1: la chiave 'site' è ripetuta; YAML tiene solo l'ultimo valore",
+        ),
+        (  # pydantic's words for each setting, mirrored
+            "review_every_days: soon\nsites: {}\nphases: 5\nmoments: {during: Buying}\n"
+            "site: {language: fr, title: ''}\n",
+            "configurazione non valida:\n"
+            "jcode.yaml:5:29: site/title: il testo dovrebbe avere almeno 1 carattere\n"
+            "jcode.yaml:3:9: phases: il valore dovrebbe essere un testo o una lista\n"
+            "jcode.yaml:4:11: moments/during: chiave sconosciuta; dovrebbe essere "
+            "'pre-purchase', 'purchase' o 'post-purchase'\n"
+            "jcode.yaml:1:20: review_every_days: il valore dovrebbe essere un numero intero\n"
+            "jcode.yaml:2:1: sites: impostazione sconosciuta; forse intendevi 'site'?",
+        ),
+    ],
+)
+def test_mistakes_in_jcode_yaml_read_in_italian(text: str, italian: str) -> None:
+    with pytest.raises(JcodeError) as caught:
+        parse_config(text, CONFIG)
+    [message] = caught.value.args
+    assert isinstance(message, Message)
+    assert str(caught.value) == message.text  # what logs and JSON keep: English
+    assert ITALIAN.render(message) == italian
+
+
+def test_a_missing_config_file_reads_in_italian(tmp_path: Path) -> None:
+    with pytest.raises(JcodeError) as caught:
+        load_project(tmp_path / "other.yaml")
+    said = ITALIAN.render(caught.value.args[0])
+    assert said == f"il file di configurazione '{tmp_path / 'other.yaml'}' non esiste"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "review_every_days: 0\n",
+        "review_every_days: 99999\n",
+        "review_every_days: 1.5\n",
+        "phases: [5]\n",
+        "phases:\n  - {id: a, moment: purchase}\n",
+        "phases:\n  - {id: A, name: x, moment: purchase}\n",
+        "phases:\n  - {id: a, name: 5, moment: purchase, optional: 3}\n",
+        "site: 5\n",
+        "site: {title: " + "x" * 300 + "}\n",
+        "rules: {missing-owner: 3}\n",
+        "rules: {missing-owner: loud}\n",
+        "owners: [a]\n",
+        "channels: {kiosk: {mode: both}}\n",
+    ],
+)
+def test_pydantic_says_what_our_templates_say(text: str) -> None:
+    """Each setting's problem is one of our templates, not pydantic's words passed on: they
+    would stay English. A pydantic that words a problem otherwise fails here."""
+    with pytest.raises(JcodeError) as caught:
+        parse_config(text, CONFIG)
+    passed_on = [m for m in _nested(caught.value.args[0]) if m.id == "config.pydantic"]
+    assert passed_on == []
+
+
+def _nested(message: Message) -> list[Message]:
+    inner = [v for _, v in message.args if isinstance(v, Message)]
+    return [message, *(m for value in inner for m in _nested(value))]

@@ -20,8 +20,8 @@ import pytest
 import yaml
 
 from jcode.diff.changes import KINDS
+from jcode.diff.sentences import SENTENCES
 from jcode.errors import ExitCode
-from jcode.reporters.diff_text import SENTENCES
 
 from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, RETURNS, ROOT, GitRepo, run
 
@@ -97,11 +97,17 @@ def test_change_kind(case: Path, repo: GitRepo, capsys: pytest.CaptureFixture[st
     assert case.stem in {c["kind"] for c in expected}
 
     report = run_json(["diff", "HEAD~1", "HEAD"], capsys)
-    assert report["journeys"] == {
-        "added": [],
-        "removed": [],
-        "changed": [{"id": "laptop-replacement", "changes": expected}],
-    }
+    changed = report["journeys"].pop("changed")
+    assert report["journeys"] == {"added": [], "removed": []}
+    assert [journey["id"] for journey in changed] == ["laptop-replacement"]
+    changes = changed[0]["changes"]
+    assert [{key: c[key] for key in expected[0]} for c in changes] == expected
+    # Each names its sentence's template, and gives the values the sentence shows.
+    for change in changes:
+        step = change["kind"].startswith("key-moment") and "/steps/" in change["pointer"]
+        assert change["message_id"] == f"diff.{change['kind']}" + (".step" if step else "")
+        shown = change["arguments"].keys() & {"before", "after"}
+        assert shown and all(change["arguments"][key] == change[key] for key in shown)
 
     code, out, _ = run(["diff", "HEAD~1", "HEAD", *TODAY], capsys)
     assert code == ExitCode.OK
@@ -180,6 +186,11 @@ def test_journey_moved_to_another_file_is_a_rename(
                         "pointer": "",
                         "before": EXAMPLE_FILE,
                         "after": "journeys/b2c/laptop.yaml",
+                        "message_id": "diff.journey-file-renamed",
+                        "arguments": {
+                            "before": EXAMPLE_FILE,
+                            "after": "journeys/b2c/laptop.yaml",
+                        },
                     }
                 ],
             }
@@ -206,18 +217,31 @@ def test_stage_moved_and_renamed_and_touchpoint_moved_at_once(
             "pointer": "/stages",
             "before": [*order, "loyalty", "advocacy"],
             "after": [*order, "advocacy", "loyalty"],
+            "message_id": "diff.stages-reordered",
+            "arguments": {
+                "before": [*order, "loyalty", "advocacy"],
+                "after": [*order, "advocacy", "loyalty"],
+            },
         },
         {
             "kind": "stage-renamed",
             "pointer": "/stages/4/name",
             "before": "Recommending us",
             "after": "Word of mouth",
+            "message_id": "diff.stage-renamed",
+            "arguments": {
+                "stage": "advocacy",
+                "before": "Recommending us",
+                "after": "Word of mouth",
+            },
         },
         {
             "kind": "touchpoint-moved",
             "pointer": "/stages/4/touchpoints/1",
             "before": "delivery",
             "after": "advocacy",
+            "message_id": "diff.touchpoint-moved",
+            "arguments": {"item": "satisfaction-survey", "before": "delivery", "after": "advocacy"},
         },
     ]
 
@@ -311,6 +335,8 @@ def test_uncommitted_edits_are_the_default_head(
                             "pointer": "/stages/2/kpis/0/target",
                             "before": 50,
                             "after": 45,
+                            "message_id": "diff.kpi-target-changed",
+                            "arguments": {"item": "checkout-conversion", "before": 50, "after": 45},
                         }
                     ],
                 }
@@ -422,6 +448,8 @@ def test_project_in_a_subfolder_of_the_repository(
                     "pointer": "/status",
                     "before": "live",
                     "after": "retired",
+                    "message_id": "diff.status-changed",
+                    "arguments": {"before": "live", "after": "retired"},
                 }
             ],
         }
@@ -450,6 +478,8 @@ def test_two_folders(
                     "pointer": "/stages/2/touchpoints/1/channel",
                     "before": "chat",
                     "after": "phone",
+                    "message_id": "diff.touchpoint-channel-changed",
+                    "arguments": {"item": "live-chat", "before": "chat", "after": "phone"},
                 }
             ],
         }
@@ -484,7 +514,14 @@ def test_shallow_clone_reads_the_revisions_it_has(
     report = run_json(["diff", "HEAD~1", "HEAD"], capsys)
     changes = report["journeys"]["changed"][0]["changes"]
     assert changes == [
-        {"kind": "status-changed", "pointer": "/status", "before": "retired", "after": "draft"}
+        {
+            "kind": "status-changed",
+            "pointer": "/status",
+            "before": "retired",
+            "after": "draft",
+            "message_id": "diff.status-changed",
+            "arguments": {"before": "retired", "after": "draft"},
+        }
     ]
     code, out, err = run(["diff", "HEAD~2"], capsys)
     assert (code, out) == (ExitCode.USAGE, "")
@@ -537,8 +574,11 @@ def test_json_has_the_documented_shape(repo: GitRepo, capsys: pytest.CaptureFixt
         "pointer",
         "before",
         "after",
+        "message_id",
+        "arguments",
     ]
     keys = ["rule", "severity", "file", "line", "column", "pointer", "journey", "message"]
+    keys += ["message_id", "arguments"]
     assert [list(f) for f in report["findings"]["new"]] == [keys]
 
 
@@ -649,6 +689,12 @@ def test_managed_by_is_compared_as_each_side_resolves_it(
                     "pointer": "/stages/0/touchpoints/1/managed_by",
                     "before": "third-party",
                     "after": "owned",
+                    "message_id": "diff.touchpoint-managed-by-changed",
+                    "arguments": {
+                        "item": "review-sites",
+                        "before": "third-party",
+                        "after": "owned",
+                    },
                 }
             ],
         }

@@ -18,7 +18,7 @@ from jcode.findings import Finding, RuleId
 from jcode.reporters.diff_markdown import MAX_CHARS, render
 from jcode.reporters.markdown import escape
 
-from .helpers import EXAMPLE, EXAMPLE_FILE, RETURNS, GitRepo, check_golden, run
+from .helpers import EXAMPLE, EXAMPLE_FILE, RETURNS, GitRepo, check_golden, run, said
 
 GITHUB_LIMIT = 65_536
 HOSTILE = "<img src=x onerror=alert(1)> | [click](https://evil.example) @octocat www.evil.example"
@@ -151,7 +151,7 @@ def test_escape_leaves_no_markup() -> None:
 def _finding(journey: str, n: int) -> Finding:
     return Finding(
         f"journeys/{journey}.yaml", n, 5, RuleId.STAGE_WITHOUT_KPI, "info", f"/stages/{n}",
-        journey, f"stage 's{n}' has no KPI", f"stages/s{n}",
+        journey, said(f"stage 's{n}' has no KPI"), f"stages/s{n}",
     )  # fmt: skip
 
 

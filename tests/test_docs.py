@@ -25,12 +25,13 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def test_rule_documents_every_section(rule_id: RuleId) -> None:
     rule = RULES[rule_id]
     for section in ("summary", "what", "why", "example", "fix"):
-        text = getattr(rule, section)
-        assert isinstance(text, str) and len(text.strip()) >= 10, f"{rule_id}: {section}"
-    assert rule.summary.endswith(".") and "\n" not in rule.summary
+        template = getattr(rule, section)
+        assert template.id == f"doc.{rule_id}.{section}"
+        assert len(template.text.strip()) >= 10, f"{rule_id}: {section}"
+    assert rule.summary.text.endswith(".") and "\n" not in rule.summary.text
     # The example is YAML a user could paste (a fragment, so [...] placeholders are fine);
     # the syntax rule's example is, on purpose, not.
-    example = rule.example.replace("[...]", "[]")
+    example = rule.example.text.replace("[...]", "[]")
     if rule_id == RuleId.YAML_SYNTAX:
         with pytest.raises(yaml.YAMLError):
             yaml.safe_load(example)

@@ -9,10 +9,12 @@ from pathlib import Path
 
 from jcode.findings import Finding, RuleId
 
+from .helpers import said
+
 
 def _finding(rule: RuleId, line: int, journey: str | None, message: str, **kw: bool) -> Finding:
     return Finding(
-        "journeys/j.yaml", line, 3, rule, "error", "", journey, message, "stages/s", **kw
+        "journeys/j.yaml", line, 3, rule, "error", "", journey, said(message), "stages/s", **kw
     )
 
 
@@ -36,9 +38,10 @@ def test_any_other_finding_is_known_by_journey_rule_element_and_message() -> Non
 
 MISTAKES = """\
 from jcode.findings import Finding, RuleId
+from jcode.i18n import Template
 from jcode.linter import LintResult
 
-finding = Finding("j.yaml", 1, 1, "yaml-sintax", "error", "", None, "m")
+finding = Finding("j.yaml", 1, 1, "yaml-sintax", "error", "", None, Template("t", "m")())
 rule = RuleId.YAML_SINTAX
 finding.line = 2
 LintResult([]).files = ()

@@ -14,7 +14,7 @@ from jcode.findings import Problem, RuleId
 from jcode.linter import LintResult, lint
 from jcode.rules import RULES, Rule
 
-from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, TODAY
+from .helpers import CONFIG, EXAMPLE, EXAMPLE_FILE, TODAY, said
 
 SETTINGS = """\
 phases: [{id: buy, name: Buy, moment: purchase}, {id: after, name: After, moment: post-purchase}]
@@ -111,19 +111,19 @@ SCHEMA_FILE = Path("schema", "journey.schema.json")
 
 
 def _parse(doc: object, journey: object) -> Iterator[Problem]:
-    yield Problem("", "seen", (1, 2))
+    yield Problem("", said("seen"), (1, 2))
 
 
 def _document(journey: object, context: object) -> Iterator[Problem]:
-    yield Problem("/id", "seen")  # placed by the linter
+    yield Problem("/id", said("seen"))  # placed by the linter
 
 
 def _portfolio(portfolio: object) -> Iterator[tuple[int, Problem]]:
-    yield 0, Problem("/id", "seen", (2, 5))
+    yield 0, Problem("/id", said("seen"), (2, 5))
 
 
 def _project(project: object) -> Iterator[tuple[Path, Problem]]:
-    yield SCHEMA_FILE, Problem("", "seen", (1, 1))
+    yield SCHEMA_FILE, Problem("", said("seen"), (1, 1))
 
 
 SCOPES = {

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from jcode.findings import Problem
 from jcode.loader import decode, load
 
 ROOT = Path(__file__).parent.parent
@@ -143,7 +142,9 @@ def test_nesting_limit_is_ours_under_every_libyaml(
     )
     doc = load(text)
     assert doc.duplicate_keys == []
-    assert doc.error == Problem("", "nesting deeper than 100 levels", where)  # yaml-syntax
+    assert doc.error is not None  # yaml-syntax
+    error = (doc.error.pointer, doc.error.message.text, doc.error.position)
+    assert error == ("", "nesting deeper than 100 levels", where)
     assert doc.data is None
 
 

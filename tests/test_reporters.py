@@ -30,7 +30,7 @@ from jcode.reporters.github import report as github_report
 from jcode.rules import RULES
 
 from .clients import node_module, shared
-from .helpers import lint_paths
+from .helpers import lint_paths, said
 
 TESTS = Path(__file__).parent
 PROJECT = TESTS / "golden" / "project"
@@ -84,6 +84,35 @@ def test_sarif_is_valid_and_has_what_github_requires(capsys: pytest.CaptureFixtu
     assert levels["purchase-without-assistance"] == "note"
 
 
+def test_sarif_messages_are_ids_and_arguments_of_their_rules_message_strings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A viewer that shows a result by its message id and arguments shows what its text says:
+    the rule's messageStrings entry with {0}, {1} ... filled in."""
+    _, out = _lint_output("sarif", capsys, "--lang", "it")  # SARIF is English in any language
+    [run] = json.loads(out)["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    for rule in rules:
+        assert rule["messageStrings"], rule["id"]
+        for message_id, string in rule["messageStrings"].items():
+            assert RULES[rule["id"]].owns(message_id)
+            assert string["text"].endswith((".", "?")), string
+    seen = set()
+    for result in run["results"]:
+        message = result["message"]
+        template = rules[result["ruleIndex"]]["messageStrings"][message["id"]]["text"]
+        arguments: list[str] = message["arguments"]
+
+        def argument(match: re.Match[str], arguments: list[str] = arguments) -> str:
+            return arguments[int(match.group(1))]
+
+        shown = re.sub(r"\{(\d+)\}", argument, template)
+        assert shown == message["text"], message
+        seen.add(message["id"])
+    # a plural message in its singular, and a message with a nested phrase among them
+    assert {"pain-point-without-opportunity.one", "schema.unknown-field.hint"} <= seen
+
+
 def test_rule_names_are_pascal_case_unique_and_not_their_ids() -> None:
     names = [rule.name for rule in RULES.values()]
     assert all(re.fullmatch(r"(?:[A-Z][a-z0-9]+)+", name) for name in names), names
@@ -111,13 +140,25 @@ def _multitool(sarif: Path, out: Path) -> list[dict[str, Any]]:
     return results
 
 
+def _unquoted(text: str) -> bool:
+    """A message string with a placeholder not between single quotes."""
+    return any(
+        text[m.start() - 1 : m.start()] != "'" or text[m.end() : m.end() + 1] != "'"
+        for m in re.finditer(r"\{\d+\}", text)
+    )
+
+
 def test_sarif_multitool_finds_no_error_in_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     sarif = tmp_path / "jcode.sarif"
     _lint_output("text", capsys, "--output-sarif", str(sarif))
-    results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    [run] = json.loads(sarif.read_text(encoding="utf-8"))["runs"]
+    results = run["results"]
     assert len(results) == 14  # 13 findings of 10 rules, and 1 suppressed
+    strings = [
+        s["text"] for r in run["tool"]["driver"]["rules"] for s in r["messageStrings"].values()
+    ]
     found = _multitool(sarif, tmp_path / "multitool.sarif")
     # SARIF2006: an URI (the schema's, the rules' help) was not reachable: the suite has no
     # network, so that note says nothing about the file.
@@ -127,9 +168,14 @@ def test_sarif_multitool_finds_no_error_in_it(
         # automationDetails' properties (GHAzDO1019), its org/project/build in the id (1020).
         ("GHAzDO1019", "error"): 4,
         ("GHAzDO1020", "error"): 1,
-        # Messages as message ids and arguments with the rules' messageStrings: the coming
-        # message catalog.
-        ("SARIF2002", "note"): len(results),
+        # No SARIF2002: each result's message is an id and arguments of its rule's
+        # messageStrings. Of those strings, the multitool would like
+        # - each to end with a full stop, a question ("did you mean 'x'?") too (2001);
+        ("SARIF2001", "warning"): sum(text.endswith("?") for text in strings),
+        # - each to have a placeholder, which a message that names nothing cannot (2014);
+        ("SARIF2014", "note"): sum("{" not in text for text in strings),
+        # - each placeholder in quotes: jcode quotes names, not numbers or lists of names (2015).
+        ("SARIF2015", "note"): sum(_unquoted(text) for text in strings),
         # Suggestions of what a log may add, none of which GitHub or Azure DevOps reads:
         ("SARIF2003", "note"): 1,  # versionControlProvenance: upload-sarif sends the commit
         ("SARIF2009", "note"): len(RULES),  # ids like CS2001: ours are what users suppress
@@ -299,7 +345,9 @@ def _unescape(text: str) -> str:
 
 def test_github_escaping_round_trips() -> None:
     message = "100% sure: a, b\nand c\r\n"
-    finding = Finding("dir, with: odd/j%.yaml", 3, 4, RuleId.SCHEMA, "warning", "", "j", message)
+    finding = Finding(
+        "dir, with: odd/j%.yaml", 3, 4, RuleId.SCHEMA, "warning", "", "j", said(message)
+    )
     result = LintResult([JourneyFile("dir, with: odd/j%.yaml", findings=(finding,))])
     out = io.StringIO()
     github_report(result, out, ReportOptions(quiet=True))
@@ -379,7 +427,8 @@ def test_github_writes_the_full_list_to_the_job_summary(
 def test_job_summary_stays_under_githubs_limit() -> None:
     path = "journeys/big.yaml"
     findings = tuple(
-        Finding(path, n, 1, RuleId.SCHEMA, "error", "", "big", "x" * 500) for n in range(5_000)
+        Finding(path, n, 1, RuleId.SCHEMA, "error", "", "big", said("x" * 500))
+        for n in range(5_000)
     )
     summary = step_summary(LintResult([JourneyFile(path, findings=findings)]), ReportOptions())
     assert len(summary.encode("utf-8")) <= MAX_SUMMARY_BYTES

@@ -72,7 +72,8 @@ def test_a_wheel_builds_without_warnings_and_says_its_license(tmp_path: Path) ->
         metadata = archive.read(f"jcode-{_locked('jcode')['version']}.dist-info/METADATA")
         names = archive.namelist()
     assert b"\nLicense-Expression: MIT\n" in metadata
-    # What `jcode init` and `jcode new` write: every template and every language's words.
+    # What `jcode init` and `jcode new` write: every template, and every language's words (in
+    # the compiled catalogs).
     templates = ROOT / "src" / "jcode" / "templates"
     carried = {
         n.removeprefix("jcode/templates/") for n in names if n.startswith("jcode/templates/")
@@ -80,7 +81,9 @@ def test_a_wheel_builds_without_warnings_and_says_its_license(tmp_path: Path) ->
     assert carried == {
         p.relative_to(templates).as_posix() for p in templates.rglob("*") if p.is_file()
     }
-    assert {"jcode.yaml.j2", "github-workflow.yml.j2", "words/en.yaml", "words/it.yaml"} <= carried
+    assert {"jcode.yaml.j2", "github-workflow.yml.j2", "new-journey.yaml.j2"} <= carried
+    catalogs = {f"jcode/locale/{language}/LC_MESSAGES/jcode.mo" for language in ("en", "it")}
+    assert catalogs <= set(names)
     # The site's templates, every one: the pages' and the partials they import.
     from jcode.site.pages import PAGES
 

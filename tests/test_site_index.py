@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from jcode import i18n
 from jcode.config import parse_config
 from jcode.linter import lint
 from jcode.site.index import Portfolio
-from jcode.site.labels import LABELS
+from jcode.site.labels import Words
 from jcode.site.lanes import spans
 from jcode.site.views import Span
 
@@ -54,8 +55,8 @@ def _shares(language: str, shares: list[float]) -> list[str]:
     result = lint([("journeys/j.yaml", journey.encode())], project, date(2026, 1, 1), jobs=1)
     [view] = Portfolio(result, project).journeys.values()
     [stage] = view.stages
-    label = LABELS[language]["exit_share"]
-    return [label.format(share=card.share) for card in stage.exits]
+    words = Words(i18n.catalog(language))
+    return [words("exit_share", share=card.share) for card in stage.exits]
 
 
 def test_an_exit_share_reads_as_its_language_writes_it() -> None:

@@ -2,9 +2,9 @@
 as text for the CLI to write) and a new journeys repository (`jcode init`, written here, as
 jcode.site writes the site). Nothing here prints; what the user can fix is a JcodeError.
 
-The files come from the Jinja2 templates in templates/, one structure for every language; the
-words of each language are in templates/words/<language>.yaml. Every journey is checked the
-way `jcode lint` reads it before it is written, so a skeleton is always a valid journey, and
+The files come from the Jinja2 templates in templates/, one structure for every language; their
+words are templates of jcode.authoring_words, in the site's language. Every journey is checked
+the way `jcode lint` reads it before it is written, so a skeleton is always a valid journey, and
 every journey file starts with the modeline that gives editors the schema.
 """
 
@@ -13,50 +13,80 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
 import jinja2
 import yaml
 
-from jcode import ISSUES_URL, __version__
+from jcode import ISSUES_URL, __version__, i18n
+from jcode.authoring_words import INIT, NEW, Words
 from jcode.collect import collect_files, journey_ids
 from jcode.config import load_project, parse_config
 from jcode.errors import JcodeError
+from jcode.i18n import Arg, Catalog, Template
 from jcode.layout import CONFIG_NAME, JOURNEYS, PROJECT_SCHEMA_PATH
 from jcode.loader import load
 from jcode.project_schema import render as render_project_schema
 from jcode.record import Record
 from jcode.rules.parsing import validate
 from jcode.spec import PHASE_MODELS, Project, ProjectPhase
-from jcode.spec.values import ID_MAX, ID_PATTERN, LANGUAGES
+from jcode.spec.values import ID_MAX, ID_PATTERN
 from jcode.text import show
 
 MODELINE = "# yaml-language-server: $schema=../schema/journey.schema.json"
 _ID_RE = re.compile(ID_PATTERN)
 
+INVALID_ID = Template(
+    "error.new.invalid-id",
+    "'{value}' is not a valid {what}: lowercase letters a-z, digits and hyphens, starting with "
+    "a letter or digit, at most {max} characters",
+)
+# What an id given to `jcode new` names, in INVALID_ID.
+JOURNEY_ID = Template("phrase.journey-id", "journey id")
+PERSONA_ID = Template("phrase.persona-id", "persona")
+OWNER_ID = Template("phrase.owner-id", "owner")
+RESERVED_ID = Template(
+    "error.new.reserved-id", "'jcode' cannot be a journey id: jcode.yaml is never read as a journey"
+)
+FILE_TAKEN = Template(
+    "error.new.file-taken", "{path} already exists; jcode new never replaces a file"
+)
+ID_TAKEN = Template("error.new.id-taken", "journey id '{journey}' is already used in {path}")
+UNDECLARED_PERSONA = Template(
+    "error.new.undeclared-persona",
+    "persona '{persona}' is not declared in jcode.yaml (declared: {declared})",
+)
+UNDECLARED_OWNER = Template(
+    "error.new.undeclared-owner",
+    "owner '{owner}' is not declared in jcode.yaml (declared: {declared})",
+)
+INVALID_JOURNEY = Template("error.new.invalid-journey", "the journey would not be valid: {reasons}")
+REASONS = Template("phrase.reasons", "{earlier}; {last}")  # the reasons, one after the other
+NOT_A_FOLDER = Template("error.init.not-a-folder", "'{folder}' exists and is not a folder")
+CANNOT_WRITE_INTO = Template("error.init.cannot-write", "cannot write into '{folder}': {reason}")
 
-def check_id(value: str, what: str) -> None:
+
+def check_id(value: str, what: Template) -> None:
+    """An error unless `value` is an id; `what` names what it is the id of."""
     if len(value) > ID_MAX or not _ID_RE.fullmatch(value):
-        raise JcodeError(
-            f"'{show(value)}' is not a valid {what}: lowercase letters a-z, digits and hyphens, "
-            f"starting with a letter or digit, at most {ID_MAX} characters"
-        )
+        raise JcodeError(INVALID_ID(value=show(value), what=what(), max=ID_MAX))
 
 
 def journey_path(project: Project, journey_id: str) -> Path:
     """Where `jcode new` writes a journey; an error when the id or the file is taken."""
-    check_id(journey_id, "journey id")
+    check_id(journey_id, JOURNEY_ID)
     if journey_id == "jcode":
-        raise JcodeError("'jcode' cannot be a journey id: jcode.yaml is never read as a journey")
+        raise JcodeError(RESERVED_ID())
     folder = project.root / JOURNEYS
     for name in (f"{journey_id}.yaml", f"{journey_id}.yml"):
         taken = folder / name
         if taken.exists() or taken.is_symlink():
-            raise JcodeError(f"{JOURNEYS}/{name} already exists; jcode new never replaces a file")
+            raise JcodeError(FILE_TAKEN(path=f"{JOURNEYS}/{name}"))
     holder = journey_ids(collect_files([folder]) if folder.is_dir() else []).get(journey_id)
     if holder is not None:
-        raise JcodeError(f"journey id '{journey_id}' is already used in {holder}")
+        raise JcodeError(ID_TAKEN(journey=journey_id, path=holder))
     return folder / f"{journey_id}.yaml"
 
 
@@ -70,30 +100,40 @@ def new_journey(
     """A journey skeleton: one stage per phase that a journey must cover, in order, each with
     TODO comments and no touchpoints, so that `jcode lint` warns until someone fills it in."""
     config = project.config
-    for value, what, declared in (
-        (persona, "persona", config.personas),
-        (owner, "owner", config.owners),
-    ):
-        if value is None:
-            continue
-        check_id(value, what)
-        if declared and value not in declared:
-            raise JcodeError(
-                f"{what} '{value}' is not declared in jcode.yaml (declared: {', '.join(declared)})"
-            )
+    if persona is not None:
+        check_id(persona, PERSONA_ID)
+        if config.personas and persona not in config.personas:
+            declared = ", ".join(config.personas)
+            raise JcodeError(UNDECLARED_PERSONA(persona=persona, declared=declared))
+    if owner is not None:
+        check_id(owner, OWNER_ID)
+        if config.owners and owner not in config.owners:
+            raise JcodeError(UNDECLARED_OWNER(owner=owner, declared=", ".join(config.owners)))
     text = _render(
         "new-journey.yaml.j2",
         id=journey_id,
         title=title,
         owner=owner,
         persona=persona,
-        owners=config.owners,
-        personas=config.personas,
+        owners=", ".join(config.owners),
+        personas=", ".join(config.personas),
         phase_model=project.phase_model,
         phases=_phases_to_cover(project),
+        todo=NEW,
+        words=INIT,
+        say=_sayer(i18n.catalog(config.site.language)),
     )
     _check(text)
     return text
+
+
+def _sayer(catalog: Catalog) -> Callable[..., str]:
+    """A template rendered in a language, as a Jinja template calls it: `say(todo.goal)`."""
+
+    def say(template: Template, **args: Arg) -> str:
+        return catalog(template, **args)
+
+    return say
 
 
 def _phases_to_cover(project: Project) -> tuple[ProjectPhase, ...]:
@@ -119,8 +159,11 @@ def _check(text: str) -> None:
     document = load(text)
     journey, problems = validate(document)
     if journey is None or document.problems:
-        reasons = [p.message for p in (*document.problems, *problems)]
-        raise JcodeError("the journey would not be valid: " + "; ".join(reasons))
+        reasons: list[Arg] = [p.message for p in (*document.problems, *problems)]
+        joined = reasons[0] if reasons else ""
+        for reason in reasons[1:]:
+            joined = REASONS(earlier=joined, last=reason)
+        raise JcodeError(INVALID_JOURNEY(reasons=joined))
 
 
 # jcode init ---------------------------------------------------------------------------------
@@ -156,7 +199,7 @@ def scaffold(folder: Path, settings: InitSettings) -> Scaffold:
     jcode.yaml is kept, and the project schema made from it; the example journey goes only
     with a new jcode.yaml, whose owners and persona it uses."""
     if folder.exists() and not folder.is_dir():
-        raise JcodeError(f"'{folder}' exists and is not a folder")
+        raise JcodeError(NOT_A_FOLDER(folder=str(folder)))
     config_path = folder / CONFIG_NAME
     starter = Path(JOURNEYS, f"{STARTER_ID}.yaml")
     files: dict[Path, str] = {}
@@ -171,11 +214,12 @@ def scaffold(folder: Path, settings: InitSettings) -> Scaffold:
         files[Path(CONFIG_NAME)] = config_text
         files[starter] = starter_journey(settings)
     files[PROJECT_SCHEMA_PATH] = render_project_schema(project)
+    words = _words(settings.language)
     files[Path(".pre-commit-config.yaml")] = _render(
-        "pre-commit-config.yaml.j2", repo_url=REPO_URL, version=__version__
+        "pre-commit-config.yaml.j2", repo_url=REPO_URL, version=__version__, words=words
     )
     files[Path(".github", "workflows", "jcode.yml")] = _render(
-        "github-workflow.yml.j2", action=f"{_ACTION}@v{__version__}"
+        "github-workflow.yml.j2", action=f"{_ACTION}@v{__version__}", words=words
     )
     done = Scaffold()
     try:
@@ -189,17 +233,17 @@ def scaffold(folder: Path, settings: InitSettings) -> Scaffold:
             with path.open("x", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
             done.created.append(relative.as_posix())
-        _ignore_site(folder / ".gitignore", done)
+        _ignore_site(folder / ".gitignore", done, words)
     except OSError as exc:
-        raise JcodeError(f"cannot write into '{folder}': {exc.strerror}") from None
+        raise JcodeError(CANNOT_WRITE_INTO(folder=str(folder), reason=str(exc.strerror))) from None
     return done
 
 
-def _ignore_site(path: Path, done: Scaffold) -> None:
+def _ignore_site(path: Path, done: Scaffold, words: Any) -> None:
     """`/site/` in .gitignore: the built site is not source. Appended to an existing file."""
     if not path.exists():
         with path.open("x", encoding="utf-8", newline="\n") as stream:
-            stream.write(_render("gitignore.j2"))
+            stream.write(_render("gitignore.j2", words=words))
         done.created.append(".gitignore")
         return
     text = path.read_text(encoding="utf-8", errors="replace")
@@ -216,7 +260,6 @@ def config_yaml(settings: InitSettings) -> str:
         "jcode.yaml.j2",
         title=settings.title,
         language=settings.language,
-        languages=LANGUAGES,
         phases=settings.phases,
         words=_words(settings.language),
     )
@@ -255,8 +298,26 @@ LINE_LENGTH = 100  # the longest touchpoint of the example on one line, as jcode
 
 
 def _words(language: str) -> Any:
-    """The words of `language` for the templates: templates/words/<language>.yaml."""
-    return yaml.safe_load((TEMPLATES / "words" / f"{language}.yaml").read_text(encoding="utf-8"))
+    """The words of `jcode init`'s files in `language` (English where its catalog lacks one),
+    as the templates read them: `words.stages.find.name`."""
+    return _rendered(INIT, i18n.catalog(language))
+
+
+def _rendered(words: Words, catalog: Catalog) -> dict[str, Any]:
+    return {
+        key: catalog(word) if isinstance(word, Template) else _rendered(word, catalog)
+        for key, word in words.items()
+    }
+
+
+def _comment(text: str) -> str:
+    """Text as comment lines, broken where it breaks."""
+    return "\n".join(f"# {line}" if line else "#" for line in text.splitlines())
+
+
+def _oneline(text: str) -> str:
+    """Text for a comment at the end of a line: on that line, whatever a translation holds."""
+    return " ".join(text.split())
 
 
 def _wrap(text: str, prefix: str) -> str:
@@ -284,7 +345,7 @@ _ENVIRONMENT = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-_ENVIRONMENT.filters |= {"yaml": _scalar, "wrap": _wrap}
+_ENVIRONMENT.filters |= {"yaml": _scalar, "wrap": _wrap, "comment": _comment, "oneline": _oneline}
 _ENVIRONMENT.globals |= {"modeline": MODELINE, "touchpoint": _touchpoint}
 
 

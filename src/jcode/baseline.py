@@ -16,11 +16,49 @@ from typing import Any, Final
 
 from jcode.errors import JcodeError
 from jcode.findings import Finding, Identity, unmatched
+from jcode.i18n import ENGLISH, Catalog, Template
 from jcode.linter import LintResult
 from jcode.record import Record
 from jcode.text import printable
 
 VERSION = 1
+
+# An entry as `jcode lint --baseline` lists the fixed ones: of a journey or of a file, at an
+# element or not.
+DESCRIBED = {
+    (True, True): Template(
+        "cli.lint.fixed-entry.journey-element",
+        "journey '{journey}', {rule} at {element}: {message}",
+    ),
+    (True, False): Template(
+        "cli.lint.fixed-entry.journey", "journey '{journey}', {rule}: {message}"
+    ),
+    (False, True): Template(
+        "cli.lint.fixed-entry.file-element", "file '{file}', {rule} at {element}: {message}"
+    ),
+    (False, False): Template("cli.lint.fixed-entry.file", "file '{file}', {rule}: {message}"),
+}
+CANNOT_WRITE = Template("error.baseline.cannot-write", "cannot write baseline '{path}': {reason}")
+MISSING = Template(
+    "error.baseline.missing",
+    "baseline '{path}' does not exist; write one with --write-baseline {path}",
+)
+CANNOT_READ = Template("error.baseline.cannot-read", "cannot read baseline '{path}': {reason}")
+NOT_UTF8 = Template("error.baseline.not-utf8", "cannot read baseline '{path}': it is not UTF-8")
+NOT_JSON = Template("error.baseline.not-json", "{path}:{line}:{column}: not JSON: {reason}")
+NOT_A_BASELINE = Template(
+    "error.baseline.not-a-baseline",
+    "'{path}' is not a jcode baseline (version {version}); write one with --write-baseline {path}",
+)
+FINDINGS_NOT_A_LIST = Template(
+    "error.baseline.findings-not-a-list", "baseline '{path}': 'findings' should be a list"
+)
+ENTRY_NEEDS_TEXT = Template(
+    "error.baseline.entry-needs-text", "baseline '{path}': entry {entry} needs '{key}' as text"
+)
+ENTRY_NOT_A_MAPPING = Template(
+    "error.baseline.entry-not-a-mapping", "baseline '{path}': entry {entry} should be a mapping"
+)
 
 
 class Entry(Record):
@@ -51,10 +89,15 @@ class Entry(Record):
     def identity(self) -> Identity:
         return (self.journey or self.file or "", self.rule, self.element)
 
-    def describe(self) -> str:
-        where = f"journey '{self.journey}'" if self.journey else f"file '{self.file}'"
-        element = f" at {self.element}" if self.element else ""
-        return printable(f"{where}, {self.rule}{element}: {self.message}")
+    def describe(self, catalog: Catalog = ENGLISH) -> str:
+        return catalog(
+            DESCRIBED[bool(self.journey), bool(self.element)],
+            journey=printable(self.journey or ""),
+            file=printable(self.file or ""),
+            rule=printable(self.rule),
+            element=printable(self.element),
+            message=printable(self.message),
+        )
 
 
 def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
@@ -80,7 +123,7 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
             json.dump(document, stream, indent=2, ensure_ascii=False)
             stream.write("\n")
     except OSError as exc:
-        raise JcodeError(f"cannot write baseline '{path}': {exc.strerror}") from None
+        raise JcodeError(CANNOT_WRITE(path=str(path), reason=str(exc.strerror))) from None
     return len(entries)
 
 
@@ -89,24 +132,21 @@ def read_baseline(path: Path) -> list[Entry]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise JcodeError(
-            f"baseline '{name}' does not exist; write one with --write-baseline {name}"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8"
-        raise JcodeError(f"cannot read baseline '{name}': {reason}") from None
+        raise JcodeError(MISSING(path=name)) from None
+    except UnicodeDecodeError:
+        raise JcodeError(NOT_UTF8(path=name)) from None
+    except OSError as exc:
+        raise JcodeError(CANNOT_READ(path=name, reason=str(exc.strerror))) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise JcodeError(f"{name}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
+        message = NOT_JSON(path=name, line=exc.lineno, column=exc.colno, reason=exc.msg)
+        raise JcodeError(message) from None
     if not isinstance(document, dict) or document.get("version") != VERSION:
-        raise JcodeError(
-            f"'{name}' is not a jcode baseline (version {VERSION}); write one with "
-            f"--write-baseline {name}"
-        )
+        raise JcodeError(NOT_A_BASELINE(path=name, version=VERSION))
     findings = document.get("findings")
     if not isinstance(findings, list):
-        raise JcodeError(f"baseline '{name}': 'findings' should be a list")
+        raise JcodeError(FINDINGS_NOT_A_LIST(path=name))
     return [_entry(item, i, name) for i, item in enumerate(findings)]
 
 
@@ -116,11 +156,11 @@ def _entry(item: Any, index: int, name: str) -> Entry:
         if value is None and not required:
             return None
         if not isinstance(value, str):
-            raise JcodeError(f"baseline '{name}': entry {index + 1} needs '{key}' as text")
+            raise JcodeError(ENTRY_NEEDS_TEXT(path=name, entry=index + 1, key=key))
         return value
 
     if not isinstance(item, dict):
-        raise JcodeError(f"baseline '{name}': entry {index + 1} should be a mapping")
+        raise JcodeError(ENTRY_NOT_A_MAPPING(path=name, entry=index + 1))
     journey = text("journey", required=False)
     file = None if journey is not None else text("file")
     rule, element = text("rule"), text("element")

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from jcode.errors import JcodeError
+from jcode.i18n import Message, Template
 from jcode.layout import CONFIG_NAME, JOURNEYS, PROJECT_SCHEMA_PATH
 from jcode.linter import declared_id, display_path
 from jcode.loader import MAX_FILE_BYTES, decode, load
@@ -16,6 +17,25 @@ from jcode.spec import Project
 from jcode.text import printable
 
 JOURNEY_SUFFIXES = (".yaml", ".yml")
+
+NO_JOURNEYS_FOLDER = Template(
+    "error.no-journeys-folder",
+    "no journeys folder at '{folder}'; give the journey files or folders to use",
+)
+NO_SUCH_PATH = Template("error.no-such-path", "path '{path}' does not exist")
+# A jcode.yaml or project schema given as a path that is not the project's; {in_use} is the
+# jcode.yaml in use, quoted, or NO_CONFIG_IN_USE.
+OTHER_CONFIG = Template(
+    "error.other-config",
+    "'{path}' is not the jcode.yaml in use ({in_use}); to lint the journeys of its project, "
+    "give --config {config}",
+)
+OTHER_PROJECT_SCHEMA = Template(
+    "error.other-project-schema",
+    "'{path}' is not the project schema of the jcode.yaml in use ({in_use}); to lint the "
+    "journeys of its project, give --config {config}",
+)
+NO_CONFIG_IN_USE = Template("phrase.no-config-in-use", "none: no jcode.yaml here or above")
 
 
 def journey_paths(paths: Sequence[Path], project: Project) -> list[Path]:
@@ -28,9 +48,7 @@ def journey_paths(paths: Sequence[Path], project: Project) -> list[Path]:
         return journeys
     default = project.root / JOURNEYS
     if not default.is_dir():
-        raise JcodeError(
-            f"no journeys folder at '{default}'; give the journey files or folders to use"
-        )
+        raise JcodeError(NO_JOURNEYS_FOLDER(folder=str(default)))
     return [*journeys, default]
 
 
@@ -46,15 +64,18 @@ def _settings_file(path: Path, project: Project) -> bool:
         return False
     if ours is not None and os.path.realpath(path) == os.path.realpath(ours):
         return True
-    in_use = (
+    in_use: str | Message = (
         f"'{display_path(project.config_path)}'"
         if project.config_path is not None
-        else "none: no jcode.yaml here or above"
+        else NO_CONFIG_IN_USE()
     )
-    what = "the jcode.yaml" if path.name == CONFIG_NAME else "the project schema of the jcode.yaml"
+    template = OTHER_CONFIG if path.name == CONFIG_NAME else OTHER_PROJECT_SCHEMA
     raise JcodeError(
-        f"'{printable(display_path(path))}' is not {what} in use ({in_use}); to lint the "
-        f"journeys of its project, give --config {printable(display_path(theirs))}"
+        template(
+            path=printable(display_path(path)),
+            in_use=in_use,
+            config=printable(display_path(theirs)),
+        )
     )
 
 
@@ -70,7 +91,7 @@ def collect_files(paths: Iterable[Path]) -> list[str]:
             is_folder = stat.S_ISDIR(path.stat().st_mode)
         except (FileNotFoundError, NotADirectoryError):
             if not path.is_symlink():
-                raise JcodeError(f"path '{path}' does not exist") from None
+                raise JcodeError(NO_SUCH_PATH(path=str(path))) from None
             is_folder = False  # a dangling symlink: check_file() says so
         except OSError:  # a symlink loop, a folder we may not enter: check_file() says why
             is_folder = False

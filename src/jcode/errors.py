@@ -14,6 +14,8 @@ class ExitCode(IntEnum):
 
 
 class JcodeError(Exception):
-    """A problem the user can fix (bad option, unreadable config, missing path): exit 2."""
+    """A problem the user can fix (bad option, unreadable config, missing path): exit 2. Its
+    one argument is a jcode.i18n.Message (str() gives its English text) or, for what has no
+    words of jcode's own, text."""
 
     exit_code = ExitCode.USAGE

@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, get_args
+from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from jcode import schema_messages as words
 from jcode.findings import Problem
+from jcode.i18n import Arg, Message
 from jcode.loader import Document
-from jcode.spec import config as models_config
+from jcode.record import Record
 from jcode.spec import models
 from jcode.spec.agreement import disagreement
 from jcode.spec.models import (
@@ -31,19 +33,19 @@ from jcode.spec.models import (
     Touchpoint,
 )
 from jcode.spec.values import ID_PATTERN
-from jcode.text import UNSAFE_CHAR_RE, closest, show
+from jcode.text import UNSAFE_CHAR_RE, about_digits, closest, show
 from jcode.yaml_events import escape_token
 
-_KINDS: dict[str, tuple[str, type[BaseModel]]] = {
-    "stages": ("stage", Stage),
-    "touchpoints": ("touchpoint", Touchpoint),
-    "kpis": ("KPI", Kpi),
-    "suppress": ("suppression", Suppression),
-    "steps": ("step", Step),
-    "backstage": ("backstage item", Backstage),
-    "exits": ("exit", Exit),
-    "pain_points": ("pain point", PainPoint),
-    "opportunities": ("opportunity", Opportunity),
+_MODELS: dict[str, type[BaseModel]] = {  # the model of each list's elements, by its key
+    "stages": Stage,
+    "touchpoints": Touchpoint,
+    "kpis": Kpi,
+    "suppress": Suppression,
+    "steps": Step,
+    "backstage": Backstage,
+    "exits": Exit,
+    "pain_points": PainPoint,
+    "opportunities": Opportunity,
 }
 # Errors that say only that a value is not of a branch's type: where a union has another
 # branch with more to say (pain_points: text, or an object), that branch's errors are shown.
@@ -79,177 +81,181 @@ def _in_data(data: object, error: ErrorDetails) -> list[int | str]:
     return path
 
 
-def _model_at(model: type[BaseModel], loc: Sequence[int | str]) -> type[BaseModel]:
-    """The model whose fields are allowed at `loc` under `model` (the settings' keys, to say
-    which one was meant): through lists, mappings, optionals and a union's branches."""
-    for part in loc:
-        if isinstance(part, str) and part in model.model_fields:
-            found = _models_in(model.model_fields[part].annotation)
-            if found:
-                model = found[0]
-    return model
-
-
-def _models_in(annotation: object) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [m for arg in get_args(annotation) for m in _models_in(arg)]
-
-
-def _type_name(value: object) -> str:
+def _value(value: object) -> Arg:
+    """The value a field holds, as a message names it: "the number 5", "a list"."""
     if value is None:
-        return "empty"
+        return words.EMPTY()
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return words.BOOLEAN(value=str(value).lower())
     if isinstance(value, int | float):
-        return (
-            show(value)
-            if isinstance(value, int) and value.bit_length() > 200
-            else (f"the number {show(value)}")
-        )
+        shown = _shown(value)
+        return shown if isinstance(shown, Message) else words.NUMBER(value=shown)
     if isinstance(value, date):
-        return f"the date {value.isoformat()}"
+        return words.DATE(value=value.isoformat())
     if isinstance(value, str):
-        return f"the text '{show(value)}'"
+        return words.TEXT(value=show(value))
     if isinstance(value, list):
-        return "a list"
+        return words.LIST()
     if isinstance(value, dict):
-        return "a mapping"
+        return words.MAPPING()
     return type(value).__name__
 
 
-def _element(loc: Sequence[int | str], data: Any) -> tuple[str, type[BaseModel]]:
-    """Describe the model element that holds the field at `loc`: ("stage 'delivery'", Stage)."""
-    description = "the journey"
-    model: type[BaseModel] = models.Journey
+def _shown(value: object) -> Arg:
+    """A value quoted in a message (text.show), a number too long to quote by its size."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return words.HUGE_NUMBER(digits=about_digits(value))
+    return show(value)
+
+
+class _Element(Record):
+    """The model element that holds a field: how messages name it, alone and after "in"."""
+
+    __slots__ = ("model", "name", "within")
+
+    def __init__(self, name: Message, within: Message, model: type[BaseModel]) -> None:
+        self.name: Final = name
+        self.within: Final = within
+        self.model: Final = model
+
+
+_JOURNEY = _Element(words.JOURNEY(), words.IN_JOURNEY(), models.Journey)
+
+
+def _element(loc: Sequence[int | str], data: Any) -> _Element:
+    """The model element that holds the field at `loc`: stage 'delivery', Stage."""
+    element = _JOURNEY
     node = data
     i = 0
     while i + 1 < len(loc) and isinstance(loc[i], str) and isinstance(loc[i + 1], int):
-        kind = _KINDS.get(str(loc[i]))
-        if kind is None:
+        kind = str(loc[i])
+        if kind not in _MODELS:
             break
         try:
             node = node[loc[i]][loc[i + 1]]
         except (KeyError, IndexError, TypeError):
             node = None
-        index = int(loc[i + 1])
+        named, numbered, in_named, in_numbered = words.ELEMENTS[kind]
         element_id = node.get("id") if isinstance(node, dict) else None
         if isinstance(element_id, str) and _ID_RE.fullmatch(element_id):
-            description = f"{kind[0]} '{element_id}'"
+            element = _Element(named(id=element_id), in_named(id=element_id), _MODELS[kind])
         else:
-            description = f"{kind[0]} {index + 1}"
-        model = kind[1]
+            number = int(loc[i + 1]) + 1
+            element = _Element(numbered(number=number), in_numbered(number=number), _MODELS[kind])
         i += 2
-    return description, model
+    return element
 
 
-def _field_label(loc: Sequence[int | str]) -> str:
+def _field(loc: Sequence[int | str], data: Any) -> Message:
+    """The field at `loc`, and the element it is in unless that is the journey's top level:
+    'name' in stage 'delivery', item 2 of 'tags'."""
     if not loc:
-        return "the journey"
+        return words.JOURNEY()
     last = loc[-1]
     if isinstance(last, int):
-        return f"item {last + 1} of '{loc[-2]}'" if len(loc) > 1 else f"item {last + 1}"
-    return f"'{last}'"
+        label = (
+            words.ITEM(number=last + 1, list=str(loc[-2]))
+            if len(loc) > 1
+            else words.ITEM_ALONE(number=last + 1)
+        )
+    else:
+        label = words.FIELD(name=str(last))
+    return _within(label, loc[:-1], data)
 
 
-def _message(error: ErrorDetails, data: Any) -> str:
+def _within(label: Message, holder: Sequence[int | str], data: Any) -> Message:
+    """A field with the element at `holder` that holds it; alone at the journey's top level."""
+    return words.FIELD_IN(field=label, where=_element(holder, data).within) if holder else label
+
+
+def _choices(ctx: dict[str, Any]) -> list[str]:
+    expected = str(ctx.get("expected", "")).replace("'", "")
+    return [c.strip() for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+
+
+def _required(model: type[BaseModel]) -> str:
+    return ", ".join(n for n, f in model.model_fields.items() if f.is_required())
+
+
+_MAPPING_ERRORS = frozenset({"model_type", "model_attributes_type", "dict_type"})
+
+
+def _message(error: ErrorDetails, data: Any) -> Message:
     loc = error["loc"]
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        owner, model = _element(loc, data) if loc else ("the journey", models.Journey)
-    else:
-        owner, model = _element(loc[:-1], data) if loc else ("the journey", models.Journey)
-    field = _field_label(loc)
-    where = f" in {owner}" if loc[:-1] else ""
     if kind == "missing":
-        return f"{owner} is missing the required field '{loc[-1]}'"
+        return words.MISSING(element=_element(loc[:-1], data).name, name=str(loc[-1]))
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        known = list(model.model_fields)
+        known = list(_element(loc[:-1], data).model.model_fields)
         hint = closest(name, known)
-        return f"unknown field '{show(name)}'{where}" + (
-            f"; did you mean '{hint}'?" if hint else f" (known fields: {', '.join(known)})"
+        field = _within(words.FIELD(name=show(name)), loc[:-1], data)
+        if hint:
+            return words.UNKNOWN_FIELD_HINT(field=field, hint=hint)
+        return words.UNKNOWN_FIELD(field=field, known=", ".join(known))
+    if kind in _MAPPING_ERRORS:
+        element = _element(loc, data)
+        what = element.name if loc else words.JOURNEY_FILE()
+        return words.NOT_MAPPING(
+            element=what, required=_required(element.model), value=_value(value)
         )
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        what = owner if loc else "a journey file"
-        required = [n for n, f in model.model_fields.items() if f.is_required()]
-        return f"{what} should be a mapping with {', '.join(required)}, not {_type_name(value)}"
+    field = _field(loc, data)
     if kind == "string_pattern_mismatch":
-        if isinstance(value, str) and UNSAFE_CHAR_RE.search(value):
-            bad = UNSAFE_CHAR_RE.search(value)
-            assert bad is not None
-            return (
-                f"{field}{where} contains the control or bidirectional-override character "
-                f"U+{ord(bad.group()):04X} at character {bad.start() + 1}; remove it"
-            )
-        return (
-            f"{field}{where}: '{show(value)}' is not a valid id: use lowercase letters a-z, "
-            "digits and hyphens, starting with a letter or digit"
-        )
+        bad = UNSAFE_CHAR_RE.search(value) if isinstance(value, str) else None
+        if bad is not None:
+            code = f"{ord(bad.group()):04X}"
+            return words.CONTROL_CHARACTER(field=field, code=code, position=bad.start() + 1)
+        return words.INVALID_ID(field=field, value=_shown(value))
     if kind == "string_too_long":
         length = len(value) if isinstance(value, str) else "?"
-        return (
-            f"{field}{where} is {length} characters long; at most {ctx.get('max_length')} "
-            "are allowed"
-        )
+        return words.TOO_LONG(field=field, length=length, limit=str(ctx.get("max_length")))
     if kind == "string_too_short":
-        return f"{field}{where} is empty"
+        return words.EMPTY_TEXT(field=field)
     if kind == "string_type" and loc and loc[-1] == "key_moment" and isinstance(value, bool):
         # `key_moment: true` means "yes, it matters": the field wants the reason why.
-        return (
-            f"{field}{where} should be text saying why this is a moment that matters, "
-            f"not {_type_name(value)}"
-        )
+        return words.KEY_MOMENT(field=field, value=_value(value))
     if kind == "string_type":
-        hint = "; put it in quotes" if isinstance(value, bool | int | float | date) else ""
-        return f"{field}{where} should be text, not {_type_name(value)}{hint}"
+        quote = isinstance(value, bool | int | float | date)
+        return (words.NOT_TEXT_QUOTE if quote else words.NOT_TEXT)(field=field, value=_value(value))
     if kind in ("int_type", "int_from_float"):
-        return f"{field}{where} should be a whole number, not {_type_name(value)}"
+        return words.NOT_WHOLE_NUMBER(field=field, value=_value(value))
     if kind == "greater_than_equal":
-        return f"{field}{where} is {show(value)}, below the least allowed, {ctx.get('ge')}"
+        return words.BELOW_MINIMUM(field=field, value=_shown(value), minimum=str(ctx.get("ge")))
     if kind == "less_than_equal":
-        return f"{field}{where} is {show(value)}, above the most allowed, {ctx.get('le')}"
+        return words.ABOVE_MAXIMUM(field=field, value=_shown(value), maximum=str(ctx.get("le")))
     if kind == "float_type":
-        return f"{field}{where} should be a number, not {_type_name(value)}"
+        return words.NOT_NUMBER(field=field, value=_value(value))
     if kind == "finite_number":
-        return f"{field}{where} should be a finite number, not {show(value)}"
+        return words.NOT_FINITE(field=field, value=_shown(value))
     if kind == "bool_type":
-        return f"{field}{where} should be true or false, not {_type_name(value)}"
+        return words.NOT_BOOLEAN(field=field, value=_value(value))
     if kind == "literal_error":
-        expected = str(ctx.get("expected", "")).replace("'", "")
-        choices = [c.strip() for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+        choices = _choices(ctx)
         hint = closest(str(value), choices) if isinstance(value, str) else None
-        return f"{field}{where} is {_type_name(value)}; expected one of: {', '.join(choices)}" + (
-            f" (did you mean '{hint}'?)" if hint else ""
-        )
+        said = {"field": field, "value": _value(value), "choices": ", ".join(choices)}
+        return words.NOT_A_CHOICE_HINT(**said, hint=hint) if hint else words.NOT_A_CHOICE(**said)
     if kind == "key_literal":  # a mapping whose keys are fixed (moments)
-        expected = str(ctx.get("expected", "")).replace("'", "")
-        choices = [c.strip() for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+        choices = _choices(ctx)
         name = str(loc[-1])
         hint = closest(name, choices)
-        return (
-            f"'{show(name)}' is not a key of '{loc[-2]}'{where}; expected one of: "
-            f"{', '.join(choices)}" + (f" (did you mean '{hint}'?)" if hint else "")
-        )
+        mapping = _within(words.FIELD(name=str(loc[-2])), loc[:-1], data)
+        said = {"key": show(name), "field": mapping, "choices": ", ".join(choices)}
+        return words.NOT_A_KEY_HINT(**said, hint=hint) if hint else words.NOT_A_KEY(**said)
     if kind == "union_type":  # text, or an object (pain points, opportunities)
-        _, model = _element(loc, data)
-        required = [n for n, f in model.model_fields.items() if f.is_required()]
-        return (
-            f"{field}{where} should be text or a mapping with {', '.join(required)}, "
-            f"not {_type_name(value)}"
-        )
+        required = _required(_element(loc, data).model)
+        return words.NOT_TEXT_OR_MAPPING(field=field, required=required, value=_value(value))
     if kind == "list_type":
-        return f"{field}{where} should be a list, not {_type_name(value)}"
+        return words.NOT_LIST(field=field, value=_value(value))
     if kind == "too_short":
-        return f"{field}{where} should list at least {ctx.get('min_length', 1)} item"
+        return words.TOO_FEW(field=field, count=ctx.get("min_length", 1))
     if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
-        return f"{field}{where} should be a date written YYYY-MM-DD, not {_type_name(value)}"
-    return f"{field}{where}: {error['msg']}"
+        return words.NOT_DATE(field=field, value=_value(value))
+    return words.OTHER(field=field, detail=error["msg"])
 
 
-def _one_branch(errors: list[ErrorDetails], data: object) -> list[ErrorDetails]:
+def one_branch(errors: list[ErrorDetails], data: object) -> list[ErrorDetails]:
     """pydantic's errors with the names of a union's branches taken out of their `loc`, and of
     each union only the branch that fits the value: a pain point written as text is checked
     as text, one written as a mapping as an object. Where no branch fits (a number), one error
@@ -282,10 +288,13 @@ def _one_branch(errors: list[ErrorDetails], data: object) -> list[ErrorDetails]:
         if telling:
             kept += telling[0]
             continue
-        said = [e["msg"] for branch in branches.values() for e in branch]
-        joined = said[0] + "".join(" or " + m.removeprefix("Input should be ") for m in said[1:])
+        said = [e for branch in branches.values() for e in branch]
+        joined = said[0]["msg"] + "".join(
+            " or " + e["msg"].removeprefix("Input should be ") for e in said[1:]
+        )
         first = next(iter(branches.values()))[0]
-        kept.append({**first, "type": "union_type", "loc": item, "msg": joined})
+        union = {"type": "union_type", "loc": item, "msg": joined, "ctx": {"branches": said}}
+        kept.append({**first, **union})  # type: ignore[typeddict-item]
     return kept
 
 
@@ -300,10 +309,8 @@ def journey_problems(doc: Document) -> list[Problem]:
         if len(errors) > MAX_SCHEMA_PROBLEMS:
             hidden = len(errors) - MAX_SCHEMA_PROBLEMS
             errors = errors[:MAX_SCHEMA_PROBLEMS]
-            problems.append(
-                Problem("", f"{hidden} more schema violations not listed; fix these first", (1, 1))
-            )
-        for error in _one_branch(errors, data):
+            problems.append(Problem("", words.MORE(count=hidden), (1, 1)))
+        for error in one_branch(errors, data):
             loc = error["loc"]
             # A missing field is reported at the element that lacks it.
             pointer = pointer_of(loc[:-1] if error["type"] == "missing" else loc)
@@ -316,26 +323,3 @@ def journey_problems(doc: Document) -> list[Problem]:
     raise disagreement(
         "this journey", "the model jcode.spec.models.Journey"
     )  # the linter names the file
-
-
-def config_errors(doc: Document, name: str) -> list[str]:
-    """Why jcode.yaml is invalid: one 'file:line:column: field: message' line per error."""
-    try:
-        models_config.Config.model_validate(doc.data)
-    except ValidationError as exc:
-        lines: list[str] = []
-        for error in _one_branch(exc.errors(include_url=False), doc.data):
-            pointer = pointer_of(error["loc"])
-            about_key = error["type"] in ("extra_forbidden", "key_literal")
-            line, column = doc.key_position(pointer) if about_key else doc.position(pointer)
-            field = pointer.lstrip("/") or "jcode.yaml"
-            message = error["msg"]
-            if error["type"] == "key_literal":  # moments: {during: ...}
-                message = "unknown key; " + message[0].lower() + message[1:]
-            elif error["type"] == "extra_forbidden":
-                known = list(_model_at(models_config.Config, error["loc"][:-1]).model_fields)
-                hint = closest(str(error["loc"][-1]), known)
-                message = "unknown setting" + (f"; did you mean '{hint}'?" if hint else "")
-            lines.append(f"{name}:{line}:{column}: {field}: {message}")
-        return lines
-    raise disagreement("these settings", "the model jcode.spec.config.Config", name)

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
 from enum import StrEnum
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
+from jcode.i18n import ENGLISH, Message, Plural, Template
 from jcode.record import Record
+from jcode.text import printable
+
+if TYPE_CHECKING:
+    from jcode.i18n import Catalog
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -62,14 +67,35 @@ def rule_id(text: str) -> RuleId | None:
         return None
 
 
-def plural(count: int, word: str) -> str:
+COUNTS: Final[dict[str, Template]] = {
+    "error": Plural("count.errors", "{count} error", "{count} errors"),
+    "warning": Plural("count.warnings", "{count} warning", "{count} warnings"),
+    "info": Plural("count.info", "{count} info", "{count} info"),
+    "file": Plural("count.files", "{count} file", "{count} files"),
+    "finding": Plural("count.findings", "{count} finding", "{count} findings"),
+    "new finding": Plural("count.new-findings", "{count} new finding", "{count} new findings"),
+    "journey": Plural("count.journeys", "{count} journey", "{count} journeys"),
+}
+SEVERITY_NAMES: Final[dict[Severity, Template]] = {
+    "error": Template("severity.error", "error"),
+    "warning": Template("severity.warning", "warning"),
+    "info": Template("severity.info", "info"),
+}
+_LIST = Template("list.separator", "{earlier}, {last}")
+
+
+def plural(count: int, word: str, catalog: Catalog = ENGLISH) -> str:
     """ "1 error", "2 errors", "3 info": every command says counts this way."""
-    return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
+    return catalog(COUNTS[word], count=count)
 
 
-def severity_counts(counts: dict[Severity, int]) -> str:
+def severity_counts(counts: dict[Severity, int], catalog: Catalog = ENGLISH) -> str:
     """ "1 error, 2 warnings, 0 info"."""
-    return ", ".join(plural(counts[severity], severity) for severity in SEVERITIES)
+    parts = [plural(counts[severity], severity, catalog) for severity in SEVERITIES]
+    text = parts[0]
+    for part in parts[1:]:
+        text = catalog(_LIST, earlier=text, last=part)
+    return text
 
 
 def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
@@ -86,10 +112,28 @@ class Problem(Record):
 
     __slots__ = ("message", "pointer", "position")
 
-    def __init__(self, pointer: str, message: str, position: Position | None = None) -> None:
+    def __init__(self, pointer: str, message: Message, position: Position | None = None) -> None:
         self.pointer: Final = pointer
         self.message: Final = message
         self.position: Final = position
+
+
+def printable_message(message: Message) -> Message:
+    """A message whose quoted values can never rewrite the terminal or log it is shown in."""
+    return Message(
+        message.template,
+        tuple(
+            (
+                name,
+                printable(value)
+                if isinstance(value, str)
+                else printable_message(value)
+                if isinstance(value, Message)
+                else value,
+            )
+            for name, value in message.args
+        ),
+    )
 
 
 class Finding(Record):
@@ -102,6 +146,7 @@ class Finding(Record):
         "journey",
         "line",
         "message",
+        "msg",
         "pointer",
         "rule",
         "severity",
@@ -117,7 +162,7 @@ class Finding(Record):
         severity: Severity,
         pointer: str,
         journey: str | None,
-        message: str,
+        msg: Message,
         element: str = "",
         whole_file: bool = False,
     ) -> None:
@@ -128,13 +173,20 @@ class Finding(Record):
         self.severity: Final = severity
         self.pointer: Final = pointer
         self.journey: Final = journey
-        self.message: Final = message
+        # What it says, as a template and its arguments (reporters render it in their
+        # language), and in English, which JSON, SARIF, baselines and fingerprints keep.
+        self.msg: Final = msg
+        self.message: Final = msg.text
         # The element by ids rather than positions ("stages/delivery/touchpoints/survey/owner"),
         # so that a finding keeps its identity when lines move or items are inserted before it.
         self.element: Final = element
         # From its rule (Rule.whole_file): about the file's text rather than an element of
         # the journey, with a message that names lines (the parser's).
         self.whole_file: Final = whole_file
+
+    def text(self, catalog: Catalog) -> str:
+        """Its message in a catalog's language."""
+        return catalog.render(self.msg)
 
     def at_least(self, severity: str) -> bool:
         return SEVERITY_RANK[self.severity] >= SEVERITY_RANK[severity]

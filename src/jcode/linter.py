@@ -26,9 +26,11 @@ from jcode.findings import (
     SuppressedFinding,
     count_by_severity,
     element_key,
+    printable_message,
     rule_id,
 )
 from jcode.forking import forked
+from jcode.i18n import Message
 from jcode.loader import MAX_FILE_BYTES, Document, decode, load
 from jcode.record import Record
 from jcode.rules import RULES, Context, Member, Portfolio
@@ -37,6 +39,7 @@ from jcode.rules.parsing import suppressions
 from jcode.spec import Journey, Project, parse_journey
 from jcode.spec.agreement import FastPathError
 from jcode.text import printable as printable  # site/pages.py still imports it from here
+from jcode.yaml_messages import BROKEN_LINK, NOT_A_FILE, TOO_BIG, UNREADABLE
 
 _ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}\Z")
 PARALLEL_MIN_FILES = 64
@@ -213,7 +216,7 @@ def _read(path: str) -> bytes | Document:
             what = "folder"
             os.scandir(path).close()  # raises why it could not be listed
         if not stat.S_ISREG(status.st_mode):
-            return Document.unreadable("not a regular file; cannot read it")
+            return Document.unreadable(NOT_A_FILE())
         size = status.st_size
         if size > MAX_FILE_BYTES:
             return _too_big(size)
@@ -227,16 +230,15 @@ def _read(path: str) -> bytes | Document:
     return raw
 
 
-def _unreadable(path: str, what: str, exc: OSError) -> str:
+def _unreadable(path: str, what: str, exc: OSError) -> Message:
     if isinstance(exc, FileNotFoundError) and Path(path).is_symlink():
-        return f"the file is a symbolic link to '{Path(path).readlink()}', which does not exist"
-    return f"cannot read the {what}: {exc.strerror or exc}"
+        return BROKEN_LINK(target=str(Path(path).readlink()))
+    return UNREADABLE[what](reason=exc.strerror or str(exc))
 
 
 def _too_big(size: int) -> Document:
     return Document.unreadable(
-        f"the file is {size // (1024 * 1024)} MiB; journey files are limited to "
-        f"{MAX_FILE_BYTES // (1024 * 1024)} MiB"
+        TOO_BIG(size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024))
     )
 
 
@@ -319,7 +321,7 @@ def lint(
             rules.severity[rule],
             printable(problem.pointer),
             None,
-            printable(problem.message),
+            printable_message(problem.message),
         )
         for rule, check_project in rules.project
         for path, problem in check_project(project)
@@ -333,7 +335,7 @@ def _finish(checked: _Checked, rules: _Rules) -> JourneyFile:
     journey_id = checked.member.journey_id
     findings, suppressed = [], []
     for rule, problem in sorted(
-        checked.problems, key=lambda p: (p[1].position or (1, 1), p[0], p[1].message)
+        checked.problems, key=lambda p: (p[1].position or (1, 1), p[0], str(p[1].message))
     ):
         finding = Finding(
             shown,
@@ -342,7 +344,7 @@ def _finish(checked: _Checked, rules: _Rules) -> JourneyFile:
             rules.severity[rule],
             printable(problem.pointer),
             journey_id,
-            printable(problem.message),
+            printable_message(problem.message),
             checked.elements.get(problem.pointer, problem.pointer.lstrip("/")),
             RULES[rule].whole_file,
         )

@@ -11,7 +11,18 @@ from typing import Any
 import yaml
 
 from jcode.findings import Position, Problem
+from jcode.i18n import Message
 from jcode.yaml_events import Parsed, Refused, build
+from jcode.yaml_messages import (
+    COLON_IN_TEXT,
+    NOT_UTF8,
+    TAB,
+    UNCLOSED,
+    UNCLOSED_QUOTE,
+    UTF16,
+    parser_problem,
+    reader_problem,
+)
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -28,7 +39,7 @@ class Document(Parsed):
         self.error: Problem | None = None  # why the text cannot be read; then data is None
 
     @classmethod
-    def unreadable(cls, message: str, position: Position = (1, 1)) -> Document:
+    def unreadable(cls, message: Message, position: Position = (1, 1)) -> Document:
         """A file whose text never reached the parser: not a file, too big, not UTF-8."""
         doc = cls()
         doc.error = Problem("", message, position)
@@ -84,23 +95,19 @@ def load(text: str) -> Document:
         doc.data = None
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "invalid YAML"
-        if exc.context:
-            what = f"{what} ({exc.context}"
-            if exc.context_mark and exc.context_mark is not mark:
-                what += f" at line {exc.context_mark.line + 1}"
-            what += ")"
+        opened = exc.context_mark
+        since = opened.line + 1 if opened and opened is not mark else None
+        what = parser_problem(exc.problem, exc.context, since)
         if _char_at(text, line, column) == "\t":
-            what = "a tab character where YAML expects indentation or a value; indent with spaces"
-        else:
-            hint = _hint(text, exc)
-            if hint is not None:
-                what = f"{what}; {hint}"
+            what = TAB()  # whatever libyaml made of it
+        elif (hint := _hint(text, exc, what)) is not None:
+            what = hint
         doc.error = Problem("", what, (line, column))
         doc.declared_id = _declared_id(text)
     except yaml.YAMLError as exc:  # a reader error: a character YAML does not allow
         doc.data = None
-        doc.error = Problem("", str(exc).split("\n")[0], _reader_position(text, exc))
+        said = str(exc).split("\n")[0]
+        doc.error = Problem("", reader_problem(exc, said), _reader_position(text, exc))
         doc.declared_id = _declared_id(text)
     return doc
 
@@ -112,8 +119,9 @@ _COMMENT = re.compile(r"[ \t]+#.*$")
 _CLOSERS = {"while parsing a flow sequence": ("[", "]"), "while parsing a flow mapping": ("{", "}")}
 
 
-def _hint(text: str, exc: yaml.MarkedYAMLError) -> str | None:
-    """The likely cause of libyaml's commonest complaints, and the fix, in the file's terms."""
+def _hint(text: str, exc: yaml.MarkedYAMLError, what: Message) -> Message | None:
+    """libyaml's commonest complaints (`what`) with their likely cause and the fix, in the
+    file's terms."""
     mark, opened = exc.problem_mark, exc.context_mark
     if exc.problem == "mapping values are not allowed in this context" and mark is not None:
         row = _LINE_BREAK.split(text, mark.line + 1)[mark.line]
@@ -121,18 +129,20 @@ def _hint(text: str, exc: yaml.MarkedYAMLError) -> str | None:
         if key is not None and key.end() <= mark.column:  # the ": " is inside the value
             value = _COMMENT.sub("", row[key.end() :]).rstrip()
             quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-            return f"is there a ': ' inside the text? quote the text: {key.group(1)}: {quoted}"
+            return COLON_IN_TEXT(problem=what, key=key.group(1), quoted=quoted)
     if exc.context in _CLOSERS and opened is not None:
         opener, closer = _CLOSERS[exc.context]
-        return (
-            f"close the '{opener}' of line {opened.line + 1}, column {opened.column + 1} with "
-            f"'{closer}', separate its items with ',', or quote the text"
+        return UNCLOSED(
+            problem=what,
+            opener=opener,
+            line=opened.line + 1,
+            column=opened.column + 1,
+            closer=closer,
         )
     if exc.context == "while scanning a quoted scalar" and opened is not None:
         quote = _char_at(text, opened.line + 1, opened.column + 1)
-        return (
-            f"the quote ({quote}) of line {opened.line + 1}, column {opened.column + 1} is "
-            f"never closed: end the text with {quote}"
+        return UNCLOSED_QUOTE(
+            problem=what, quote=quote, line=opened.line + 1, column=opened.column + 1
         )
     return None
 
@@ -188,12 +198,12 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, Problem("", "the file is UTF-16; save it as UTF-8", (1, 1))
+        return None, Problem("", UTF16(), (1, 1))
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         return None, Problem(
             "",
-            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            NOT_UTF8(byte=f"{raw[exc.start]:02x}"),
             _position_after(raw[: exc.start].decode("utf-8")),  # valid up to there
         )

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from jcode.editor_schema import ABSENT, holders
+from jcode.i18n import Message, Plural, Template
 from jcode.spec import Project
 from jcode.text import show
 
@@ -30,6 +31,54 @@ PUBLISHED = Path(__file__).resolve().parent / "_schema" / "journey.schema.json"
 MARK = "Written by `jcode schema --project`"
 COMMENT = f"{MARK} from jcode.yaml; run it again after changing jcode.yaml."
 FIELDS = ("phase", "channel", "owner", "persona", "actor")
+
+# The finding of rule stale-project-schema (jcode.rules.project).
+STALE = Template(
+    "stale-project-schema",
+    "the project schema {differences}; run `jcode schema --project` to update it",
+)
+OUT_OF_DATE = Template(
+    "stale-project-schema.out-of-date",
+    "the project schema is out of date (a name in jcode.yaml, or jcode's journey format, "
+    "changed); run `jcode schema --project` to update it",
+)
+# Its differences, by field: "lacks owner 'a'", "still lists phases 'b', 'c'"; joined into
+# one argument, "lacks owner 'a', lacks phase 'c' and still lists persona 'd'", in the
+# language the finding is rendered in.
+LACKS = {
+    "phase": Plural("phrase.schema-lacks.phase", "lacks phase {values}", "lacks phases {values}"),
+    "channel": Plural(
+        "phrase.schema-lacks.channel", "lacks channel {values}", "lacks channels {values}"
+    ),
+    "owner": Plural("phrase.schema-lacks.owner", "lacks owner {values}", "lacks owners {values}"),
+    "persona": Plural(
+        "phrase.schema-lacks.persona", "lacks persona {values}", "lacks personas {values}"
+    ),
+}
+STILL_LISTS = {
+    "phase": Plural(
+        "phrase.schema-still-lists.phase",
+        "still lists phase {values}",
+        "still lists phases {values}",
+    ),
+    "channel": Plural(
+        "phrase.schema-still-lists.channel",
+        "still lists channel {values}",
+        "still lists channels {values}",
+    ),
+    "owner": Plural(
+        "phrase.schema-still-lists.owner",
+        "still lists owner {values}",
+        "still lists owners {values}",
+    ),
+    "persona": Plural(
+        "phrase.schema-still-lists.persona",
+        "still lists persona {values}",
+        "still lists personas {values}",
+    ),
+}
+_THEN = Template("phrase.schema-differences.then", "{earlier}, {next}")
+_LAST = Template("phrase.schema-differences.last", "{earlier} and {last}")
 
 
 def choices(project: Project) -> dict[str, dict[str, str]]:
@@ -83,7 +132,7 @@ def is_project_schema(text: str) -> bool:
     return isinstance(comment, str) and comment.startswith(MARK)
 
 
-def staleness(path: Path, project: Project) -> str | None:
+def staleness(path: Path, project: Project) -> Message | None:
     """What is wrong with the file, when `jcode schema --project` wrote it and would not write
     the same now; None when it is current, or not a project schema at all."""
     try:
@@ -95,21 +144,24 @@ def staleness(path: Path, project: Project) -> str | None:
     return _difference(json.loads(text), project)
 
 
-def _difference(written: dict[str, Any], project: Project) -> str:
+def _difference(written: dict[str, Any], project: Project) -> Message:
     now = {field: set(values) for field, values in choices(project).items()}
     was = _listed(written)
     parts = []
-    for verb, before, after in (("lacks", was, now), ("still lists", now, was)):
+    for phrases, before, after in ((LACKS, was, now), (STILL_LISTS, now, was)):
         for field in FIELDS[:-1]:  # an actor is a persona or an owner, already named
             values = sorted(after.get(field, set()) - before.get(field, set()))
             if values:
-                plural = "s" if len(values) > 1 else ""
                 quoted = ", ".join(f"'{show(v)}'" for v in values)
-                parts.append(f"{verb} {field}{plural} {quoted}")
+                parts.append(phrases[field](values=quoted, count=len(values)))
     if not parts:  # a name changed, or jcode's journey format, or someone edited the file
-        parts = ["is out of date (a name in jcode.yaml, or jcode's journey format, changed)"]
-    what = " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
-    return f"the project schema {what}; run `jcode schema --project` to update it"
+        return OUT_OF_DATE()
+    differences = parts[0]
+    for part in parts[1:-1]:
+        differences = _THEN(earlier=differences, next=part)
+    if len(parts) > 1:
+        differences = _LAST(earlier=differences, last=parts[-1])
+    return STALE(differences=differences)
 
 
 def _listed(written: dict[str, Any]) -> dict[str, set[str]]:

@@ -21,12 +21,30 @@ from jcode.config import (
 )
 from jcode.diff import Side
 from jcode.errors import JcodeError
+from jcode.i18n import Message, Template
 from jcode.layout import CONFIG_NAME, JOURNEYS
 from jcode.linter import LintResult, display_path, lint
 from jcode.spec import Project
 from jcode.text import printable
 
 WORKING_TREE = "working tree"
+
+NOT_IN_GIT = Template(
+    "error.diff.not-in-git",
+    "'{side}' is not a folder, and {folder} is not in a git repository where it could be a "
+    "revision",
+)
+NOT_A_REVISION = Template(
+    "error.diff.not-a-revision",
+    "'{side}' is neither a folder nor a revision of the git repository in {top} (in a shallow "
+    "clone, fetch the revision first)",
+)
+OUTSIDE_WORK_TREE = Template(
+    "error.diff.outside-work-tree", "the project in {folder} is outside the git work tree {top}"
+)
+AT_REVISION = Template("error.diff.at-revision", "at revision '{revision}': {error}")
+GIT_FAILED = Template("error.diff.git-failed", "git {command} failed: {reason}")
+NO_GIT = Template("error.diff.no-git", "git is not installed (jcode diff reads revisions with it)")
 
 
 def read_side(spec: str | None, today: date) -> Side:
@@ -82,24 +100,15 @@ def _lint_revision(revision: str, root: Path, today: date) -> Read:
     shown = printable(revision)
     listed = _git(root, "rev-parse", "--show-toplevel")
     if listed.returncode != 0:
-        raise JcodeError(
-            f"'{shown}' is not a folder, and {printable(str(root))} is not in a git repository "
-            "where it could be a revision"
-        )
+        raise JcodeError(NOT_IN_GIT(side=shown, folder=printable(str(root))))
     top = Path(listed.stdout.decode().rstrip("\n"))
     commit = _git(
         top, "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"
     )
     if commit.returncode != 0:
-        raise JcodeError(
-            f"'{shown}' is neither a folder nor a revision of the git repository in "
-            f"{printable(str(top))} (in a shallow clone, fetch the revision first)"
-        )
+        raise JcodeError(NOT_A_REVISION(side=shown, top=printable(str(top))))
     if not root.is_relative_to(top):  # GIT_DIR or GIT_WORK_TREE point elsewhere
-        raise JcodeError(
-            f"the project in {printable(str(root))} is outside the git work tree "
-            f"{printable(str(top))}"
-        )
+        raise JcodeError(OUTSIDE_WORK_TREE(folder=printable(str(root)), top=printable(str(top))))
     prefix = root.relative_to(top).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
     sha = commit.stdout.decode().strip()
@@ -113,8 +122,10 @@ def _lint_revision(revision: str, root: Path, today: date) -> Read:
         if path == config_path:
             try:
                 project = parse_config_bytes(content, Path(display_path(top / path)))
-            except JcodeError as exc:
-                raise JcodeError(f"at revision '{shown}': {exc}") from None
+            except JcodeError as exc:  # jcode.yaml's error, as it says it (a Message or text)
+                said = exc.args[0] if exc.args else None
+                error = said if isinstance(said, Message) else str(exc)
+                raise JcodeError(AT_REVISION(revision=shown, error=error)) from None
         else:
             sources.append((display_path(top / path), content))
     if project is None:
@@ -131,7 +142,8 @@ def _ls_tree(
     whether the revision has the journeys folder at all."""
     listed = _git(top, "ls-tree", "-r", "-z", commit, "--", config_path, journeys)
     if listed.returncode != 0:
-        raise JcodeError(f"git ls-tree failed: {printable(listed.stderr.decode().strip())}")
+        reason = printable(listed.stderr.decode().strip())
+        raise JcodeError(GIT_FAILED(command="ls-tree", reason=reason))
     entries = []
     has_journeys = False
     for entry in listed.stdout.split(b"\0"):
@@ -157,7 +169,8 @@ def _read_blobs(top: Path, blobs: list[str]) -> list[bytes]:
         return []
     batch = _git(top, "cat-file", "--batch", stdin="".join(b + "\n" for b in blobs).encode())
     if batch.returncode != 0:
-        raise JcodeError(f"git cat-file failed: {printable(batch.stderr.decode().strip())}")
+        reason = printable(batch.stderr.decode().strip())
+        raise JcodeError(GIT_FAILED(command="cat-file", reason=reason))
     out = batch.stdout
     contents = []
     at = 0
@@ -178,4 +191,4 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.Comple
             check=False,
         )
     except FileNotFoundError:
-        raise JcodeError("git is not installed (jcode diff reads revisions with it)") from None
+        raise JcodeError(NO_GIT()) from None

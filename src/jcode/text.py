@@ -41,9 +41,15 @@ def show(value: object, limit: int = 60) -> str:
     """A user value as it may appear in a message: clipped, and with control and bidi characters
     escaped so that a message can never rewrite the terminal or the page it is shown in."""
     if isinstance(value, int) and value.bit_length() > 200:
-        return f"a number of about {int(value.bit_length() * 0.30103)} digits"
+        return f"a number of about {about_digits(value)} digits"
     text = clip(value if isinstance(value, str) else str(value), limit)
     return UNSAFE_CHAR_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("\n", "\\n"))
+
+
+def about_digits(value: int) -> int:
+    """About how many decimal digits a whole number has, without writing it out (which takes
+    seconds for the longest)."""
+    return int(value.bit_length() * 0.30103)
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:

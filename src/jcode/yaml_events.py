@@ -21,7 +21,24 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from jcode.findings import Problem
+from jcode.i18n import Message
 from jcode.text import clip
+from jcode.yaml_messages import (
+    ALIAS_BOMB,
+    ALIAS_LOOP,
+    ANCHOR_AGAIN,
+    COLLECTION_KEY,
+    DOCUMENTS,
+    DUPLICATE_KEY,
+    INVALID_SCALAR,
+    LONG_NUMBER,
+    MERGE,
+    TOO_DEEP,
+    TOO_MANY_ITEMS,
+    TOO_MANY_VALUES,
+    UNKNOWN_ALIAS,
+    UNSUPPORTED_TAG,
+)
 
 MAX_DEPTH = 100
 MAX_ITEMS = 10_000
@@ -57,7 +74,7 @@ class Parsed:
 class Refused(Exception):
     """A structure jcode refuses to expand or read (an alias bomb, a tag it does not know)."""
 
-    def __init__(self, message: str, line: int, column: int) -> None:
+    def __init__(self, message: Message, line: int, column: int) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
@@ -87,16 +104,15 @@ def _resolve(value: str, tag: str | None, plain: bool, mark: Any) -> Any:
     if tag == _STR:
         return value
     if len(value) > MAX_NUMBER_CHARS and tag in _NUMBER_TAGS:
-        raise _refused(
-            f"a number {len(value)} characters long; put it in quotes if it is text", mark
-        )
+        raise _refused(LONG_NUMBER(length=len(value)), mark)
     if tag not in _SCALAR_TAGS:
-        raise _refused(f"unsupported tag '{tag}'", mark)
+        raise _refused(UNSUPPORTED_TAG(tag=tag), mark)
     try:
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, ScalarNode(tag, value))
     except (ConstructorError, ValueError) as exc:
+        kind = tag.rsplit(":", 1)[-1]
         raise _refused(
-            f"'{clip(value)}' is not a valid {tag.rsplit(':', 1)[-1]} ({exc})", mark
+            INVALID_SCALAR(value=clip(value), type=kind, reason=str(exc)), mark
         ) from None
 
 
@@ -116,7 +132,7 @@ _PLAIN_CACHE_TEXT = 40
 _PLAIN_CACHE_SIZE = 50_000
 
 
-def _refused(message: str, mark: Any) -> Refused:
+def _refused(message: Message, mark: Any) -> Refused:
     return Refused(message, mark.line + 1, mark.column + 1)
 
 
@@ -189,11 +205,7 @@ def _define(defined: dict[str, Any], anchor: str, mark: Any) -> None:
     win, which is never what a journey's author meant."""
     first = defined.get(anchor)
     if first is not None:
-        raise _refused(
-            f"anchor '&{anchor}' is defined again (first on line {first.line + 1}); "
-            "give each anchor its own name",
-            mark,
-        )
+        raise _refused(ANCHOR_AGAIN(anchor=anchor, line=first.line + 1), mark)
     defined[anchor] = mark
 
 
@@ -229,7 +241,7 @@ def _read_events(get_event: Callable[[], Any], doc: Parsed) -> None:
                     frame.key = _MergeKey
                     continue
                 if type(value) is not str and not isinstance(value, Hashable):
-                    raise _refused("a mapping or list used as a key", mark)
+                    raise _refused(COLLECTION_KEY(), mark)
                 frame.key = value
                 pointer = (
                     frame.pointer
@@ -240,9 +252,7 @@ def _read_events(get_event: Callable[[], Any], doc: Parsed) -> None:
                 if value in frame.container:
                     doc.duplicate_keys.append(
                         Problem(
-                            pointer,
-                            f"key '{clip(raw)}' is repeated; YAML keeps only the last value",
-                            (mark.line + 1, mark.column + 1),
+                            pointer, DUPLICATE_KEY(key=clip(raw)), (mark.line + 1, mark.column + 1)
                         )
                     )
                 key_positions[pointer] = mark
@@ -256,25 +266,21 @@ def _read_events(get_event: Callable[[], Any], doc: Parsed) -> None:
             # Checked where values pile up: every container opens here, and each holds at
             # most MAX_ITEMS; aliases are checked below.
             if nodes > MAX_NODES:
-                raise _refused(
-                    f"more than {MAX_NODES} values in one file: too large for a journey map", mark
-                )
+                raise _refused(TOO_MANY_VALUES(limit=MAX_NODES), mark)
             nodes += 1
             if tag is not None and tag != "!" and tag != (_MAP if etype is _MAP_START else _SEQ):
-                raise _refused(f"unsupported tag '{tag}'", mark)
+                raise _refused(UNSUPPORTED_TAG(tag=tag), mark)
             if len(stack) >= MAX_DEPTH:
-                raise _refused(f"nesting deeper than {MAX_DEPTH} levels", mark)
+                raise _refused(TOO_DEEP(limit=MAX_DEPTH), mark)
             value = {} if etype is _MAP_START else []
             if frame is None:
                 if doc.data is not None or positions:
-                    raise _refused(
-                        "more than one YAML document: a journey file holds one journey", mark
-                    )
+                    raise _refused(DOCUMENTS(), mark)
                 doc.data = value
                 pointer = ""
             else:
                 if frame.is_map and frame.key is _NoKey:
-                    raise _refused("a mapping or list used as a key", mark)
+                    raise _refused(COLLECTION_KEY(), mark)
                 pointer = _attach(frame, value, mark)
             positions[pointer] = mark
             frame = _Frame(value, pointer, anchor, nodes)
@@ -292,31 +298,25 @@ def _read_events(get_event: Callable[[], Any], doc: Parsed) -> None:
             anchor, mark, _ = event.args
             if anchor not in anchors:
                 if any(f.anchor == anchor for f in stack):
-                    raise _refused(f"alias '*{anchor}' refers to a value that contains it", mark)
-                raise _refused(f"alias '*{anchor}' names no anchor", mark)
+                    raise _refused(ALIAS_LOOP(anchor=anchor), mark)
+                raise _refused(UNKNOWN_ALIAS(anchor=anchor), mark)
             value, size = anchors[anchor]
             nodes += size
             expanded += size
             if nodes > MAX_NODES and expanded <= MAX_ALIAS_EXPANSION:
-                raise _refused(
-                    f"more than {MAX_NODES} values in one file: too large for a journey map", mark
-                )
+                raise _refused(TOO_MANY_VALUES(limit=MAX_NODES), mark)
             if expanded > MAX_ALIAS_EXPANSION:
-                raise _refused(
-                    f"aliases expand to more than {MAX_ALIAS_EXPANSION} values "
-                    "(an alias bomb?); refusing to expand them",
-                    mark,
-                )
+                raise _refused(ALIAS_BOMB(limit=MAX_ALIAS_EXPANSION), mark)
             if frame is not None and frame.is_map and frame.key is _NoKey:
                 if not isinstance(value, Hashable):
-                    raise _refused("a mapping or list used as a key", mark)
+                    raise _refused(COLLECTION_KEY(), mark)
                 frame.key = value
                 frame.key_pointer = frame.pointer + "/" + escape_token(str(value))
                 if value in frame.container:
                     doc.duplicate_keys.append(
                         Problem(
                             frame.key_pointer,
-                            f"key '{clip(str(value))}' is repeated; YAML keeps only the last value",
+                            DUPLICATE_KEY(key=clip(str(value))),
                             (mark.line + 1, mark.column + 1),
                         )
                     )
@@ -327,19 +327,14 @@ def _read_events(get_event: Callable[[], Any], doc: Parsed) -> None:
             return
         elif etype is _DOC_START:
             if doc.data is not None or positions:
-                raise _refused(
-                    "more than one YAML document: a journey file holds one journey",
-                    event.args[0],
-                )
+                raise _refused(DOCUMENTS(), event.args[0])
             continue
         else:
             continue
         # A scalar value or an alias: attach it to its parent.
         if frame is None:
             if positions:
-                raise _refused(
-                    "more than one YAML document: a journey file holds one journey", mark
-                )
+                raise _refused(DOCUMENTS(), mark)
             doc.data = value
             if etype is _SCALAR and value is None and not raw and not tag:
                 doc.empty = True  # a document with nothing in it ("---" alone)
@@ -358,7 +353,7 @@ def _attach(frame: _Frame, value: Any, mark: Any) -> str:
     """Put a value into the innermost container; return its pointer."""
     container = frame.container
     if len(container) >= MAX_ITEMS:
-        raise _refused(f"more than {MAX_ITEMS} items in one list or mapping", mark)
+        raise _refused(TOO_MANY_ITEMS(limit=MAX_ITEMS), mark)
     if not frame.is_map:
         container.append(value)
         return frame.pointer + "/" + str(len(container) - 1)
@@ -380,7 +375,7 @@ def _apply_merges(frame: _Frame) -> None:
     for value, mark in frame.merges:
         sources = value if isinstance(value, list) else [value]
         if not all(isinstance(source, dict) for source in sources):
-            raise _refused("a merge key '<<' needs a mapping or a list of mappings", mark)
+            raise _refused(MERGE(), mark)
         # In a list, the first mapping's keys take precedence (YAML merge key spec).
         for source in reversed(sources):
             merged.update(source)

@@ -11,11 +11,12 @@ from typing import Final
 
 from jcode.app.project import journey_files
 from jcode.config import load_project
+from jcode.i18n import Message
 from jcode.layout import SITE
 from jcode.linter import JourneyFile, LintResult, lint
 from jcode.record import Record
 from jcode.site import build_site, check_out_dir
-from jcode.site.build import Progress
+from jcode.site.build import Progress, check_language, translation_note
 
 
 class BuildRequest(Record):
@@ -40,15 +41,22 @@ class BuildRequest(Record):
 
 
 class BuildOutcome(Record):
-    __slots__ = ("built", "out", "result", "warnings")
+    __slots__ = ("built", "out", "result", "translation", "warnings")
 
     def __init__(
-        self, result: LintResult, out: Path, built: bool, warnings: Sequence[str] = ()
+        self,
+        result: LintResult,
+        out: Path,
+        built: bool,
+        warnings: Sequence[str] = (),
+        translation: Message | None = None,
     ) -> None:
         self.result: Final = result
         self.out: Final = out
         self.built: Final = built  # False: --strict, and lint found errors; `out` is unchanged
         self.warnings: Final = tuple(warnings)  # mkdocs'
+        # How much of jcode's words the site's language has, when not all of them.
+        self.translation: Final = translation
 
     def errors(self) -> LintResult:
         """The result with only the errors of its journey files: what kept a --strict build
@@ -66,9 +74,11 @@ def build(request: BuildRequest) -> BuildOutcome:
     project = load_project(request.config_file)
     out = request.out if request.out is not None else project.root / SITE
     check_out_dir(out)
+    check_language(project)
     files = journey_files(project, request.paths)
     result = lint(files, project, request.today, keep_models=True)
     if request.strict and result.counts()["error"]:
         return BuildOutcome(result, out, built=False)
     warnings = build_site(result, project, out, progress=request.progress)
-    return BuildOutcome(result, out, built=True, warnings=warnings)
+    note = translation_note(project.config.site.language)
+    return BuildOutcome(result, out, built=True, warnings=warnings, translation=note)

@@ -9,9 +9,16 @@ from typing import Final
 
 from jcode.diff import Diff, Side, compare, fails
 from jcode.errors import JcodeError
+from jcode.i18n import Template
 from jcode.record import Record
 from jcode.sides import read_side
 from jcode.text import printable
+
+NOTHING_TO_COMPARE = Template(
+    "error.diff.no-journeys",
+    "no journeys folder at '{base}' in BASE ({base_label}) nor at '{head}' in HEAD "
+    "({head_label}): nothing to compare",
+)
 
 
 class DiffRequest(Record):
@@ -47,7 +54,11 @@ def diff_sides(request: DiffRequest) -> DiffOutcome:
     ]
     if len(lacking) == 2:
         raise JcodeError(
-            f"no journeys folder at '{before.missing}' in BASE ({printable(before.label)}) nor "
-            f"at '{after.missing}' in HEAD ({printable(after.label)}): nothing to compare"
+            NOTHING_TO_COMPARE(
+                base=str(before.missing),
+                base_label=printable(before.label),
+                head=str(after.missing),
+                head_label=printable(after.label),
+            )
         )
     return DiffOutcome(compare(before, after), lacking)

@@ -12,6 +12,7 @@ from jcode.app.project import journey_files, other_journey_ids, refuse_journey_t
 from jcode.config import load_project
 from jcode.errors import JcodeError
 from jcode.findings import Severity
+from jcode.i18n import ENGLISH, Catalog, Template
 from jcode.linter import LintResult, lint
 from jcode.record import Record
 from jcode.reporters import ReportOptions
@@ -21,6 +22,25 @@ if TYPE_CHECKING:
 
 # Where each report goes: (format, file), None meaning standard output.
 Plan = list[tuple[str, Path | None]]
+
+BOTH_BASELINES = Template(
+    "error.lint.both-baselines", "give --baseline or --write-baseline, not both"
+)
+OUTPUT_TAKES_ONE = Template(
+    "error.lint.output-takes-one",
+    "--output takes one format; with several, give each its --output-FORMAT file",
+)
+OUTPUT_UNUSED = Template(
+    "error.lint.output-unused",
+    "--output has no format left to write (each has its --output-FORMAT)",
+)
+STDOUT_TAKES_ONE = Template(
+    "error.lint.stdout-takes-one",
+    "formats {formats} would all go to standard output; give all but one an --output-FORMAT file",
+)
+CANNOT_WRITE_SUMMARY = Template(
+    "error.lint.cannot-write-summary", "cannot write the job summary '{path}': {reason}"
+)
 
 
 class LintRequest(Record):
@@ -90,7 +110,7 @@ def lint_journeys(request: LintRequest) -> LintOutcome:
     from jcode.baseline import apply_baseline, read_baseline, write_baseline
 
     if request.baseline is not None and request.baseline_out is not None:
-        raise JcodeError("give --baseline or --write-baseline, not both")
+        raise JcodeError(BOTH_BASELINES())
     plan = plan_outputs(request.formats, request.output, request.per_format)
     project = load_project(request.config_file)
     files = journey_files(project, request.paths)
@@ -125,28 +145,23 @@ def plan_outputs(
     if output is not None:
         takers = [n for n in rest if n != "text"] or rest
         if len(takers) != 1:
-            raise JcodeError(
-                "--output takes one format; with several, give each its --output-FORMAT file"
-                if takers
-                else "--output has no format left to write (each has its --output-FORMAT)"
-            )
+            raise JcodeError(OUTPUT_TAKES_ONE() if takers else OUTPUT_UNUSED())
         plan.append((takers[0], output))
         rest.remove(takers[0])
     if len(rest) > 1:
-        raise JcodeError(
-            f"formats {', '.join(rest)} would all go to standard output; "
-            "give all but one an --output-FORMAT file"
-        )
+        raise JcodeError(STDOUT_TAKES_ONE(formats=", ".join(rest)))
     return plan + [(name, None) for name in rest]
 
 
-def append_step_summary(path: Path, result: LintResult, repo_root: Path) -> None:
+def append_step_summary(
+    path: Path, result: LintResult, repo_root: Path, catalog: Catalog = ENGLISH
+) -> None:
     """In GitHub Actions, the full list of findings for the job summary: the annotations of
     one step stop at 10 of each level."""
     from jcode.reporters.github import step_summary
 
     try:
         with path.open("a", encoding="utf-8", newline="\n") as stream:
-            stream.write(step_summary(result, ReportOptions(repo_root=repo_root)))
+            stream.write(step_summary(result, ReportOptions(repo_root=repo_root, catalog=catalog)))
     except OSError as exc:
-        raise JcodeError(f"cannot write the job summary '{path}': {exc.strerror}") from None
+        raise JcodeError(CANNOT_WRITE_SUMMARY(path=str(path), reason=str(exc.strerror))) from None

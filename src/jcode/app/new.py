@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
-from jcode.app.project import declared_project, shown
+from jcode.app.project import CANNOT_WRITE, declared_project, shown
 from jcode.errors import JcodeError
 from jcode.layout import PROJECT_SCHEMA_PATH
 from jcode.record import Record
@@ -52,7 +52,7 @@ def new_journey(request: NewRequest) -> NewJourney:
         with path.open("x", encoding="utf-8", newline="\n") as stream:  # "x": never replace
             stream.write(text)
     except OSError as exc:
-        raise JcodeError(f"cannot write '{shown(path)}': {exc.strerror}") from None
+        raise JcodeError(CANNOT_WRITE(path=shown(path), reason=str(exc.strerror))) from None
     return NewJourney(
         path,
         text.count("\n  - id: "),

@@ -10,18 +10,26 @@ from pathlib import Path
 from jcode.collect import collect_files, journey_ids, journey_paths
 from jcode.config import load_project
 from jcode.errors import JcodeError
+from jcode.i18n import Template
 from jcode.layout import JOURNEYS
 from jcode.spec import Project
+
+NO_CONFIG = Template(
+    "error.no-config",
+    "no jcode.yaml in this folder or above it; `jcode init` creates one (or give --config FILE)",
+)
+JOURNEY_TARGET = Template(
+    "error.journey-target", "'{path}' is a journey file; jcode never writes to those"
+)
+# A file a command could not write (the reason is the system's).
+CANNOT_WRITE = Template("error.cannot-write-file", "cannot write '{path}': {reason}")
 
 
 def declared_project(config_file: Path | None) -> Project:
     """The project of the jcode.yaml in use; an error when there is none (defaults would do)."""
     project = load_project(config_file)
     if project.config_path is None:
-        raise JcodeError(
-            "no jcode.yaml in this folder or above it; `jcode init` creates one "
-            "(or give --config FILE)"
-        )
+        raise JcodeError(NO_CONFIG())
     return project
 
 
@@ -45,7 +53,7 @@ def refuse_journey_targets(targets: Iterable[Path | None], files: list[str]) -> 
     journey_files = {os.path.realpath(f) for f in files}
     for target in targets:  # real paths: a symlink must not lead a report into a journey
         if target is not None and os.path.realpath(target) in journey_files:
-            raise JcodeError(f"'{target}' is a journey file; jcode never writes to those")
+            raise JcodeError(JOURNEY_TARGET(path=str(target)))
 
 
 def shown(path: Path) -> str:

@@ -5,10 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
-from jcode.app.project import declared_project, shown
+from jcode.app.project import CANNOT_WRITE, declared_project, shown
 from jcode.errors import JcodeError
+from jcode.i18n import Template
 from jcode.layout import PROJECT_SCHEMA_PATH
 from jcode.record import Record
+
+CANNOT_READ = Template("error.schema.cannot-read", "cannot read '{path}': {reason}")
+NOT_OURS = Template(
+    "error.schema.not-ours",
+    "'{path}' exists and was not written by `jcode schema --project`; refusing to replace it "
+    "(choose another --out, or remove it yourself)",
+)
 
 
 def published_schema(config_schema: bool = False) -> str:
@@ -39,17 +47,14 @@ def write_project_schema(out: Path | None, config_file: Path | None) -> SchemaWr
         try:
             before = target.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise JcodeError(f"cannot read '{shown(target)}': {exc}") from None
+            raise JcodeError(CANNOT_READ(path=shown(target), reason=str(exc))) from None
         if not is_project_schema(before):
-            raise JcodeError(
-                f"'{shown(target)}' exists and was not written by `jcode schema --project`; "
-                "refusing to replace it (choose another --out, or remove it yourself)"
-            )
+            raise JcodeError(NOT_OURS(path=shown(target)))
         if before == text:
             return SchemaWritten(target, changed=False)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")
     except OSError as exc:
-        raise JcodeError(f"cannot write '{shown(target)}': {exc.strerror}") from None
+        raise JcodeError(CANNOT_WRITE(path=shown(target), reason=str(exc.strerror))) from None
     return SchemaWritten(target, changed=True)

@@ -7,13 +7,28 @@ from datetime import date
 
 import click
 
+from jcode import i18n
 from jcode.app.diff import DiffRequest, diff_sides
-from jcode.cli.options import color_option, today_option
+from jcode.cli.options import color_option, lang_option, today_option
 from jcode.cli.output import use_color
 from jcode.diff import FAIL_ON
 from jcode.errors import ExitCode
+from jcode.i18n import Template
 from jcode.reporters import DIFF, ReportOptions
 from jcode.text import printable
+
+# A side without a journeys folder: every journey of the other side is added, or removed.
+LACKING = {
+    "BASE": Template(
+        "cli.diff.no-journeys-in-base",
+        "jcode: no journeys folder at '{missing}' in BASE ({label}): every journey counts as added",
+    ),
+    "HEAD": Template(
+        "cli.diff.no-journeys-in-head",
+        "jcode: no journeys folder at '{missing}' in HEAD ({label}): every journey counts as "
+        "removed",
+    ),
+}
 
 
 @click.command("diff")
@@ -36,6 +51,7 @@ from jcode.text import printable
 )
 @today_option("Today's date for stale-journey (YYYY-MM-DD), on both sides.")
 @color_option
+@lang_option
 def command(
     base: str, head: str | None, fmt: str, fail_on: str, today: date | None, color: bool | None
 ) -> int:
@@ -53,12 +69,10 @@ def command(
       jcode diff old-copy/ new-copy/ --format json
     """
     outcome = diff_sides(DiffRequest(base, head, today))
+    catalog = i18n.current.get()
     for name, side in outcome.lacking:
-        other = "added" if name == "BASE" else "removed"
-        click.echo(
-            f"jcode: no journeys folder at '{side.missing}' in {name} "
-            f"({printable(side.label)}): every journey counts as {other}",
-            err=True,
-        )
-    DIFF[fmt](outcome.diff, sys.stdout, ReportOptions(use_color(color, sys.stdout)))
+        line = catalog(LACKING[name], missing=str(side.missing), label=printable(side.label))
+        click.echo(line, err=True)
+    options = ReportOptions(use_color(color, sys.stdout), catalog=catalog)
+    DIFF[fmt](outcome.diff, sys.stdout, options)
     return ExitCode.FINDINGS if outcome.failed(fail_on) else ExitCode.OK

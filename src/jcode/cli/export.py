@@ -9,13 +9,17 @@ from pathlib import Path
 
 import click
 
+from jcode import i18n
 from jcode.app.export import ExportRequest, export_journeys
-from jcode.cli.options import config_option, paths_argument, today_option
+from jcode.cli.options import config_option, lang_option, paths_argument, today_option
 from jcode.cli.output import output_file
 from jcode.errors import ExitCode
 from jcode.export import WHAT
+from jcode.i18n import Template
 from jcode.reporters import EXPORT, ReportOptions
 from jcode.text import printable
+
+LEFT_OUT = Template("cli.export.left-out", "jcode: not valid journeys, not exported: {files}")
 
 
 @click.command("export")
@@ -41,6 +45,7 @@ from jcode.text import printable
 )
 @config_option
 @today_option()
+@lang_option
 def command(
     paths: tuple[Path, ...],
     fmt: str,
@@ -77,5 +82,5 @@ def command(
             stream.write(text.getvalue())
     if exported.left_out:
         left_out = ", ".join(printable(path) for path in exported.left_out)
-        click.echo(f"jcode: not valid journeys, not exported: {left_out}", err=True)
+        click.echo(i18n.current.get()(LEFT_OUT, files=left_out), err=True)
     return ExitCode.OK

@@ -7,11 +7,33 @@ from pathlib import Path
 
 import click
 
+from jcode import i18n
 from jcode.app.init import defaults, init, keeps_config, settings
 from jcode.app.project import shown
+from jcode.cli.options import lang_option
 from jcode.errors import ExitCode
+from jcode.i18n import Template
 from jcode.spec import PHASE_MODELS
 from jcode.spec.values import LANGUAGES
+
+ASK_TITLE = Template("cli.init.ask-title", "Site title")
+ASK_LANGUAGE = Template("cli.init.ask-language", "Site language")
+ASK_PHASES = Template("cli.init.ask-phases", "Phase model")
+CREATED = Template("cli.init.created", "created {path}")
+APPENDED = Template("cli.init.appended", "appended /site/ to {path}")
+SKIPPED = Template("cli.init.skipped", "skipped {path}: it exists")
+KEPT = Template("cli.init.kept-config", "kept the settings of the existing jcode.yaml")
+NEXT_IN = Template("cli.init.next-in", "Next, in {folder}:")
+NEXT_HERE = Template("cli.init.next", "Next:")
+# What to run next: each command, and what it does (the commands line up).
+NEXT_STEPS = (
+    ("jcode lint", Template("cli.init.next-lint", "check the journeys")),
+    (
+        "jcode build",
+        Template("cli.init.next-build", "build the site into site/, then open site/index.html"),
+    ),
+    ("jcode new ID", Template("cli.init.next-new", "start a journey of your own")),
+)
 
 
 @click.command("init")
@@ -22,6 +44,7 @@ from jcode.spec.values import LANGUAGES
 @click.option("--language", type=click.Choice(LANGUAGES), help="The site's language.")
 @click.option("--phases", type=click.Choice(list(PHASE_MODELS)), help="The phase model.")
 @click.option("--yes", "-y", is_flag=True, help="Ask nothing: the flags given, else defaults.")
+@lang_option
 def command(
     directory: Path, title: str | None, language: str | None, phases: str | None, yes: bool
 ) -> int:
@@ -38,32 +61,34 @@ def command(
       jcode init customer-journeys
       jcode init --yes --title "Acme customer journeys" --language it --phases five-stage
     """
+    catalog = i18n.current.get()
     default = defaults()
     ask = not yes and not keeps_config(directory) and on_terminal()
     if ask and title is None:
-        title = click.prompt("Site title", default=default.title)
+        title = click.prompt(catalog(ASK_TITLE), default=default.title)
     if ask and language is None:
         language = click.prompt(
-            "Site language", type=click.Choice(LANGUAGES), default=default.language
+            catalog(ASK_LANGUAGE), type=click.Choice(LANGUAGES), default=default.language
         )
     if ask and phases is None:
         phases = click.prompt(
-            "Phase model", type=click.Choice(list(PHASE_MODELS)), default=default.phases
+            catalog(ASK_PHASES), type=click.Choice(list(PHASE_MODELS)), default=default.phases
         )
     done = init(directory, settings(title, language, phases))
     created = done.scaffold
-    for verb, names in (("created", created.created), ("appended /site/ to", created.appended)):
+    for template, names in (
+        (CREATED, created.created),
+        (APPENDED, created.appended),
+        (SKIPPED, created.skipped),
+    ):
         for name in names:
-            click.echo(f"{verb} {shown(directory / name)}")
-    for name in created.skipped:
-        click.echo(f"skipped {shown(directory / name)}: it exists")
+            click.echo(catalog(template, path=shown(directory / name)))
     if done.kept_config:
-        click.echo("kept the settings of the existing jcode.yaml")
+        click.echo(catalog(KEPT))
     where = shown(directory)
-    click.echo(f"Next, in {where}:" if where != "." else "Next:")
-    click.echo("  jcode lint          check the journeys")
-    click.echo("  jcode build         build the site into site/, then open site/index.html")
-    click.echo("  jcode new ID        start a journey of your own")
+    click.echo(catalog(NEXT_IN, folder=where) if where != "." else catalog(NEXT_HERE))
+    for step, what in NEXT_STEPS:
+        click.echo(f"  {step:<20}{catalog(what)}")
     return ExitCode.OK
 
 

@@ -10,12 +10,36 @@ from pathlib import Path
 
 import click
 
+from jcode import i18n
 from jcode.app.lint import LintRequest, append_step_summary, lint_journeys
-from jcode.cli.options import color_option, config_option, paths_argument, today_option
+from jcode.cli.options import (
+    color_option,
+    config_option,
+    lang_option,
+    paths_argument,
+    today_option,
+)
 from jcode.cli.output import output_file, use_color
 from jcode.errors import ExitCode
-from jcode.findings import SEVERITIES, Severity, plural
+from jcode.findings import SEVERITIES, Severity
+from jcode.i18n import Plural, Template
 from jcode.reporters import LINT, ReportOptions, find_repo_root
+
+BASELINE_WRITTEN = Plural(
+    "cli.lint.baseline-written",
+    "jcode: wrote {count} finding to '{baseline}'",
+    "jcode: wrote {count} findings to '{baseline}'",
+)
+BASELINE_ACCEPTED = Plural(
+    "cli.lint.baseline-accepted",
+    "jcode: {count} finding accepted by baseline '{baseline}'",
+    "jcode: {count} findings accepted by baseline '{baseline}'",
+)
+BASELINE_FIXED = Template(
+    "cli.lint.baseline-fixed",
+    "jcode: fixed (no finding matches them any more): {fixed} of the {size} baseline entries; "
+    "rewrite '{baseline}' with --write-baseline to drop them:",
+)
 
 
 def _output_options(command: Callable[..., int]) -> Callable[..., int]:
@@ -69,6 +93,7 @@ def _output_options(command: Callable[..., int]) -> Callable[..., int]:
     metavar="FILE",
     help="Write every finding into a baseline FILE, and report nothing.",
 )
+@lang_option
 def command(
     paths: tuple[Path, ...],
     formats: tuple[str, ...],
@@ -109,36 +134,37 @@ def command(
     )
     outcome = lint_journeys(request)
     result = outcome.result
+    catalog = i18n.current.get()
     if outcome.written is not None:
-        click.echo(
-            f"jcode: wrote {plural(outcome.written, 'finding')} to '{baseline_out}'", err=True
-        )
+        written = catalog(BASELINE_WRITTEN, count=outcome.written, baseline=str(baseline_out))
+        click.echo(written, err=True)
         return ExitCode.OK
     if baseline is not None:
         if not quiet:
-            click.echo(
-                f"jcode: {plural(outcome.accepted, 'finding')} accepted by baseline '{baseline}'",
-                err=True,
-            )
+            accepted = catalog(BASELINE_ACCEPTED, count=outcome.accepted, baseline=str(baseline))
+            click.echo(accepted, err=True)
         if outcome.fixed:
-            click.echo(
-                f"jcode: fixed (no finding matches them any more): {len(outcome.fixed)} of the "
-                f"{outcome.baseline_size} baseline entries; rewrite '{baseline}' with "
-                "--write-baseline to drop them:",
-                err=True,
+            fixed = catalog(
+                BASELINE_FIXED,
+                fixed=len(outcome.fixed),
+                size=outcome.baseline_size,
+                baseline=str(baseline),
             )
+            click.echo(fixed, err=True)
             for entry in outcome.fixed:
-                click.echo(f"  {entry.describe()}", err=True)
+                click.echo(f"  {entry.describe(catalog)}", err=True)
     repo_root = find_repo_root(Path.cwd())
+    catalog = i18n.current.get()
     for name, target in outcome.plan:
         reporter = LINT[name]
         if target is None:
-            options = ReportOptions(use_color(color, sys.stdout), quiet, fail_on, repo_root)
+            color_on = use_color(color, sys.stdout)
+            options = ReportOptions(color_on, quiet, fail_on, repo_root, catalog)
             reporter(result, sys.stdout, options)
             continue
         with output_file(target) as stream:
-            reporter(result, stream, ReportOptions(bool(color), quiet, fail_on, repo_root))
+            reporter(result, stream, ReportOptions(bool(color), quiet, fail_on, repo_root, catalog))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary and any(name == "github" for name, _ in outcome.plan):
-        append_step_summary(Path(summary), result, repo_root)
+        append_step_summary(Path(summary), result, repo_root, catalog)
     return ExitCode.FINDINGS if outcome.failed(fail_on) else ExitCode.OK

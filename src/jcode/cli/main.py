@@ -10,9 +10,23 @@ import sys
 
 import click
 
-from jcode import ISSUES_URL, __version__
+from jcode import ISSUES_URL, __version__, i18n
+from jcode.cli.options import lang_option
 from jcode.cli.output import error_line
 from jcode.errors import ExitCode, JcodeError
+from jcode.i18n import Template
+
+ABORTED = Template("cli.aborted", "Aborted.")
+INTERRUPTED = Template("cli.interrupted", "Interrupted.")
+INTERNAL_ERROR = Template(
+    "cli.internal-error",
+    "jcode {version}: internal error: {error}: {detail}. Please report it at {url} "
+    "(run with --debug for the traceback)",
+)
+INTERNAL_ERROR_DEBUG = Template(  # after the traceback, which --debug printed
+    "cli.internal-error-debug",
+    "jcode {version}: internal error: {error}: {detail}. Please report it at {url}",
+)
 
 # The commands, each the module of jcode.cli that defines it as `command`. A module is imported
 # only when its command runs (or for --help): `jcode lint` does not pay for the others.
@@ -41,6 +55,7 @@ class _Commands(click.Group):
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="jcode")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@lang_option
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """Customer journeys as code: lint, render and diff journey maps kept in git.
@@ -54,6 +69,18 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The environment's language until --lang says otherwise, and for this run only: a program
+    # that calls main() has its own catalog again afterwards.
+    token = i18n.current.set(i18n.catalog(i18n.terminal_language(None)))
+    try:
+        return _handled(argv)
+    finally:
+        i18n.current.reset(token)
+
+
+def _handled(argv: list[str] | None) -> int:
+    """The command's exit code, every error mapped to its own, with one line in the terminal's
+    language."""
     state: dict[str, bool] = {}  # the group's options, as click parsed them (--debug)
     try:
         code = cli.main(args=argv, prog_name="jcode", standalone_mode=False, obj=state)
@@ -63,13 +90,13 @@ def main(argv: list[str] | None = None) -> int:
         exc.show()
         return ExitCode.USAGE
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo(i18n.current.get()(ABORTED), err=True)
         return ExitCode.INTERRUPTED
     except JcodeError as exc:
         click.echo(error_line(exc), err=True)
         return exc.exit_code
     except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
+        click.echo(i18n.current.get()(INTERRUPTED), err=True)
         return ExitCode.INTERRUPTED
     except Exception as exc:
         debug = state.get("debug", False)
@@ -77,12 +104,14 @@ def main(argv: list[str] | None = None) -> int:
             import traceback  # only here: it costs start-up time
 
             traceback.print_exc()
-        click.echo(
-            f"jcode {__version__}: internal error: {type(exc).__name__}: {exc}. "
-            f"Please report it at {ISSUES_URL}"
-            + ("" if debug else " (run with --debug for the traceback)"),
-            err=True,
+        line = i18n.current.get()(
+            INTERNAL_ERROR_DEBUG if debug else INTERNAL_ERROR,
+            version=__version__,
+            error=type(exc).__name__,
+            detail=str(exc),
+            url=ISSUES_URL,
         )
+        click.echo(line, err=True)
         return ExitCode.INTERNAL
     return int(code) if isinstance(code, int) else ExitCode.OK
 

@@ -6,10 +6,21 @@ from pathlib import Path
 
 import click
 
+from jcode import i18n
 from jcode.app.new import NewRequest, new_journey
 from jcode.app.project import shown
-from jcode.cli.options import config_option
+from jcode.cli.options import config_option, lang_option
 from jcode.errors import ExitCode
+from jcode.i18n import Plural, Template
+
+WROTE = Plural(
+    "cli.new.wrote",
+    "wrote {path}: {count} stage to fill in (phase model '{phase_model}')",
+    "wrote {path}: {count} stages to fill in (phase model '{phase_model}')",
+)
+NO_SCHEMA = Template(
+    "cli.new.no-schema", "no project schema for editors yet: `jcode schema --project` writes it"
+)
 
 
 @click.command("new")
@@ -18,6 +29,7 @@ from jcode.errors import ExitCode
 @click.option("--persona", metavar="ID", help="A persona declared in jcode.yaml.")
 @click.option("--owner", metavar="ID", help="The owning team, declared in jcode.yaml.")
 @config_option
+@lang_option
 def command(
     journey_id: str,
     title: str | None,
@@ -37,11 +49,8 @@ def command(
       jcode new renewal --title "Renewing a home insurance policy" --owner customer-care
     """
     new = new_journey(NewRequest(journey_id, title, persona, owner, config_file))
-    stages = new.stages
-    click.echo(
-        f"wrote {shown(new.path)}: {stages} stage{'' if stages == 1 else 's'} to fill in "
-        f"(phase model '{new.phase_model}')"
-    )
+    catalog = i18n.current.get()
+    click.echo(catalog(WROTE, path=shown(new.path), count=new.stages, phase_model=new.phase_model))
     if not new.has_schema:
-        click.echo("no project schema for editors yet: `jcode schema --project` writes it")
+        click.echo(catalog(NO_SCHEMA))
     return ExitCode.OK

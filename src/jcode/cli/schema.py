@@ -6,9 +6,19 @@ from pathlib import Path
 
 import click
 
+from jcode import i18n
 from jcode.app.project import shown
 from jcode.app.schema import published_schema, write_project_schema
+from jcode.cli.options import lang_option
 from jcode.errors import ExitCode, JcodeError
+from jcode.i18n import Template
+
+WROTE = Template("cli.schema.wrote", "wrote {path}")
+UP_TO_DATE = Template("cli.schema.up-to-date", "{path} is up to date")
+PROJECT_ALONE = Template(
+    "error.schema.project-alone", "--project writes the project schema; leave out --config-schema"
+)
+PROJECT_ONLY = Template("error.schema.project-only", "--out and --config go with --project")
 
 
 @click.command("schema")
@@ -31,6 +41,7 @@ from jcode.errors import ExitCode, JcodeError
     type=click.Path(dir_okay=False, path_type=Path),
     help="With --project: use this jcode.yaml instead of searching upward from here.",
 )
+@lang_option
 def command(config_schema: bool, project: bool, out: Path | None, config_file: Path | None) -> int:
     """Print the JSON Schema of journey files (or of jcode.yaml).
 
@@ -45,12 +56,12 @@ def command(config_schema: bool, project: bool, out: Path | None, config_file: P
     """
     if project:
         if config_schema:
-            raise JcodeError("--project writes the project schema; leave out --config-schema")
+            raise JcodeError(PROJECT_ALONE())
         written = write_project_schema(out, config_file)
         path = shown(written.path)
-        click.echo(f"wrote {path}" if written.changed else f"{path} is up to date")
+        click.echo(i18n.current.get()(WROTE if written.changed else UP_TO_DATE, path=path))
         return ExitCode.OK
     if out is not None or config_file is not None:
-        raise JcodeError("--out and --config go with --project")
+        raise JcodeError(PROJECT_ONLY())
     click.echo(published_schema(config_schema), nl=False)
     return ExitCode.OK

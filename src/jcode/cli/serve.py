@@ -7,10 +7,16 @@ from pathlib import Path
 
 import click
 
-from jcode.cli.options import config_option, paths_argument, today_option
+from jcode import i18n
+from jcode.cli.options import config_option, lang_option, paths_argument, today_option
 from jcode.cli.output import error_line
 from jcode.errors import ExitCode
 from jcode.findings import severity_counts
+from jcode.i18n import Template
+
+BUILT = Template("cli.serve.built", "built in {seconds} s: {counts}")
+SERVING = Template("cli.serve.serving", "Serving on {url} (Ctrl-C to stop)")
+STOPPED = Template("cli.serve.stopped", "Stopped.")
 
 
 @click.command("serve")
@@ -19,6 +25,7 @@ from jcode.findings import severity_counts
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
 @config_option
 @today_option()
+@lang_option
 def command(
     paths: tuple[Path, ...],
     port: int,
@@ -33,16 +40,20 @@ def command(
     from jcode.app.serve import ServeRequest, serve_site  # mkdocs: only for this command
     from jcode.site.serve import BuildFailed, Built, Event, Serving, Stopped
 
+    # Rebuilds report from the server's thread, which does not see the terminal's catalog.
+    catalog = i18n.current.get()
+
     def say(event: Event) -> None:
         match event:
             case Built():
-                line = f"built in {event.seconds:.1f} s: {severity_counts(event.counts)}"
+                counts = severity_counts(event.counts, catalog)
+                line = catalog(BUILT, seconds=f"{event.seconds:.1f}", counts=counts)
             case BuildFailed():  # the last good site is still served
-                line = error_line(event.error)
+                line = error_line(event.error, catalog)
             case Serving():
-                line = f"Serving on {event.url} (Ctrl-C to stop)"
+                line = catalog(SERVING, url=event.url)
             case Stopped():
-                line = "Stopped."
+                line = catalog(STOPPED)
         click.echo(line, err=True)
 
     request = ServeRequest(paths, config_file, today, port=port, open_browser=open_browser)

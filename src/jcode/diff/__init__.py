@@ -13,6 +13,7 @@ from typing import Final
 
 from jcode.diff.changes import Change, journey_changes
 from jcode.findings import Finding, Identity, unmatched
+from jcode.i18n import SOURCE_LANGUAGE
 from jcode.linter import JourneyFile, LintResult
 from jcode.record import Record
 from jcode.spec import Project
@@ -39,7 +40,7 @@ class JourneyDiff(Record):
 
 
 class Diff(Record):
-    __slots__ = ("base", "head", "journeys", "new", "resolved", "unchanged")
+    __slots__ = ("base", "head", "journeys", "language", "new", "resolved", "unchanged")
 
     def __init__(
         self,
@@ -49,6 +50,7 @@ class Diff(Record):
         new: tuple[Finding, ...],
         resolved: tuple[Finding, ...],
         unchanged: int,
+        language: str = SOURCE_LANGUAGE,
     ) -> None:
         self.base: Final = base  # the sides as the user named them
         self.head: Final = head
@@ -56,6 +58,8 @@ class Diff(Record):
         self.new: Final = new  # HEAD's findings that BASE did not have
         self.resolved: Final = resolved  # BASE's findings that HEAD no longer has
         self.unchanged: Final = unchanged
+        # HEAD's site.language: what a pull-request comment is written in, as the site is.
+        self.language: Final = language
 
     @property
     def added(self) -> list[str]:
@@ -131,7 +135,10 @@ def compare(base_side: Side, head_side: Side) -> Diff:
                 )
             )
     new, resolved, unchanged = _findings(base_side, head_side)
-    return Diff(base_side.label, head_side.label, tuple(journeys), new, resolved, unchanged)
+    language = head_side.project.config.site.language
+    return Diff(
+        base_side.label, head_side.label, tuple(journeys), new, resolved, unchanged, language
+    )
 
 
 def _by_journey(result: LintResult) -> dict[str, JourneyFile]:

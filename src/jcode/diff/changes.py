@@ -1,4 +1,5 @@
-"""Two versions of one journey -> its changes, in journey terms (the kinds of KINDS).
+"""Two versions of one journey -> its changes, in journey terms (the kinds of KINDS; what each
+says is jcode.diff.sentences').
 
 Stages, touchpoints and KPIs are matched by id, never by position: a touchpoint moved to
 another stage is a move. What has no id (steps, thoughts, feelings, backstage work, exits,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Final, Generic, Protocol, TextIO, TypeVar
 from urllib.parse import quote
 
 from jcode.findings import Severity
+from jcode.i18n import ENGLISH, Catalog
 from jcode.linter import LintResult
 from jcode.record import Record
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 
 class ReportOptions(Record):
-    __slots__ = ("color", "fail_on", "quiet", "repo_root")
+    __slots__ = ("catalog", "color", "fail_on", "quiet", "repo_root")
 
     def __init__(
         self,
@@ -29,10 +30,13 @@ class ReportOptions(Record):
         quiet: bool = False,
         fail_on: Severity = "error",
         repo_root: Path | None = None,
+        catalog: Catalog = ENGLISH,
     ) -> None:
         self.color: Final = color
         self.quiet: Final = quiet
         self.fail_on: Final = fail_on
+        # The language of the text formats' words (the terminal's); JSON and SARIF are English.
+        self.catalog: Final = catalog
         # Where paths in SARIF and GitHub annotations are relative to: the repository's top.
         self.repo_root: Final = Path.cwd() if repo_root is None else repo_root
 

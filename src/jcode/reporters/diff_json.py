@@ -1,11 +1,17 @@
 """`jcode diff --format json`, version 1: the journeys added, removed and changed (each change
-with its kind, pointer, before and after), and the findings new, resolved and unchanged."""
+with its kind, pointer, before and after), and the findings new, resolved and unchanged.
+
+Each change also names the template of its sentence (`message_id`, the catalogs' entry the text
+and markdown formats render) and that sentence's `arguments` as data, so that a tool can word it
+in any language; findings carry theirs as lint's JSON does. Added keys keep the version: readers
+of version 1 ignore what they do not know."""
 
 from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
+from jcode.diff.sentences import arguments, template
 from jcode.reporters.json_reporter import finding_dict
 
 if TYPE_CHECKING:
@@ -30,6 +36,8 @@ def document(diff: Diff) -> dict[str, Any]:
                             "pointer": change.pointer,
                             "before": change.before,
                             "after": change.after,
+                            "message_id": template(change).id,
+                            "arguments": arguments(change),
                         }
                         for change in journey.changes
                     ],

@@ -7,8 +7,9 @@ folded in <details>. GitHub refuses a comment over 65,536 characters: when the w
 pass MAX_CHARS, sections are shortened, and the journeys that no longer fit are summarised in
 one line at the end.
 
-Everything that comes from a journey, a file name or the command line is escaped (see
-jcode.reporters.markdown).
+Written in the project's language, as its site is (HEAD's site.language, which the Diff
+carries). Everything that comes from a journey, a file name or the command line is escaped
+(see jcode.reporters.markdown).
 """
 
 from __future__ import annotations
@@ -16,32 +17,91 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, TextIO
 
+from jcode import i18n
+from jcode.diff.sentences import message
 from jcode.findings import Finding, count_by_severity, plural, severity_counts
-from jcode.reporters.diff_text import sentence
+from jcode.i18n import Template
+from jcode.reporters.diff_text import NONE
 from jcode.reporters.markdown import ICONS, code, escape, finding_item, size
 
 if TYPE_CHECKING:
     from jcode.diff import Diff
     from jcode.diff.changes import Change, Value
+    from jcode.i18n import Arg, Catalog
     from jcode.reporters import ReportOptions
 
 MAX_CHARS = 64_000  # GitHub's limit is 65,536; the rest is room for a heading around it
 FOLD_AFTER = 10
 MAX_TABLE_ROWS = 50
 _TAIL_ROOM = 400  # for the line that summarises what did not fit
-KPI_HEADER = "| KPI | stage | change | before | after |\n|---|---|---|---|---|"
+
+VERDICT = Template(
+    "diff.markdown.verdict",
+    "{icon} **jcode diff** {base} → {head}: {new} ({severities}), {resolved} resolved, "
+    "{unchanged} unchanged; journeys: {added} added, {removed} removed, {changed} changed",
+)
+VERDICT_NO_NEW = Template(
+    "diff.markdown.verdict.no-new",
+    "{icon} **jcode diff** {base} → {head}: no new finding, {resolved} resolved, "
+    "{unchanged} unchanged; journeys: {added} added, {removed} removed, {changed} changed",
+)
+JOURNEY_COLUMNS = (
+    Template("diff.markdown.column.journey", "journey"),
+    Template("diff.markdown.column.changes", "changes"),
+    Template("diff.markdown.column.new", "new findings"),
+    Template("diff.markdown.column.resolved", "resolved findings"),
+)
+KPI_COLUMNS = (
+    Template("diff.markdown.column.kpi", "KPI"),
+    Template("diff.markdown.column.stage", "stage"),
+    Template("diff.markdown.column.change", "change"),
+    Template("diff.markdown.column.before", "before"),
+    Template("diff.markdown.column.after", "after"),
+)
+# A journey's changes in the table, when it came or went as a whole.
+STATUS = {
+    "journey-added": Template("diff.markdown.status.added", "added"),
+    "journey-removed": Template("diff.markdown.status.removed", "removed"),
+}
+# What changed in a KPI, in its table's "change" column.
+KPI_CHANGES = {
+    "kpi-added": Template("diff.markdown.kpi-added", "added"),
+    "kpi-removed": Template("diff.markdown.kpi-removed", "removed"),
+    "kpi-baseline-changed": Template("diff.markdown.kpi-baseline-changed", "baseline"),
+    "kpi-target-changed": Template("diff.markdown.kpi-target-changed", "target"),
+    "kpi-direction-changed": Template("diff.markdown.kpi-direction-changed", "direction"),
+    "kpi-unit-changed": Template("diff.markdown.kpi-unit-changed", "unit"),
+    "kpi-owner-changed": Template("diff.markdown.kpi-owner-changed", "owner"),
+    "kpi-source-changed": Template("diff.markdown.kpi-source-changed", "source"),
+    "kpi-definition-changed": Template("diff.markdown.kpi-definition-changed", "definition"),
+}
+NEW_PART = Template("diff.markdown.new-findings", "New findings ({count})")
+CHANGES_PART = Template("diff.markdown.changes", "Changes ({count})")
+KPI_PART = Template("diff.markdown.kpi-changes", "KPI changes ({count})")
+RESOLVED_PART = Template(
+    "diff.markdown.resolved-findings", "Resolved findings, lines as in the base ({count})"
+)
+MORE = Template("diff.markdown.more", "… {count} more")  # a list's or a table's last line
+TAIL = Template(
+    "diff.markdown.tail",
+    "… and {journeys} more journeys, not shown to stay within GitHub's size limit: "
+    "{changes} changes, {new} new findings, {resolved} resolved. Run jcode diff locally to "
+    "see them all.",
+)
+# TRANSLATORS: the separator of thousands in the tail's counts (12,345 journeys).
+THOUSANDS = Template("diff.markdown.thousands-separator", ",")
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 
 
-def show(value: Value) -> str:
+def show(value: Value, catalog: Catalog) -> str:
     """A value in a sentence or a table cell: ids as code, other text escaped."""
     if value is None:
-        return "*none*"
+        return f"*{catalog(NONE)}*"
     if isinstance(value, bool):
         return "`true`" if value else "`false`"
     if isinstance(value, list):
-        return "[" + ", ".join(show(v) for v in value) + "]"
+        return "[" + ", ".join(show(v, catalog) for v in value) + "]"
     if isinstance(value, str):
         return f"`{value}`" if _ID.match(value) else f"“{escape(value)}”"
     return str(value)
@@ -60,12 +120,11 @@ class _Journey:
         self.new: list[Finding] = []
         self.resolved: list[Finding] = []
 
-    @property
-    def status(self) -> str:
+    def status(self, catalog: Catalog) -> str:
         kinds = {change.kind for change in self.changes}
-        for kind in ("journey-added", "journey-removed"):
+        for kind, word in STATUS.items():
             if kind in kinds:
-                return kind.partition("-")[2]
+                return catalog(word)
         return str(len(self.changes))
 
     def heading(self) -> str:
@@ -95,102 +154,143 @@ def _journeys(diff: Diff) -> list[_Journey]:
     return [entry for _, entry in ordered]
 
 
-def _verdict(diff: Diff) -> str:
+def sentence(change: Change, catalog: Catalog) -> str:
+    """The change in words, values as code or escaped, before and after joined by an arrow."""
+    text = catalog.render(message(change, lambda value: show(value, catalog)))
+    # show() escapes every ">" of journey text, so each " -> " left is the sentence's own.
+    return text.replace(" -> ", " → ")
+
+
+def _verdict(diff: Diff, catalog: Catalog) -> str:
     counts = count_by_severity(diff.new)
     icon = "❌" if counts["error"] else "⚠️" if counts["warning"] else "✅"
-    sides = f"{code(diff.base)} → {code(diff.head)}"
-    new = (
-        f"{plural(len(diff.new), 'new finding')} ({severity_counts(counts)})"
-        if diff.new
-        else "no new finding"
-    )
-    return (
-        f"{icon} **jcode diff** {sides}: {new}, {len(diff.resolved)} resolved, "
-        f"{diff.unchanged} unchanged; journeys: {len(diff.added)} added, "
-        f"{len(diff.removed)} removed, {len(diff.changed)} changed"
-    )
+    values: dict[str, Arg] = {
+        "icon": icon,
+        "base": code(diff.base),
+        "head": code(diff.head),
+        "resolved": len(diff.resolved),
+        "unchanged": diff.unchanged,
+        "added": len(diff.added),
+        "removed": len(diff.removed),
+        "changed": len(diff.changed),
+    }
+    if not diff.new:
+        return catalog(VERDICT_NO_NEW, **values)
+    new = plural(len(diff.new), "new finding", catalog)
+    return catalog(VERDICT, new=new, severities=severity_counts(counts, catalog), **values)
 
 
-def _table(journeys: list[_Journey]) -> str:
-    rows = ["| journey | changes | new findings | resolved findings |", "|---|---|---|---|"]
+def _header(columns: tuple[Template, ...], catalog: Catalog) -> list[str]:
+    names = " | ".join(catalog(column) for column in columns)
+    return [f"| {names} |", "|---" * len(columns) + "|"]
+
+
+def _more(count: int, columns: int, catalog: Catalog) -> str:
+    """A capped table's last row."""
+    return f"| {catalog(MORE, count=count)} |" + " |" * (columns - 1)
+
+
+def _table(journeys: list[_Journey], catalog: Catalog) -> str:
+    rows = _header(JOURNEY_COLUMNS, catalog)
     for journey in journeys[:MAX_TABLE_ROWS]:
         counts = count_by_severity(journey.new)
-        new = ", ".join(f"{ICONS[s]} {plural(n, s)}" for s, n in counts.items() if n) or "0"
-        rows.append(f"| {journey.heading()} | {journey.status} | {new} | {len(journey.resolved)} |")
+        new = (
+            ", ".join(f"{ICONS[s]} {plural(n, s, catalog)}" for s, n in counts.items() if n) or "0"
+        )
+        rows.append(
+            f"| {journey.heading()} | {journey.status(catalog)} | {new} | {len(journey.resolved)} |"
+        )
     if len(journeys) > MAX_TABLE_ROWS:
-        rows.append(f"| … {len(journeys) - MAX_TABLE_ROWS} more | | | |")
+        rows.append(_more(len(journeys) - MAX_TABLE_ROWS, len(JOURNEY_COLUMNS), catalog))
     return "\n".join(rows)
 
 
-def _kpi_row(change: Change) -> str:
+def _kpi_row(change: Change, catalog: Catalog) -> str:
     _, stage, _, kpi = change.element.split("/")
-    what = change.kind.removeprefix("kpi-").removesuffix("-changed")
+    what = catalog(KPI_CHANGES[change.kind])
     if change.kind in ("kpi-added", "kpi-removed"):
         return f"| `{kpi}` | `{stage}` | {what} | | |"
-    return f"| `{kpi}` | `{stage}` | {what} | {show(change.before)} | {show(change.after)} |"
+    before, after = show(change.before, catalog), show(change.after, catalog)
+    return f"| `{kpi}` | `{stage}` | {what} | {before} | {after} |"
 
 
-def _part(title: str, lines: list[str], cap: int | None, header: str = "") -> str:
-    """A titled list or table; folded when long; only its first `cap` entries when capped."""
+def _part(
+    title: Template,
+    lines: list[str],
+    cap: int | None,
+    catalog: Catalog,
+    columns: tuple[Template, ...] = (),
+) -> str:
+    """A titled list, or a table when it has columns; folded when long; only its first `cap`
+    entries when capped."""
     if not lines:
         return ""
     shown = lines if cap is None else lines[:cap]
-    body = ([header] if header else []) + shown
+    body = (_header(columns, catalog) if columns else []) + shown
     if len(shown) < len(lines):
         more = len(lines) - len(shown)
-        body.append(f"| … {more} more | | | | |" if header else f"- … {more} more")
+        body.append(
+            _more(more, len(columns), catalog) if columns else f"- {catalog(MORE, count=more)}"
+        )
     text = "\n".join(body)
-    label = f"{title} ({len(lines)})"
+    label = catalog(title, count=len(lines))
     if len(lines) > FOLD_AFTER:
         return f"<details><summary>{label}</summary>\n\n{text}\n\n</details>"
     return f"**{label}**\n\n{text}"
 
 
-def _section(journey: _Journey, cap: int | None) -> str:
+def _section(journey: _Journey, cap: int | None, catalog: Catalog) -> str:
     kpis = [c for c in journey.changes if c.kind.startswith("kpi-")]
     others = [c for c in journey.changes if not c.kind.startswith("kpi-")]
     parts = [
         f"### {journey.heading()}",
         code(journey.file),
-        _part("New findings", [finding_item(f) for f in journey.new], cap),
-        _part("Changes", [f"- {sentence(c, show, '→')}" for c in others], cap),
-        _part("KPI changes", [_kpi_row(c) for c in kpis], cap, header=KPI_HEADER),
+        _part(NEW_PART, [finding_item(f, catalog=catalog) for f in journey.new], cap, catalog),
+        _part(CHANGES_PART, [f"- {sentence(c, catalog)}" for c in others], cap, catalog),
+        _part(KPI_PART, [_kpi_row(c, catalog) for c in kpis], cap, catalog, KPI_COLUMNS),
         _part(
-            "Resolved findings, lines as in the base",
-            [finding_item(f) for f in journey.resolved],
+            RESOLVED_PART,
+            [finding_item(f, catalog=catalog) for f in journey.resolved],
             cap,
+            catalog,
         ),
     ]
     return "\n\n".join(part for part in parts if part)
 
 
 def render(diff: Diff, max_chars: int = MAX_CHARS) -> str:
+    catalog = i18n.catalog(diff.language)
     journeys = _journeys(diff)
-    top = _verdict(diff) + ("\n\n" + _table(journeys) if journeys else "")
+    top = _verdict(diff, catalog) + ("\n\n" + _table(journeys, catalog) if journeys else "")
     room = max_chars - size(top) - _TAIL_ROOM
     sections = []
     for i, journey in enumerate(journeys):
         for cap in (None, 200, 50, FOLD_AFTER, 0):  # as much of the journey as fits
-            section = _section(journey, cap)
+            section = _section(journey, cap, catalog)
             if size(section) + 2 <= room:
                 break
         else:
-            sections.append(_tail(journeys[i:]))
+            sections.append(_tail(journeys[i:], catalog))
             break
         sections.append(section)
         room -= size(section) + 2
     return "\n\n".join([top, *sections]) + "\n"
 
 
-def _tail(rest: list[_Journey]) -> str:
-    changes = sum(len(j.changes) for j in rest)
-    new = sum(len(j.new) for j in rest)
-    resolved = sum(len(j.resolved) for j in rest)
-    return (
-        f"*… and {len(rest):,} more journeys, not shown to stay within GitHub's size limit: "
-        f"{changes:,} changes, {new:,} new findings, {resolved:,} resolved. Run jcode diff "
-        "locally to see them all.*"
+def _tail(rest: list[_Journey], catalog: Catalog) -> str:
+    separator = catalog(THOUSANDS)
+
+    def number(count: int) -> str:
+        return f"{count:,}".replace(",", separator)
+
+    tail = catalog(
+        TAIL,
+        journeys=number(len(rest)),
+        changes=number(sum(len(j.changes) for j in rest)),
+        new=number(sum(len(j.new) for j in rest)),
+        resolved=number(sum(len(j.resolved) for j in rest)),
     )
+    return f"*{tail}*"
 
 
 def report(diff: Diff, out: TextIO, options: ReportOptions) -> None:

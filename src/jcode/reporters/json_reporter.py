@@ -1,4 +1,8 @@
-"""The JSON format: findings, suppressed findings (with reasons) and a summary. Version 1."""
+"""The JSON format: findings, suppressed findings (with reasons) and a summary. Version 1.
+
+Messages are English; each finding also names its message template (`message_id`, the id of the
+catalogs' entry) and the template's `arguments`, so that a tool can show it in another language.
+Added keys keep the version: readers of version 1 ignore what they do not know."""
 
 from __future__ import annotations
 
@@ -21,6 +25,8 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "pointer": finding.pointer,
         "journey": finding.journey,
         "message": finding.message,
+        "message_id": finding.msg.id,
+        "arguments": finding.msg.english_values(),
     }
 
 

@@ -14,10 +14,12 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, TextIO
 
+from jcode.reporters.text import finding_line, plain
 from jcode.text import printable
 
 if TYPE_CHECKING:
     from jcode.findings import Finding
+    from jcode.i18n import Catalog
     from jcode.linter import LintResult
     from jcode.reporters import ReportOptions
 
@@ -33,20 +35,22 @@ def _place(finding: Finding) -> str:
     return f"{finding.file}:{finding.line}:{finding.column}"
 
 
-def _line(finding: Finding) -> str:
-    return _clean(f"{_place(finding)}: {finding.severity}: {finding.message} [{finding.rule}]")
+def _line(finding: Finding, catalog: Catalog) -> str:
+    return _clean(finding_line(finding, plain, catalog))
 
 
-def _failing_case(suite: ET.Element, path: str, finding: Finding) -> ET.Element:
+def _failing_case(suite: ET.Element, path: str, finding: Finding, catalog: Catalog) -> ET.Element:
+    # The case's name stays the same in every language (readers track a test case by its name
+    # from run to run): the English message; its failure's words are the terminal's.
     name = _clean(f"{_place(finding)}: {finding.message} [{finding.rule}]")
     case = ET.SubElement(suite, "testcase", classname=path, name=name)
     failure = ET.SubElement(
         case,
         "failure",
         type=finding.rule,
-        message=_clean(f"{_place(finding)}: {finding.message}"),
+        message=_clean(f"{_place(finding)}: {finding.text(catalog)}"),
     )
-    failure.text = _line(finding)
+    failure.text = _line(finding, catalog)
     return case
 
 
@@ -61,10 +65,10 @@ def report(result: LintResult, out: TextIO, options: ReportOptions) -> None:
     for file, findings in files.items():
         path = _clean(file)
         failing = [f for f in findings if f.at_least(options.fail_on)]
-        cases = [_failing_case(suite, path, f) for f in failing] or [
+        cases = [_failing_case(suite, path, f, options.catalog) for f in failing] or [
             ET.SubElement(suite, "testcase", classname=path, name=path)
         ]
-        below = [_line(f) for f in findings if not f.at_least(options.fail_on)]
+        below = [_line(f, options.catalog) for f in findings if not f.at_least(options.fail_on)]
         if below:  # after the failure: a reader may take the case anew from its failure
             ET.SubElement(cases[0], "system-out").text = "\n".join(below)
         tests += len(cases)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from jcode.findings import Finding
+from jcode.findings import SEVERITY_NAMES, Finding
+from jcode.i18n import ENGLISH, Arg, Catalog, Template
 from jcode.text import printable
 
 ICONS = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}  # noqa: RUF001 - the info sign is meant
@@ -39,10 +40,21 @@ def size(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def finding_item(finding: Finding, file: str | None = None) -> str:
+ITEM = Template("markdown.finding", "- {icon} {severity} {rule} line {line}: {message}")
+ITEM_IN_FILE = Template(
+    "markdown.finding-in-file", "- {icon} {severity} {rule} {file} line {line}: {message}"
+)
+
+
+def finding_item(finding: Finding, file: str | None = None, catalog: Catalog = ENGLISH) -> str:
     """`- ❌ error `rule` line 12: message`, with a file before the line when given one."""
-    where = f"{escape(file)} line {finding.line}" if file else f"line {finding.line}"
-    return (
-        f"- {ICONS[finding.severity]} {finding.severity} `{finding.rule}` {where}: "
-        f"{escape(finding.message)}"
-    )
+    args: dict[str, Arg] = {
+        "icon": ICONS[finding.severity],
+        "severity": catalog.text(SEVERITY_NAMES[finding.severity]),
+        "rule": f"`{finding.rule}`",
+        "line": finding.line,
+        "message": escape(finding.text(catalog)),
+    }
+    if file:
+        return catalog(ITEM_IN_FILE, file=escape(file), **args)
+    return catalog(ITEM, **args)

@@ -4,6 +4,7 @@ unknown id fails loudly, with the nearest known one."""
 from __future__ import annotations
 
 from jcode.findings import SEVERITY_RANK, RuleId, rule_id
+from jcode.i18n import Template
 from jcode.rules import coverage, kpis, ownership, parsing, project, references, stages
 from jcode.rules.base import Context, Member, Portfolio, Rule
 from jcode.text import closest
@@ -46,21 +47,33 @@ def _collect() -> dict[RuleId, Rule]:
 RULES: dict[RuleId, Rule] = _collect()
 
 
+UNKNOWN_RULE = Template("error.unknown-rule", "unknown rule '{rule}'")
+UNKNOWN_RULE_HINT = Template(
+    "error.unknown-rule.hint", "unknown rule '{rule}'; did you mean '{hint}'?"
+)
+
+
 class UnknownRuleError(KeyError):
+    """A rule id that names no rule; its message (str() in English) names the closest one."""
+
     def __init__(self, rule_id: str) -> None:
         super().__init__(rule_id)
         self.rule_id = rule_id
         self.suggestion = closest(rule_id, RULES)
+        self.message = (
+            UNKNOWN_RULE_HINT(rule=rule_id, hint=self.suggestion)
+            if self.suggestion
+            else UNKNOWN_RULE(rule=rule_id)
+        )
 
     def __str__(self) -> str:
-        hint = f"; did you mean '{self.suggestion}'?" if self.suggestion else ""
-        return f"unknown rule '{self.rule_id}'{hint}"
+        return self.message.text
 
 
 def rules_table_markdown() -> str:
     """The README's rule table, rendered from the rules (a test keeps the README in step)."""
     rows = ["| rule | severity | fires when |", "|---|---|---|"]
-    rows += [f"| `{r.id}` | {r.severity} | {r.summary} |" for r in RULES.values()]
+    rows += [f"| `{r.id}` | {r.severity} | {r.summary.text} |" for r in RULES.values()]
     return "\n".join(rows) + "\n"
 
 

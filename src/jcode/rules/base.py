@@ -8,8 +8,11 @@ A rule checks at one or more scopes, each a step of the linter with what it read
 The linter runs every rule of each scope from the registry; a rule names no other.
 
 Every rule documents itself in fixed sections (what it flags, why it matters, an example that
-fires, the fix); `jcode rules`, the README's table and the site's rule pages are rendered from
-these, and a test fails when a section is missing.
+fires, the fix), each a Template (`doc.<rule id>.<section>`) so that catalogs translate it;
+`jcode rules`, the README's table, SARIF's rule help and the site's rule pages are rendered from
+these, and a test fails when a section is missing. A rule's finding messages are Templates
+whose ids are its own id or start with it and a dot (`missing-owner.stages`): SARIF lists them
+as the rule's messageStrings.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from jcode.findings import Position, Problem, RuleId, Severity
+from jcode.findings import SEVERITY_NAMES, Position, Problem, RuleId, Severity
+from jcode.i18n import ENGLISH, Catalog, Template
 from jcode.record import Record
 
 if TYPE_CHECKING:
@@ -102,11 +106,11 @@ class Rule(Record):
         self,
         id: RuleId,
         severity: Severity,
-        summary: str,  # one line, for `jcode rules` and the README table
-        what: str,
-        why: str,
-        example: str,  # YAML that fires the rule
-        fix: str,
+        summary: Template,  # one line, for `jcode rules` and the README table
+        what: Template,
+        why: Template,
+        example: Template,  # YAML that fires the rule (its comments are translated)
+        fix: Template,
         *,
         parse: ParseCheck | None = None,
         document: DocumentCheck | None = None,
@@ -135,17 +139,43 @@ class Rule(Record):
         # baselines, diffs and SARIF fingerprints.
         self.whole_file: Final = whole_file
 
-    def docs_markdown(self) -> str:
-        return (
-            f"## {self.id}\n\nDefault severity: **{self.severity}**\n\n"
-            f"### What it flags\n\n{self.what}\n\n### Why it matters\n\n{self.why}\n\n"
-            f"### Example\n\n```yaml\n{self.example.rstrip()}\n```\n\n### Fix\n\n{self.fix}\n"
+    def owns(self, message_id: str) -> bool:
+        """Whether a message template is one of this rule's findings'."""
+        return message_id == self.id or message_id.startswith(self.id + ".")
+
+    def docs_markdown(self, catalog: Catalog = ENGLISH) -> str:
+        t = catalog.text
+        return catalog(
+            _DOCS_MARKDOWN,
+            rule=self.id,
+            severity=t(SEVERITY_NAMES[self.severity]),
+            what=t(self.what),
+            why=t(self.why),
+            example=t(self.example).rstrip(),
+            fix=t(self.fix),
         )
 
-    def docs_text(self) -> str:
-        return (
-            f"{self.id} ({self.severity})\n\nWhat it flags:\n  {self.what}\n\n"
-            f"Why it matters:\n  {self.why}\n\nExample:\n"
-            + "".join(f"  {line}\n" for line in self.example.rstrip().splitlines())
-            + f"\nFix:\n  {self.fix}\n"
+    def docs_text(self, catalog: Catalog = ENGLISH) -> str:
+        t = catalog.text
+        return catalog(
+            _DOCS_TEXT,
+            rule=self.id,
+            severity=t(SEVERITY_NAMES[self.severity]),
+            what=t(self.what),
+            why=t(self.why),
+            example="".join(f"  {line}\n" for line in t(self.example).rstrip().splitlines()),
+            fix=t(self.fix),
         )
+
+
+_DOCS_MARKDOWN = Template(
+    "doc.markdown",
+    "## {rule}\n\nDefault severity: **{severity}**\n\n### What it flags\n\n{what}\n\n"
+    "### Why it matters\n\n{why}\n\n### Example\n\n```yaml\n{example}\n```\n\n"
+    "### Fix\n\n{fix}\n",
+)
+_DOCS_TEXT = Template(
+    "doc.text",
+    "{rule} ({severity})\n\nWhat it flags:\n  {what}\n\nWhy it matters:\n  {why}\n\n"
+    "Example:\n{example}\nFix:\n  {fix}\n",
+)

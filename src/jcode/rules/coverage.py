@@ -8,13 +8,54 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from jcode.findings import Problem, RuleId
+from jcode.i18n import Template
 from jcode.rules.base import Rule
-from jcode.spec.builtins import BUILTIN_CHANNELS
 from jcode.spec.walk import stage_pointer
 
 if TYPE_CHECKING:
     from jcode.rules.base import Context
     from jcode.spec import Journey, Stage
+
+
+NO_TOUCHPOINTS = Template("stage-without-touchpoints", "stage '{stage}' has no touchpoints")
+NO_POST_PURCHASE = Template(
+    "missing-post-purchase", "journey '{journey}' has no stage in the moment '{moment}'"
+)
+NO_POST_PURCHASE_TOUCHPOINT_STAGE = Template(
+    "missing-post-purchase.stage",
+    "journey '{journey}' has no touchpoint in the moment '{moment}' (its stage '{stage}' has none)",
+)
+NO_POST_PURCHASE_TOUCHPOINT_STAGES = Template(
+    "missing-post-purchase.stages",
+    "journey '{journey}' has no touchpoint in the moment '{moment}' "
+    "(its stages {stages} have none)",
+)
+NO_PHASE = Template("missing-phase", "journey '{journey}' has no stage in phase '{phase}'")
+OUT_OF_ORDER = Template(
+    "phase-order",
+    "stage '{stage}' is in phase '{phase}', which comes before phase '{earlier_phase}' of the "
+    "earlier stage '{earlier_stage}'",
+)
+OUTSIDE_SCOPE = Template(
+    "stage-outside-scope",
+    "stage '{stage}' is in phase '{phase}', of the moment '{moment}', which the journey's scope "
+    "leaves out",
+)
+NO_ASSISTANCE = Template(
+    "purchase-without-assistance",
+    "no touchpoint of journey '{journey}' in the moment '{moment}' offers a person to help "
+    "(assisted channels: {channels})",
+)
+NO_FEEDBACK_ONE = Template(
+    "no-feedback-loop.touchpoint",
+    "the one touchpoint of journey '{journey}' in the moment '{moment}' does not collect feedback",
+)
+# Never fewer than two: one touchpoint has the template above, so no plural forms are needed.
+NO_FEEDBACK_ANY = Template(
+    "no-feedback-loop.touchpoints",
+    "none of the {count} touchpoints of journey '{journey}' in the moment '{moment}' "
+    "collects feedback",
+)
 
 
 def _stages_in(journey: Journey, context: Context, moment: str) -> list[tuple[int, Stage]]:
@@ -29,27 +70,25 @@ def _stages_in(journey: Journey, context: Context, moment: str) -> list[tuple[in
 def check_stage_touchpoints(journey: Journey, context: Context) -> Iterator[Problem]:
     for si, stage in enumerate(journey.stages):
         if not stage.touchpoints:
-            yield Problem(stage_pointer(si), f"stage '{stage.id}' has no touchpoints")
+            yield Problem(stage_pointer(si), NO_TOUCHPOINTS(stage=stage.id))
 
 
 def check_post_purchase(journey: Journey, context: Context) -> Iterator[Problem]:
     if "post-purchase" not in context.project.scope(journey):
         return
     after = _stages_in(journey, context, "post-purchase")
-    moment = context.project.labels(journey)["post-purchase"]
+    moment = context.project.moment_names(journey)["post-purchase"]
     if not after:
-        yield Problem("", f"journey '{journey.id}' has no stage in the moment '{moment}'")
+        yield Problem("", NO_POST_PURCHASE(journey=journey.id, moment=moment))
     elif not any(stage.touchpoints for _, stage in after):
-        names = ", ".join(f"'{stage.id}'" for _, stage in after)
         if len(after) == 1:
-            message = (
-                f"journey '{journey.id}' has no touchpoint in the moment '{moment}' "
-                f"(its stage {names} has none)"
+            message = NO_POST_PURCHASE_TOUCHPOINT_STAGE(
+                journey=journey.id, moment=moment, stage=after[0][1].id
             )
         else:
-            message = (
-                f"journey '{journey.id}' has no touchpoint in the moment '{moment}' "
-                f"(its stages {names} have none)"
+            stages = ", ".join(f"'{stage.id}'" for _, stage in after)
+            message = NO_POST_PURCHASE_TOUCHPOINT_STAGES(
+                journey=journey.id, moment=moment, stages=stages
             )
         yield Problem("", message)
 
@@ -59,7 +98,7 @@ def check_missing_phases(journey: Journey, context: Context) -> Iterator[Problem
     covered = context.project.scope(journey)
     for phase in context.project.phases:
         if not phase.optional and phase.moment in covered and phase.id not in present:
-            yield Problem("", f"journey '{journey.id}' has no stage in phase '{phase.id}'")
+            yield Problem("", NO_PHASE(journey=journey.id, phase=phase.id))
 
 
 def check_phase_order(journey: Journey, context: Context) -> Iterator[Problem]:
@@ -70,10 +109,15 @@ def check_phase_order(journey: Journey, context: Context) -> Iterator[Problem]:
         if phase is None:
             continue
         if latest is not None and phase.index < phases[latest[1].phase].index:
+            earlier = latest[1]
             yield Problem(
                 stage_pointer(si),
-                f"stage '{stage.id}' is in phase '{stage.phase}', which comes before phase "
-                f"'{latest[1].phase}' of the earlier stage '{latest[1].id}'",
+                OUT_OF_ORDER(
+                    stage=stage.id,
+                    phase=stage.phase,
+                    earlier_phase=earlier.phase,
+                    earlier_stage=earlier.id,
+                ),
             )
         if latest is None or phase.index > phases[latest[1].phase].index:
             latest = (si, stage)
@@ -85,14 +129,13 @@ def check_scope(journey: Journey, context: Context) -> Iterator[Problem]:
     if journey.scope is None:
         return
     covered = context.project.scope(journey)
-    labels = context.project.labels(journey)
+    labels = context.project.moment_names(journey)
     for si, stage in enumerate(journey.stages):
         phase = context.project.phase_by_id.get(stage.phase)
         if phase is not None and phase.moment not in covered:
             yield Problem(
                 stage_pointer(si),
-                f"stage '{stage.id}' is in phase '{stage.phase}', of the moment "
-                f"'{labels[phase.moment]}', which the journey's scope leaves out",
+                OUTSIDE_SCOPE(stage=stage.id, phase=stage.phase, moment=labels[phase.moment]),
             )
 
 
@@ -107,11 +150,10 @@ def check_assistance(journey: Journey, context: Context) -> Iterator[Problem]:
     if not any(t.channel in channels and channels[t.channel].assisted for t in touchpoints):
         assisted = ", ".join(c.id for c in channels.values() if c.assisted)
         first_index = buying[0][0]
-        moment = context.project.labels(journey)["purchase"]
+        moment = context.project.moment_names(journey)["purchase"]
         yield Problem(
             stage_pointer(first_index),
-            f"no touchpoint of journey '{journey.id}' in the moment '{moment}' offers a person "
-            f"to help (assisted channels: {assisted})",
+            NO_ASSISTANCE(journey=journey.id, moment=moment, channels=assisted),
         )
 
 
@@ -122,17 +164,11 @@ def check_feedback(journey: Journey, context: Context) -> Iterator[Problem]:
         t for _, stage in _stages_in(journey, context, "post-purchase") for t in stage.touchpoints
     ]
     if touchpoints and not any(t.feedback for t in touchpoints):
-        moment = context.project.labels(journey)["post-purchase"]
+        moment = context.project.moment_names(journey)["post-purchase"]
         if len(touchpoints) == 1:
-            message = (
-                f"the one touchpoint of journey '{journey.id}' in the moment '{moment}' "
-                "does not collect feedback"
-            )
+            message = NO_FEEDBACK_ONE(journey=journey.id, moment=moment)
         else:
-            message = (
-                f"none of the {len(touchpoints)} touchpoints of journey '{journey.id}' in the "
-                f"moment '{moment}' collects feedback"
-            )
+            message = NO_FEEDBACK_ANY(journey=journey.id, moment=moment, count=len(touchpoints))
         yield Problem("", message)
 
 
@@ -140,144 +176,205 @@ RULES = (
     Rule(
         id=RuleId.STAGE_WITHOUT_TOUCHPOINTS,
         severity="warning",
-        summary="A stage lists no touchpoints.",
-        what="A stage with no `touchpoints:` (or an empty list).",
-        why=(
+        summary=Template("doc.stage-without-touchpoints.summary", "A stage lists no touchpoints."),
+        what=Template(
+            "doc.stage-without-touchpoints.what",
+            "A stage with no `touchpoints:` (or an empty list).",
+        ),
+        why=Template(
+            "doc.stage-without-touchpoints.why",
             "A journey is lived through its touchpoints: the website, a review site, the store, "
             "a phone call. A stage without any says nothing about how the customer meets the "
-            "brand there; it is a placeholder, not a map."
+            "brand there; it is a placeholder, not a map.",
         ),
-        example="- id: evaluation\n  name: Comparing options\n  phase: evaluation\n",
-        fix="List the touchpoints the customer uses in this stage, owned or third-party.",
+        example=Template(
+            "doc.stage-without-touchpoints.example",
+            "- id: evaluation\n  name: Comparing options\n  phase: evaluation\n",
+        ),
+        fix=Template(
+            "doc.stage-without-touchpoints.fix",
+            "List the touchpoints the customer uses in this stage, owned or third-party.",
+        ),
         document=check_stage_touchpoints,
     ),
     Rule(
         id=RuleId.MISSING_POST_PURCHASE,
         severity="warning",
-        summary="No touchpoint of the journey is in a post-purchase stage.",
-        what=(
+        summary=Template(
+            "doc.missing-post-purchase.summary",
+            "No touchpoint of the journey is in a post-purchase stage.",
+        ),
+        what=Template(
+            "doc.missing-post-purchase.what",
             "A journey in which no touchpoint sits in a post-purchase stage: there is no such "
             "stage, or those stages have no touchpoints. Reported once per journey, unless its "
-            "`scope` leaves post-purchase out."
+            "`scope` leaves post-purchase out.",
         ),
-        why=(
+        why=Template(
+            "doc.missing-post-purchase.why",
             "The journey does not end at the checkout: after-sales care, loyalty and "
             "recommendation are where a customer becomes an ambassador of the brand, or leaves. "
             '"Many companies focus only on the sale, neglecting what happens before and after" '
-            "(the domain sources, 004)."
+            "(the domain sources, 004).",
         ),
-        example=(
+        example=Template(
+            "doc.missing-post-purchase.example",
             "stages:\n  - {id: discovery, name: Discovery, phase: discovery, touchpoints: [...]}\n"
-            "  - {id: checkout, name: Checkout, phase: purchase, touchpoints: [...]}\n"
+            "  - {id: checkout, name: Checkout, phase: purchase, touchpoints: [...]}\n",
         ),
-        fix=(
+        fix=Template(
+            "doc.missing-post-purchase.fix",
             "Add the stages after the purchase (delivery, support, loyalty) with their "
             "touchpoints; or, for a map that ends at the purchase on purpose, say so with "
-            "`scope: [pre-purchase, purchase]`."
+            "`scope: [pre-purchase, purchase]`.",
         ),
         document=check_post_purchase,
     ),
     Rule(
         id=RuleId.MISSING_PHASE,
         severity="warning",
-        summary="A non-optional phase of the phase model has no stage.",
-        what=(
+        summary=Template(
+            "doc.missing-phase.summary", "A non-optional phase of the phase model has no stage."
+        ),
+        what=Template(
+            "doc.missing-phase.what",
             "A phase of the project's phase model, not marked optional, in which the journey has "
             "no stage. Reported once per missing phase; phases of a moment the journey's "
-            "`scope` leaves out are not asked for."
+            "`scope` leaves out are not asked for.",
         ),
-        why=(
+        why=Template(
+            "doc.missing-phase.why",
             'The journey is a chain: "if one link is weak, the customer may not go on" (000). '
-            "A phase nobody mapped is a link nobody looks after."
+            "A phase nobody mapped is a link nobody looks after.",
         ),
-        example="# seven-stage model, no stage with phase: loyalty\n",
-        fix=(
+        example=Template(
+            "doc.missing-phase.example", "# seven-stage model, no stage with phase: loyalty\n"
+        ),
+        fix=Template(
+            "doc.missing-phase.fix",
             "Add a stage for the phase, mark the phase optional in a custom phase model, or "
-            "leave its moment out of the journey's `scope` if the map does not cover it."
+            "leave its moment out of the journey's `scope` if the map does not cover it.",
         ),
         document=check_missing_phases,
     ),
     Rule(
         id=RuleId.PHASE_ORDER,
         severity="warning",
-        summary="A stage's phase comes before the phase of an earlier stage.",
-        what=(
-            "A stage whose phase comes earlier in the phase model than the phase of a stage "
-            "listed before it. Reported at that stage."
+        summary=Template(
+            "doc.phase-order.summary",
+            "A stage's phase comes before the phase of an earlier stage.",
         ),
-        why=(
+        what=Template(
+            "doc.phase-order.what",
+            "A stage whose phase comes earlier in the phase model than the phase of a stage "
+            "listed before it. Reported at that stage.",
+        ),
+        why=Template(
+            "doc.phase-order.why",
             "Stages are read in order, as the customer walks them; the site draws them left to "
             "right. A purchase listed after the loyalty stage is almost always a misplaced stage "
-            "or a wrong phase."
+            "or a wrong phase.",
         ),
-        example=(
+        example=Template(
+            "doc.phase-order.example",
             "stages:\n  - {id: checkout, name: Checkout, phase: purchase}\n"
-            "  - {id: research, name: Research, phase: evaluation}   # before purchase\n"
+            "  - {id: research, name: Research, phase: evaluation}   # before purchase\n",
         ),
-        fix="Move the stage to its place in the journey, or correct its phase.",
+        fix=Template(
+            "doc.phase-order.fix",
+            "Move the stage to its place in the journey, or correct its phase.",
+        ),
         document=check_phase_order,
     ),
     Rule(
         id=RuleId.STAGE_OUTSIDE_SCOPE,
         severity="warning",
-        summary="A stage is in a moment that the journey's `scope` leaves out.",
-        what=(
-            "A journey with `scope:` and a stage whose phase belongs to a moment the scope does "
-            "not list. Reported at that stage."
+        summary=Template(
+            "doc.stage-outside-scope.summary",
+            "A stage is in a moment that the journey's `scope` leaves out.",
         ),
-        why=(
+        what=Template(
+            "doc.stage-outside-scope.what",
+            "A journey with `scope:` and a stage whose phase belongs to a moment the scope does "
+            "not list. Reported at that stage.",
+        ),
+        why=Template(
+            "doc.stage-outside-scope.why",
             "The scope says what the map covers: the site tells readers the map leaves that "
             "moment out, and the rules about it stay silent. A stage of that moment makes both "
-            "untrue, and its gaps go unreported."
+            "untrue, and its gaps go unreported.",
         ),
-        example=(
+        example=Template(
+            "doc.stage-outside-scope.example",
             "scope: [pre-purchase]\nstages:\n"
-            "  - {id: checkout, name: Checkout, phase: purchase}   # the purchase is left out\n"
+            "  - {id: checkout, name: Checkout, phase: purchase}   # the purchase is left out\n",
         ),
-        fix="Add the stage's moment to `scope:`, or correct the stage's phase.",
+        fix=Template(
+            "doc.stage-outside-scope.fix",
+            "Add the stage's moment to `scope:`, or correct the stage's phase.",
+        ),
         document=check_scope,
     ),
     Rule(
         id=RuleId.PURCHASE_WITHOUT_ASSISTANCE,
         severity="info",
-        summary="No purchase-moment touchpoint is on an assisted channel.",
-        what=(
-            "A journey whose purchase-moment stages have touchpoints, none on an assisted "
-            "channel ("
-            + ", ".join(c.id for c in BUILTIN_CHANNELS.values() if c.assisted)
-            + ", or one declared `assisted: true`). Reported at the first purchase stage, "
-            "unless the journey's `scope` leaves the purchase out."
+        summary=Template(
+            "doc.purchase-without-assistance.summary",
+            "No purchase-moment touchpoint is on an assisted channel.",
         ),
-        why=(
+        # The assisted channels of the built-in catalog, as spec/builtins.py marks them (a
+        # template is literal text, for the catalogs; a test keeps this list in step).
+        what=Template(
+            "doc.purchase-without-assistance.what",
+            "A journey whose purchase-moment stages have touchpoints, none on an assisted "
+            "channel (chat, phone, store, event, branch, video-call, in-person, or one declared "
+            "`assisted: true`). Reported at the first purchase stage, unless the journey's "
+            "`scope` leaves the purchase out.",
+        ),
+        why=Template(
+            "doc.purchase-without-assistance.why",
             '"During the purchase we must let the customer clear any doubt, with customer care '
             'that answers immediately" (the domain sources, 000). A checkout without a person '
-            "to ask loses the customers who hesitate."
+            "to ask loses the customers who hesitate.",
         ),
-        example=(
+        example=Template(
+            "doc.purchase-without-assistance.example",
             "- id: checkout\n  name: Checkout\n  phase: purchase\n  touchpoints:\n"
-            "    - {id: cart, name: Online checkout, channel: web}\n"
+            "    - {id: cart, name: Online checkout, channel: web}\n",
         ),
-        fix="Add an assisted touchpoint to the purchase: live chat, a phone line, the store.",
+        fix=Template(
+            "doc.purchase-without-assistance.fix",
+            "Add an assisted touchpoint to the purchase: live chat, a phone line, the store.",
+        ),
         document=check_assistance,
     ),
     Rule(
         id=RuleId.NO_FEEDBACK_LOOP,
         severity="info",
-        summary="Post-purchase touchpoints exist but none collects feedback.",
-        what=(
-            "A journey with touchpoints in post-purchase stages, none marked `feedback: true`. "
-            "Not checked when the journey's `scope` leaves post-purchase out."
+        summary=Template(
+            "doc.no-feedback-loop.summary",
+            "Post-purchase touchpoints exist but none collects feedback.",
         ),
-        why=(
+        what=Template(
+            "doc.no-feedback-loop.what",
+            "A journey with touchpoints in post-purchase stages, none marked `feedback: true`. "
+            "Not checked when the journey's `scope` leaves post-purchase out.",
+        ),
+        why=Template(
+            "doc.no-feedback-loop.why",
             '"After the purchase, to keep the relationship alive and make sure all is well, '
             'send a satisfaction survey or ask for a review" (the domain sources, 000). Without '
-            "feedback the team cannot tell how the journey ends."
+            "feedback the team cannot tell how the journey ends.",
         ),
-        example=(
+        example=Template(
+            "doc.no-feedback-loop.example",
             "- id: delivery\n  name: Delivery\n  phase: post-purchase\n  touchpoints:\n"
-            "    - {id: tracking, name: Tracking emails, channel: email}\n"
+            "    - {id: tracking, name: Tracking emails, channel: email}\n",
         ),
-        fix="Add a survey or review request after the purchase and mark it `feedback: true`.",
+        fix=Template(
+            "doc.no-feedback-loop.fix",
+            "Add a survey or review request after the purchase and mark it `feedback: true`.",
+        ),
         document=check_feedback,
     ),
 )

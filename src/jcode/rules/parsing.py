@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from jcode.findings import Problem, RuleId, rule_id
+from jcode.i18n import Template
 from jcode.rules.base import Rule
+from jcode.schema_messages import NO_JOURNEY
 from jcode.spec import parse_journey
 from jcode.spec.stages import ideas
 from jcode.spec.walk import stage_pointer, touchpoint_pointer
@@ -16,6 +18,40 @@ if TYPE_CHECKING:
     from jcode.loader import Document
     from jcode.rules.base import Context, Portfolio
     from jcode.spec import Journey, Suppression
+
+
+# One template per kind of element, so that a translation can say each in its own words.
+DUPLICATE_IDS = {
+    "stage": Template(
+        "duplicate-id.stage", "stage id '{id}' is already used by stage '{first}' in this journey"
+    ),
+    "touchpoint": Template(
+        "duplicate-id.touchpoint",
+        "touchpoint id '{id}' is already used by touchpoint '{first}' in this journey",
+    ),
+    "KPI": Template(
+        "duplicate-id.kpi", "KPI id '{id}' is already used by KPI '{first}' in this journey"
+    ),
+}
+DUPLICATE_OPPORTUNITY = Template(
+    "duplicate-id.opportunity",
+    "opportunity id '{id}' is already used by opportunity {number} of stage '{stage}'",
+)
+DUPLICATE_JOURNEY = Template(
+    "duplicate-id.journey", "journey id '{journey}' is already used in {first}"
+)
+UNKNOWN_RULE = Template(
+    "invalid-suppression.unknown-rule",
+    "suppression names unknown rule '{rule}', so it does not apply",
+)
+UNKNOWN_RULE_HINT = Template(
+    "invalid-suppression.unknown-rule.hint",
+    "suppression names unknown rule '{rule}', so it does not apply; did you mean '{hint}'?",
+)
+NO_REASON = Template(
+    "invalid-suppression.no-reason",
+    "suppression of '{rule}' has no reason, so it does not apply; say why the finding is accepted",
+)
 
 
 def check_syntax(doc: Document, journey: Journey | None) -> Iterator[Problem]:
@@ -42,13 +78,7 @@ def check_schema(doc: Document, journey: Journey | None) -> Iterator[Problem]:
 def _schema_problems(doc: Document) -> list[Problem]:
     """Why a document is not a journey, once the fast path has built none from it."""
     if doc.empty or doc.data is None:
-        return [
-            Problem(
-                "",
-                "the file holds no journey: it needs at least 'id', 'title' and 'stages'",
-                doc.position(""),
-            )
-        ]
+        return [Problem("", NO_JOURNEY(), doc.position(""))]
     from jcode.explain import journey_problems  # pydantic: for bad files only
 
     return journey_problems(doc)
@@ -71,11 +101,8 @@ def check_duplicate_ids(journey: Journey, context: Context) -> Iterator[Problem]
         for kind, element_id, name, field, index in items:
             if (kind, element_id) in first:
                 pointer = stage_pointer(si) + (f"/{field}/{index}" if field else "")
-                yield Problem(
-                    f"{pointer}/id",
-                    f"{kind} id '{element_id}' is already used by {kind} "
-                    f"'{first[kind, element_id]}' in this journey",
-                )
+                message = DUPLICATE_IDS[kind](id=element_id, first=first[kind, element_id])
+                yield Problem(f"{pointer}/id", message)
             else:
                 first[kind, element_id] = name
         # Opportunities are named by the stage's pain points, so their ids are the stage's own.
@@ -86,8 +113,7 @@ def check_duplicate_ids(journey: Journey, context: Context) -> Iterator[Problem]
             if idea.id in seen:
                 yield Problem(
                     f"{stage_pointer(si)}/opportunities/{i}/id",
-                    f"opportunity id '{idea.id}' is already used by opportunity "
-                    f"{seen[idea.id] + 1} of stage '{stage.id}'",
+                    DUPLICATE_OPPORTUNITY(id=idea.id, number=seen[idea.id] + 1, stage=stage.id),
                 )
             else:
                 seen[idea.id] = i
@@ -103,7 +129,7 @@ def check_journey_ids(portfolio: Portfolio) -> Iterator[tuple[int, Problem]]:
         if journey_id is None:
             continue
         if journey_id in first and member.valid:
-            message = f"journey id '{journey_id}' is already used in {first[journey_id]}"
+            message = DUPLICATE_JOURNEY(journey=journey_id, first=first[journey_id])
             yield index, Problem("/id", message, member.position)
         first.setdefault(journey_id, member.path)
 
@@ -112,17 +138,14 @@ def check_suppressions(journey: Journey, context: Context) -> Iterator[Problem]:
     for _, pointer, suppression in suppressions(journey):
         if rule_id(suppression.rule) is None:
             hint = closest(suppression.rule, RuleId)
-            yield Problem(
-                pointer,
-                f"suppression names unknown rule '{suppression.rule}', so it does not apply"
-                + (f"; did you mean '{hint}'?" if hint else ""),
+            message = (
+                UNKNOWN_RULE_HINT(rule=suppression.rule, hint=hint)
+                if hint
+                else UNKNOWN_RULE(rule=suppression.rule)
             )
+            yield Problem(pointer, message)
         elif not suppression.reason:
-            yield Problem(
-                pointer,
-                f"suppression of '{suppression.rule}' has no reason, so it does not apply; "
-                "say why the finding is accepted",
-            )
+            yield Problem(pointer, NO_REASON(rule=suppression.rule))
 
 
 def suppressions(journey: Journey) -> Iterator[tuple[str, str, Suppression]]:
@@ -143,23 +166,30 @@ RULES = (
     Rule(
         id=RuleId.YAML_SYNTAX,
         severity="error",
-        summary="The file is not readable YAML (syntax, encoding, tabs).",
-        what=(
+        summary=Template(
+            "doc.yaml-syntax.summary", "The file is not readable YAML (syntax, encoding, tabs)."
+        ),
+        what=Template(
+            "doc.yaml-syntax.what",
             "A journey file that YAML cannot read: a syntax error, a tab used for indentation, "
             "text that is not UTF-8, more than one document, an unsupported tag such as "
             "`!!python/object`, or a structure jcode refuses to expand (an alias bomb, nesting "
             "deeper than 100 levels, more than 10,000 items in one list). The finding stands at "
-            "the line and column where the parser stopped."
+            "the line and column where the parser stopped.",
         ),
-        why=(
+        why=Template(
+            "doc.yaml-syntax.why",
             "Nothing else can be checked in a file that cannot be read: the journey is missing "
             "from the site and from every other check until the file is fixed. The limits keep "
-            "one malicious or broken file from stalling CI for everybody."
+            "one malicious or broken file from stalling CI for everybody.",
         ),
-        example="stages:\n\t- id: discovery   # a tab before the dash\n",
-        fix=(
+        example=Template(
+            "doc.yaml-syntax.example", "stages:\n\t- id: discovery   # a tab before the dash\n"
+        ),
+        fix=Template(
+            "doc.yaml-syntax.fix",
             "Indent with spaces, quote text that contains `: ` or starts with a special "
-            "character, and save the file as UTF-8."
+            "character, and save the file as UTF-8.",
         ),
         parse=check_syntax,
         whole_file=True,
@@ -167,79 +197,116 @@ RULES = (
     Rule(
         id=RuleId.DUPLICATE_KEY,
         severity="error",
-        summary="A mapping repeats a key; YAML would silently keep only the last value.",
-        what="A key that appears twice in the same mapping, such as two `touchpoints:` in a stage.",
-        why=(
+        summary=Template(
+            "doc.duplicate-key.summary",
+            "A mapping repeats a key; YAML would silently keep only the last value.",
+        ),
+        what=Template(
+            "doc.duplicate-key.what",
+            "A key that appears twice in the same mapping, such as two `touchpoints:` in a stage.",
+        ),
+        why=Template(
+            "doc.duplicate-key.why",
             "YAML loaders keep the last value without a word, so the first list of touchpoints "
-            "silently disappears from the map, the site and every report."
+            "silently disappears from the map, the site and every report.",
         ),
-        example=(
+        example=Template(
+            "doc.duplicate-key.example",
             "- id: purchase\n  name: Checkout\n  phase: purchase\n  touchpoints: [...]\n"
-            "  touchpoints: [...]   # replaces the first list\n"
+            "  touchpoints: [...]   # replaces the first list\n",
         ),
-        fix="Merge the two entries into one key, or rename the one that was meant differently.",
+        fix=Template(
+            "doc.duplicate-key.fix",
+            "Merge the two entries into one key, or rename the one that was meant differently.",
+        ),
         parse=check_duplicate_keys,
     ),
     Rule(
         id=RuleId.SCHEMA,
         name="SchemaMismatch",  # "Schema" would be the id to SARIF, which ignores case
         severity="error",
-        summary="The document does not match the journey schema.",
-        what=(
+        summary=Template("doc.schema.summary", "The document does not match the journey schema."),
+        what=Template(
+            "doc.schema.what",
             "A missing required field (`id`, `title`, `stages`; a stage's `id`, `name`, `phase`; "
             "a touchpoint's `id`, `name`, `channel`; a KPI's `id`, `name`), an unknown field "
             "(with the nearest known name), a wrong type, a value out of range (emotion outside "
             "-2..2), an invalid id, text that is too long or holds control or "
-            "bidirectional-override characters. Every violation is reported."
+            "bidirectional-override characters. Every violation is reported.",
         ),
-        why=(
+        why=Template(
+            "doc.schema.why",
             "A journey that does not follow the format cannot be trusted: an unknown field is "
             "usually a typo (`touchpoint:` for `touchpoints:`) that hides data from everyone. "
-            "Such a file is not checked further until it matches the schema."
+            "Such a file is not checked further until it matches the schema.",
         ),
-        example=(
+        example=Template(
+            "doc.schema.example",
             "- id: evaluation\n  name: Comparing options\n  phase: evaluation\n"
             "  touchpoint:            # did you mean 'touchpoints'?\n"
-            "    - {id: web, name: Product pages, channel: web}\n"
+            "    - {id: web, name: Product pages, channel: web}\n",
         ),
-        fix=(
+        fix=Template(
+            "doc.schema.fix",
             "Correct the field the message names. The schema in `schema/journey.schema.json` "
-            "gives completion and hover help in editors with the YAML language server."
+            "gives completion and hover help in editors with the YAML language server.",
         ),
         parse=check_schema,
     ),
     Rule(
         id=RuleId.DUPLICATE_ID,
         severity="error",
-        summary="Two stages, touchpoints or KPIs of a journey, or two journeys, share an id.",
-        what=(
+        summary=Template(
+            "doc.duplicate-id.summary",
+            "Two stages, touchpoints or KPIs of a journey, or two journeys, share an id.",
+        ),
+        what=Template(
+            "doc.duplicate-id.what",
             "A stage, touchpoint or KPI id used twice within one journey, or an opportunity id "
             "twice within one stage (reported at the second), or a journey id used by two "
-            "files (reported in each file after the first, in path order, naming the first)."
+            "files (reported in each file after the first, in path order, naming the first).",
         ),
-        why=(
+        why=Template(
+            "doc.duplicate-id.why",
             "Ids are how jcode links findings, reviews, diffs and site pages to an element; two "
-            "elements with one id make links ambiguous and diffs wrong."
+            "elements with one id make links ambiguous and diffs wrong.",
         ),
-        example=(
+        example=Template(
+            "doc.duplicate-id.example",
             "stages:\n  - {id: purchase, name: Checkout, phase: purchase}\n"
-            "  - {id: purchase, name: Payment, phase: purchase}\n"
+            "  - {id: purchase, name: Payment, phase: purchase}\n",
         ),
-        fix="Give each element its own id: ids are unique per kind within a journey.",
+        fix=Template(
+            "doc.duplicate-id.fix",
+            "Give each element its own id: ids are unique per kind within a journey.",
+        ),
         document=check_duplicate_ids,
         portfolio=check_journey_ids,
     ),
     Rule(
         id=RuleId.INVALID_SUPPRESSION,
         severity="warning",
-        summary="A suppression has no reason or names an unknown rule; it does not apply.",
-        what=("An entry of `suppress:` without a `reason`, or whose `rule` is not a jcode rule."),
-        why=(
-            "A suppression accepts a gap on purpose; reviewers must see why. Without a reason, "
-            "or with a misspelt rule id, it would silence nothing or hide a real gap."
+        summary=Template(
+            "doc.invalid-suppression.summary",
+            "A suppression has no reason or names an unknown rule; it does not apply.",
         ),
-        example="suppress:\n  - rule: stage-without-kpi   # no reason\n",
-        fix="Add a `reason:` that says why the finding is accepted, and check the rule id.",
+        what=Template(
+            "doc.invalid-suppression.what",
+            "An entry of `suppress:` without a `reason`, or whose `rule` is not a jcode rule.",
+        ),
+        why=Template(
+            "doc.invalid-suppression.why",
+            "A suppression accepts a gap on purpose; reviewers must see why. Without a reason, "
+            "or with a misspelt rule id, it would silence nothing or hide a real gap.",
+        ),
+        example=Template(
+            "doc.invalid-suppression.example",
+            "suppress:\n  - rule: stage-without-kpi   # no reason\n",
+        ),
+        fix=Template(
+            "doc.invalid-suppression.fix",
+            "Add a `reason:` that says why the finding is accepted, and check the rule id.",
+        ),
         document=check_suppressions,
     ),
 )

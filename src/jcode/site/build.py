@@ -9,14 +9,16 @@ failed build leaves the previous site as it was.
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
+import importlib.resources
 import logging
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,41 +26,132 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from jcode import __version__
+from jcode import __version__, i18n
 from jcode.errors import JcodeError
+from jcode.i18n import Message, Template
 from jcode.linter import LintResult
-from jcode.site.labels import LABELS
+from jcode.loader import load
+from jcode.site.labels import Words
 from jcode.site.pages import MENU, Page, Site, for_material
 from jcode.spec import Project
+from jcode.text import closest, show
 
 MARKER = ".jcode-site"
 # Told (pages rendered, pages in all) after each page: the CLI draws its progress bar with it.
 Progress = Callable[[int, int], None]
 TEMPLATE = Path(__file__).resolve().parent.parent / "_site_template"
 
+NOT_A_FOLDER: Final = Template(
+    "error.site.out-not-a-folder", "'{out}' exists and is not a folder; choose another --out"
+)
+NOT_OURS: Final = Template(
+    "error.site.out-not-ours",
+    "'{out}' is not empty and was not built by jcode; refusing to replace it "
+    "(choose another --out, or empty it yourself)",
+)
+PARENT_NOT_WRITABLE: Final = Template(
+    "error.site.parent-not-writable",
+    "cannot write in '{folder}': jcode builds the new site there, beside '{out}', and then "
+    "swaps it in",
+)
+OUT_NOT_WRITABLE: Final = Template(
+    "error.site.out-not-writable",
+    "cannot replace '{out}': the folder is not writable (jcode moves the previous site aside, "
+    "then the new one in)",
+)
+CANNOT_CREATE: Final = Template("error.site.cannot-create", "cannot create '{path}': {reason}")
+CANNOT_WRITE: Final = Template("error.site.cannot-write", "cannot write in '{folder}': {reason}")
+CANNOT_OPEN: Final = Template("error.site.cannot-open", "cannot open '{path}': {reason}")
+UNKNOWN_LANGUAGE: Final = Template(
+    "config.site-language",
+    "{file}:{line}:{column}: mkdocs-material has no language '{language}' for site.language "
+    "(it has: {languages})",
+)
+UNKNOWN_LANGUAGE_HINT: Final = Template(
+    "config.site-language.hint",
+    "{file}:{line}:{column}: mkdocs-material has no language '{language}' for site.language; "
+    "did you mean '{hint}'? (it has: {languages})",
+)
+# How much of jcode's catalog the site's language has, said once by `jcode build`.
+UNTRANSLATED: Final = Template(
+    "site.untranslated",
+    "jcode's labels: {done} of {total} translated into {language}; English is used",
+)
+PARTLY_TRANSLATED: Final = Template(
+    "site.partly-translated",
+    "jcode's labels: {done} of {total} translated into {language}; the rest is in English",
+)
+MARKER_TEXT: Final = Template(
+    "site.marker", "Built by jcode {version}. jcode build may replace this folder."
+)
+
 
 def check_out_dir(out: Path) -> None:
     """Refuse (exit 2) to replace a folder that holds anything jcode did not write, or one that
     jcode could not swap a new site into: before the build, not after it."""
     if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise JcodeError(f"'{out}' exists and is not a folder; choose another --out")
+        raise JcodeError(NOT_A_FOLDER(out=str(out)))
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
-        raise JcodeError(
-            f"'{out}' is not empty and was not built by jcode; refusing to replace it "
-            "(choose another --out, or empty it yourself)"
-        )
+        raise JcodeError(NOT_OURS(out=str(out)))
     # The site is built in a folder beside `out`, then renamed into place; renaming a folder
     # into another one rewrites its "..", so the previous site must be writable too.
     if out.parent.is_dir() and not os.access(out.parent, os.W_OK | os.X_OK):
-        raise JcodeError(
-            f"cannot write in '{_folder(out.parent)}': jcode builds the new site there, beside "
-            f"'{out}', and then swaps it in"
-        )
+        raise JcodeError(PARENT_NOT_WRITABLE(folder=str(_folder(out.parent)), out=str(out)))
     if out.is_dir() and not os.access(out, os.W_OK):
-        raise JcodeError(
-            f"cannot replace '{out}': the folder is not writable (jcode moves the previous site "
-            "aside, then the new one in)"
-        )
+        raise JcodeError(OUT_NOT_WRITABLE(out=str(out)))
+
+
+@functools.cache
+def material_languages() -> tuple[str, ...]:
+    """The languages of the installed mkdocs-material: those it has a translation of."""
+    folder = importlib.resources.files("material") / "templates" / "partials" / "languages"
+    return tuple(
+        sorted(p.name.removesuffix(".html") for p in folder.iterdir() if p.name.endswith(".html"))
+    )
+
+
+def check_language(project: Project) -> None:
+    """Refuse (exit 2) a site.language that Material has no translation for, before the
+    build: Material would fail on it halfway, with a message about its templates."""
+    language = project.config.site.language
+    known = material_languages()
+    if language in known:
+        return
+    path = project.config_path
+    line, column = 1, 1
+    if path is not None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            line, column = load(path.read_text(encoding="utf-8")).position("/site/language")
+    where: dict[str, i18n.Arg] = {
+        "file": str(path or "jcode.yaml"),
+        "line": line,
+        "column": column,
+        "language": show(language),
+        "languages": ", ".join(known),
+    }
+    hint = _nearest(language, known)
+    if hint is None:
+        raise JcodeError(UNKNOWN_LANGUAGE(**where))
+    raise JcodeError(UNKNOWN_LANGUAGE_HINT(**where, hint=hint))
+
+
+def _nearest(language: str, known: Sequence[str]) -> str | None:
+    """The language meant: the same code in other letters (pt-br, pt_BR: pt-BR), else its
+    language without the region (pl-PL: pl), else the nearest spelling."""
+    by_key = {code.casefold().replace("_", "-"): code for code in known}
+    key = language.casefold().replace("_", "-")
+    found = by_key.get(key) or by_key.get(key.partition("-")[0])
+    return found or closest(language, known)
+
+
+def translation_note(language: str) -> Message | None:
+    """What `jcode build` says when jcode's catalog lacks templates in the site's language
+    (they are shown in English): nothing for a complete one."""
+    done, total = i18n.completeness(language)
+    if done == total:
+        return None
+    template = UNTRANSLATED if done == 0 else PARTLY_TRANSLATED
+    return template(done=done, total=total, language=language)
 
 
 def _folder(path: Path) -> Path:
@@ -74,11 +167,9 @@ def mkdocs_config(project: Project, docs: Path, site: Path) -> dict[str, Any]:
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["theme"]["custom_dir"] = str(TEMPLATE / "overrides")
+    # Material's interface, and its search (language, word separator), follow its translation.
     config["theme"]["language"] = language
-    config["plugins"] = [
-        {"search": {"lang": [language]}} if p == "search" else p for p in config["plugins"]
-    ]
-    words = LABELS[language]
+    words = Words(i18n.catalog(language))
     # Each toggle names the scheme it switches to, in the site's language.
     for option, name in zip(config["theme"]["palette"], ("to_dark", "to_light"), strict=True):
         option["toggle"]["name"] = words[name]
@@ -190,9 +281,8 @@ def render(
     # address): from disk or under a sub-path it would load from outside the site. A static,
     # offline site does without it.
     (work / "site" / "404.html").unlink(missing_ok=True)
-    (work / "site" / MARKER).write_text(
-        f"Built by jcode {__version__}. jcode build may replace this folder.\n", encoding="utf-8"
-    )
+    note = i18n.catalog(project.config.site.language)(MARKER_TEXT, version=__version__)
+    (work / "site" / MARKER).write_text(note + "\n", encoding="utf-8")
     return warnings
 
 
@@ -202,12 +292,13 @@ def build_site(
     """Build the site of a lint result into `out`, atomically. Returns mkdocs' warnings, for
     the caller to show: nothing here prints."""
     check_out_dir(out)
+    check_language(project)
     folder = _folder(out.parent)  # for messages, as the user wrote it
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         where = exc.filename if exc.filename is not None else out.parent
-        raise JcodeError(f"cannot create '{where}': {exc.strerror}") from None
+        raise JcodeError(CANNOT_CREATE(path=str(where), reason=str(exc.strerror))) from None
     out = out.absolute()  # mkdocs reads relative paths from its config file's folder
     pages = list(Site(result, project).pages())
     with _exclusive(out):
@@ -215,7 +306,7 @@ def build_site(
         try:
             work = Path(tempfile.mkdtemp(prefix=f".{out.name}.jcode-", dir=out.parent))
         except OSError as exc:
-            raise JcodeError(f"cannot write in '{folder}': {exc.strerror}") from None
+            raise JcodeError(CANNOT_WRITE(folder=str(folder), reason=str(exc.strerror))) from None
         try:
             warnings = render(pages, project, work, progress)
             _swap(work / "site", out, work / "previous")
@@ -237,7 +328,7 @@ def _exclusive(out: Path) -> Iterator[None]:
     try:
         fd = os.open(out.parent, os.O_RDONLY)
     except OSError as exc:
-        raise JcodeError(f"cannot open '{out.parent}': {exc.strerror}") from None
+        raise JcodeError(CANNOT_OPEN(path=str(out.parent), reason=str(exc.strerror))) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

@@ -10,12 +10,13 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 from urllib.parse import quote
 
+from jcode import i18n
 from jcode.findings import Finding, count_by_severity
 from jcode.linter import JourneyFile, LintResult, printable
 from jcode.reporters import ReportOptions, find_repo_root
 from jcode.rules import RULES
 from jcode.site.emotion import emotion_curve, stage_points
-from jcode.site.labels import BUILTIN_NAMES_IT, LABELS
+from jcode.site.labels import Words
 from jcode.site.lanes import lanes, names, spans
 from jcode.site.views import (
     BackstageCard,
@@ -36,7 +37,7 @@ from jcode.site.views import (
     TouchpointCard,
 )
 from jcode.spec import Journey, Kpi, Project, Stage, Touchpoint
-from jcode.spec.builtins import BUILTIN_CHANNELS, PHASE_MODELS
+from jcode.spec.builtins import BUILTIN_CHANNELS, CHANNEL_NAMES, PHASE_MODELS, PHASE_NAMES
 from jcode.spec.stages import ideas, pains
 from jcode.spec.values import MOMENTS, Moment
 from jcode.spec.walk import elements
@@ -59,14 +60,13 @@ class Portfolio:
 
     def __init__(self, result: LintResult, project: Project) -> None:
         config = project.config
-        language = config.site.language
-        self.words: Final = LABELS[language]
+        self.catalog: Final = i18n.catalog(config.site.language)
+        self.words: Final = Words(self.catalog)
         self.title: Final = config.site.title
         self._project = project
-        self._italian = language == "it"
         builtin = project.phase_model in PHASE_MODELS
         self.phases: Final = tuple(
-            Column(p.id, self._builtin_name("phase", p.id, p.name) if builtin else p.name, p.moment)
+            Column(p.id, self.catalog.text(PHASE_NAMES[p.id]) if builtin else p.name, p.moment)
             for p in project.phases
         )
         labels = names(project.moment_labels, self.words["other"])
@@ -101,13 +101,11 @@ class Portfolio:
 
     # --- names in the site's language ---------------------------------------------------------
 
-    def _builtin_name(self, kind: str, name_id: str, name: str) -> str:
-        return BUILTIN_NAMES_IT.get(f"{kind}:{name_id}", name) if self._italian else name
-
     def _share(self, share: float | None) -> str:
-        """An exit's share as its label reads it: "12.5"; in Italian "il 12,5", "l'8", "lo 0"."""
+        """An exit's share as its label reads it: "12.5"; in Italian "il 12,5", "l'8", "lo 0"
+        (Italian says the article of the figure as it is spoken, which no catalog can)."""
         figure = _figure(share, "")
-        if not self._italian or share is None:
+        if self.catalog.language != "it" or share is None:
             return figure
         whole = int(share)
         article = (
@@ -121,7 +119,7 @@ class Portfolio:
             return channel_id
         builtin = BUILTIN_CHANNELS.get(channel_id)
         if builtin is not None and builtin.name == channel.name:
-            return self._builtin_name("channel", channel_id, channel.name)
+            return self.catalog.text(CHANNEL_NAMES[channel_id])
         return channel.name
 
     def _channel_mode(self, channel_id: str) -> str:
@@ -273,10 +271,8 @@ class Portfolio:
             return ", ".join(f"\u201c{labels[m]}\u201d" for m in moments)
 
         if covered == MOMENTS[: len(covered)]:
-            return self.words["scope_ends"].format(
-                last=quoted(covered[-1:]), left_out=quoted(left_out)
-            )
-        return self.words["scope_only"].format(covered=quoted(covered), left_out=quoted(left_out))
+            return self.words("scope_ends", last=quoted(covered[-1:]), left_out=quoted(left_out))
+        return self.words("scope_only", covered=quoted(covered), left_out=quoted(left_out))
 
     # --- owners and personas ----------------------------------------------------------------
 

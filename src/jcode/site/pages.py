@@ -108,7 +108,8 @@ class Site:
         self._shared = {
             "portfolio": self.portfolio,
             "t": self.portfolio.words,
-            "rules": rule_docs(),
+            "catalog": self.portfolio.catalog,  # for the findings' messages
+            "rules": rule_docs(self.portfolio.catalog),
         }
         self._links: dict[str, dict[str, object]] = {}  # by folder
 

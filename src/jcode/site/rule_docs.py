@@ -1,5 +1,6 @@
-"""The rules page's text: each rule's sections, jcode's own Markdown, rendered to HTML once per
-process with Python-Markdown (as mkdocs renders Markdown)."""
+"""The rules page's text: each rule's sections, jcode's own Markdown in the site's language,
+rendered to HTML once per process and language with Python-Markdown (as mkdocs renders
+Markdown)."""
 
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ from markdown.inlinepatterns import (  # type: ignore[import-untyped]
 from markdown.util import AtomicString, code_escape  # type: ignore[import-untyped]
 from markupsafe import Markup
 
+from jcode.i18n import Catalog
 from jcode.rules import RULES
 from jcode.site.views import RuleDoc
 
 
 @cache
-def rule_docs() -> tuple[RuleDoc, ...]:
-    """Every rule's documentation, in the registry's order."""
+def rule_docs(catalog: Catalog) -> tuple[RuleDoc, ...]:
+    """Every rule's documentation in a catalog's language, in the registry's order."""
     renderer = markdown.Markdown()
     # In place of Python-Markdown's own, which strips every space at the ends of a code span.
     renderer.inlinePatterns.register(_CodeSpan(BACKTICK_RE), "backtick", 190)
@@ -33,14 +35,15 @@ def rule_docs() -> tuple[RuleDoc, ...]:
             raise ValueError(f"a rule's section is not one paragraph: {text!r}")
         return Markup(html[3:-4])  # jcode's own words, the one HTML the templates take as it is
 
+    t = catalog.text
     return tuple(
         RuleDoc(
             rule.id,
             rule.severity,
-            paragraph(rule.what),
-            paragraph(rule.why),
-            rule.example.rstrip(),
-            paragraph(rule.fix),
+            paragraph(t(rule.what)),
+            paragraph(t(rule.why)),
+            t(rule.example).rstrip(),
+            paragraph(t(rule.fix)),
         )
         for rule in RULES.values()
     )

@@ -22,12 +22,18 @@ from mkdocs.livereload import LiveReloadServer
 
 from jcode.errors import JcodeError
 from jcode.findings import Severity
+from jcode.i18n import Template
 from jcode.linter import LintResult
 from jcode.record import Record
 from jcode.site.build import build_site
 from jcode.spec import Project
 
 Lint = Callable[[], tuple[LintResult, Project]]
+
+FIRST_BUILD_FAILED: Final = Template(
+    "error.serve.first-build-failed", "the first build failed; fix the error above and start again"
+)
+PORT_TAKEN: Final = Template("error.serve.port", "cannot listen on 127.0.0.1:{port}: {reason}")
 
 
 class Built(Record):
@@ -89,7 +95,7 @@ def serve(
     try:
         rebuild()
         if not out.is_dir():
-            raise JcodeError("the first build failed; fix the error above and start again")
+            raise JcodeError(FIRST_BUILD_FAILED())
         server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out))
         for path in watched:
             server.watch(str(path))
@@ -116,4 +122,4 @@ def _check_port(port: int) -> None:
         try:
             probe.bind(("127.0.0.1", port))
         except OSError as exc:
-            raise JcodeError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}") from None
+            raise JcodeError(PORT_TAKEN(port=port, reason=str(exc.strerror))) from None

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from jcode.schema_messages import RULE_SETTING
 from jcode.spec.builtins import DEFAULT_PHASE_MODEL
 from jcode.spec.types import Id, Name, Text, whole_float
-from jcode.spec.values import Language, Moment
+from jcode.spec.values import LANGUAGE_PATTERN, Moment
 
 _MODEL_CONFIG = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -19,9 +20,17 @@ class Site(BaseModel):
     model_config = _MODEL_CONFIG
 
     title: Name = "Customer journeys"
-    language: Annotated[Language, Field(description="The language of the site's own labels.")] = (
-        "en"
-    )
+    language: Annotated[
+        str,
+        StringConstraints(pattern=LANGUAGE_PATTERN),
+        Field(
+            description=(
+                "The site's language, as mkdocs-material names it (en, it, pl, pt-BR...): "
+                "Material's interface, and jcode's own words where jcode's catalog has them."
+            ),
+            examples=["it"],
+        ),
+    ] = "en"
     repo_url: Annotated[
         str | None,
         Field(
@@ -84,13 +93,14 @@ class Persona(BaseModel):
     description: Text | None = None
 
 
+NUMBER_AS_RULE_SETTING = "rule_setting"  # the error's type, by which jcode.explain_config words it
+
+
 def _not_a_number(value: object) -> object:
     """pydantic's Literal[False] takes 0 and 0.0, which equal False; JSON Schema's `const: false`
     and the generated fast path do not, and neither should we."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        raise PydanticCustomError(
-            "rule_setting", "a number is not a rule setting: use off, info, warning or error"
-        )
+        raise PydanticCustomError(NUMBER_AS_RULE_SETTING, RULE_SETTING.text)
     return value
 
 

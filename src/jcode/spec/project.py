@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
+from jcode import i18n
 from jcode.findings import RuleId, Severity
+from jcode.i18n import Message
 from jcode.record import Record
 from jcode.spec.builtins import (
     BUILTIN_CHANNELS,
     DEFAULT_PHASE_MODEL,
-    MOMENT_LABELS,
+    MOMENT_NAMES,
     PHASE_MODELS,
     Channel,
 )
@@ -64,10 +66,17 @@ class Project:
         self.config_path: Final = config_path
         self.root: Final = Path() if root is None else root
         self.phase_by_id: Final = {p.id: p for p in phases}  # rules ask for it for every journey
-        # The moments' names: jcode.yaml's, else the site language's.
-        self.moment_labels: Final[dict[Moment, str]] = (
-            MOMENT_LABELS[self.config.site.language] | self.config.moments
-        )
+        # The moments' names: jcode.yaml's, else the built-in ones in the site's language.
+        words = i18n.catalog(self.config.site.language)
+        self.moment_labels: Final[dict[Moment, str]] = {
+            moment: words.text(MOMENT_NAMES[moment]) for moment in MOMENTS
+        } | self.config.moments
+
+    def moment_names(self, journey: Journey) -> dict[Moment, str | Message]:
+        """The moments' names for a finding's message: the journey's and jcode.yaml's as
+        written, the built-in ones as templates, which the message's language renders."""
+        names: dict[Moment, str | Message] = {m: MOMENT_NAMES[m]() for m in MOMENTS}
+        return names | self.config.moments | (journey.moments or {})
 
     def labels(self, journey: Journey) -> dict[Moment, str]:
         """The moments' names in this journey: its own, else the project's."""

@@ -19,5 +19,9 @@ Moment = Literal["pre-purchase", "purchase", "post-purchase"]
 Mode = Literal["online", "offline"]
 ManagedBy = Literal["owned", "third-party"]
 MOMENTS: tuple[Moment, ...] = ("pre-purchase", "purchase", "post-purchase")
-Language = Literal["en", "it"]  # of the site's own labels
-LANGUAGES: tuple[Language, ...] = ("en", "it")
+# The site's language: a code as mkdocs-material names its translations (`it`, `pl`, `pt-BR`,
+# `zh-Hant`). Which codes Material has is checked when the site is built (site/build.py), against
+# the Material that is installed; the pattern only keeps out what cannot be a language code.
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,4})?$"
+# The languages `jcode init` writes a project in (templates/words/).
+LANGUAGES: tuple[str, ...] = ("en", "it")
