@@ -91,17 +91,18 @@ def test_change_kind(case: Path, repo: GitRepo, capsys: pytest.CaptureFixture[st
         repo.commit(f"The base of {case.stem}")
     repo.write(EXAMPLE_FILE, patched_example([*base, *spec["patch"]]))
     repo.commit(case.stem)
-    expected = [
-        {key: c[key] for key in ("kind", "pointer", "before", "after")} for c in spec["changes"]
-    ]
+    # Each change as the case writes it: kind, pointer, the ids of its element, before, after.
+    expected = [{key: c[key] for key in c if key != "text"} for c in spec["changes"]]
     assert case.stem in {c["kind"] for c in expected}
 
     report = run_json(["diff", "HEAD~1", "HEAD"], capsys)
     changed = report["journeys"].pop("changed")
-    assert report["journeys"] == {"added": [], "removed": []}
-    assert [journey["id"] for journey in changed] == ["laptop-replacement"]
+    assert report["journeys"] == {"added": [], "removed": [], "duplicated": []}
+    assert [(j["id"], j["file"]) for j in changed] == [("laptop-replacement", EXAMPLE_FILE)]
     changes = changed[0]["changes"]
-    assert [{key: c[key] for key in expected[0]} for c in changes] == expected
+    assert [
+        {key: c[key] for key in c if key not in ("message_id", "arguments")} for c in changes
+    ] == expected
     # Each names its sentence's template, and gives the values the sentence shows.
     for change in changes:
         step = change["kind"].startswith("key-moment") and "/steps/" in change["pointer"]
@@ -136,7 +137,7 @@ def test_reformatting_alone_changes_nothing(
     repo.write(EXAMPLE_FILE, "# Rewritten by a formatter\n\n" + patched_example([]))
     repo.commit("Reformat")
     report = run_json(["diff", "HEAD~1", "HEAD"], capsys)
-    assert report["journeys"] == {"added": [], "removed": [], "changed": []}
+    assert report["journeys"] == {"added": [], "removed": [], "changed": [], "duplicated": []}
     assert report["findings"] == {"new": [], "resolved": [], "unchanged": 0}
 
 
@@ -149,12 +150,18 @@ def test_journey_added_and_removed(repo: GitRepo, capsys: pytest.CaptureFixture[
     repo.commit("Remove both, add another")
 
     report = run_json(["diff", "HEAD~2", "HEAD~1"], capsys)
-    assert report["journeys"] == {"added": ["parcel-return"], "removed": [], "changed": []}
+    assert report["journeys"] == {
+        "added": ["parcel-return"],
+        "removed": [],
+        "changed": [],
+        "duplicated": [],
+    }
     report = run_json(["diff", "HEAD~1", "HEAD"], capsys)
     assert report["journeys"] == {
         "added": ["other"],
         "removed": ["laptop-replacement", "parcel-return"],
         "changed": [],
+        "duplicated": [],
     }
     out = run(["diff", "HEAD~1", "HEAD", *TODAY], capsys)[1]
     assert out.splitlines()[:6] == [
@@ -180,6 +187,7 @@ def test_journey_moved_to_another_file_is_a_rename(
         "changed": [
             {
                 "id": "laptop-replacement",
+                "file": "journeys/b2c/laptop.yaml",
                 "changes": [
                     {
                         "kind": "journey-file-renamed",
@@ -195,6 +203,7 @@ def test_journey_moved_to_another_file_is_a_rename(
                 ],
             }
         ],
+        "duplicated": [],
     }
     assert report["findings"] == {"new": [], "resolved": [], "unchanged": 0}
 
@@ -226,6 +235,7 @@ def test_stage_moved_and_renamed_and_touchpoint_moved_at_once(
         {
             "kind": "stage-renamed",
             "pointer": "/stages/4/name",
+            "stage": "advocacy",
             "before": "Recommending us",
             "after": "Word of mouth",
             "message_id": "diff.stage-renamed",
@@ -238,6 +248,8 @@ def test_stage_moved_and_renamed_and_touchpoint_moved_at_once(
         {
             "kind": "touchpoint-moved",
             "pointer": "/stages/4/touchpoints/1",
+            "stage": "advocacy",
+            "touchpoint": "satisfaction-survey",
             "before": "delivery",
             "after": "advocacy",
             "message_id": "diff.touchpoint-moved",
@@ -329,10 +341,13 @@ def test_uncommitted_edits_are_the_default_head(
             "changed": [
                 {
                     "id": "laptop-replacement",
+                    "file": EXAMPLE_FILE,
                     "changes": [
                         {
                             "kind": "kpi-target-changed",
                             "pointer": "/stages/2/kpis/0/target",
+                            "stage": "purchase",
+                            "kpi": "checkout-conversion",
                             "before": 50,
                             "after": 45,
                             "message_id": "diff.kpi-target-changed",
@@ -341,6 +356,7 @@ def test_uncommitted_edits_are_the_default_head(
                     ],
                 }
             ],
+            "duplicated": [],
         }
     # Nothing was checked out, staged or written.
     assert repo.git("status", "--porcelain") == (
@@ -416,7 +432,7 @@ def test_a_file_broken_on_one_side_is_not_a_removed_journey(
 ) -> None:
     repo.write(EXAMPLE_FILE, EXAMPLE.replace("stages:\n", "stages: [\n"))
     report = run_json(["diff", "main"], capsys)
-    assert report["journeys"] == {"added": [], "removed": [], "changed": []}
+    assert report["journeys"] == {"added": [], "removed": [], "changed": [], "duplicated": []}
     assert [f["rule"] for f in report["findings"]["new"]] == ["yaml-syntax"]
     assert run_json(["diff", "HEAD", "main"], capsys)["journeys"]["changed"] == []
 
@@ -442,6 +458,7 @@ def test_project_in_a_subfolder_of_the_repository(
     assert report["journeys"]["changed"] == [
         {
             "id": "laptop-replacement",
+            "file": "laptop-replacement.yaml",
             "changes": [
                 {
                     "kind": "status-changed",
@@ -472,10 +489,13 @@ def test_two_folders(
     expected = [
         {
             "id": "laptop-replacement",
+            "file": "new/journeys/laptop-replacement.yaml",
             "changes": [
                 {
                     "kind": "touchpoint-channel-changed",
                     "pointer": "/stages/2/touchpoints/1/channel",
+                    "stage": "purchase",
+                    "touchpoint": "live-chat",
                     "before": "chat",
                     "after": "phone",
                     "message_id": "diff.touchpoint-channel-changed",
@@ -488,7 +508,7 @@ def test_two_folders(
     # A file broken on one side is not a removed journey, in folders either.
     (tmp_path / "new" / EXAMPLE_FILE).write_text("id: [\n", encoding="utf-8")
     report = run_json(["diff", "old", "new"], capsys)
-    assert report["journeys"] == {"added": [], "removed": [], "changed": []}
+    assert report["journeys"] == {"added": [], "removed": [], "changed": [], "duplicated": []}
     (tmp_path / "new" / EXAMPLE_FILE).write_text(
         EXAMPLE.replace("channel: chat", "channel: phone"), encoding="utf-8"
     )
@@ -566,12 +586,14 @@ def test_json_has_the_documented_shape(repo: GitRepo, capsys: pytest.CaptureFixt
     report = run_json(["diff", "main"], capsys)
     assert list(report) == ["version", "base", "head", "journeys", "findings"]
     assert report["version"] == 1
-    assert list(report["journeys"]) == ["added", "removed", "changed"]
+    assert list(report["journeys"]) == ["added", "removed", "changed", "duplicated"]
     assert list(report["findings"]) == ["new", "resolved", "unchanged"]
-    assert list(report["journeys"]["changed"][0]) == ["id", "changes"]
+    assert list(report["journeys"]["changed"][0]) == ["id", "file", "changes"]
     assert list(report["journeys"]["changed"][0]["changes"][0]) == [
         "kind",
         "pointer",
+        "stage",
+        "touchpoint",
         "before",
         "after",
         "message_id",
@@ -683,10 +705,13 @@ def test_managed_by_is_compared_as_each_side_resolves_it(
     assert changes == [
         {
             "id": "laptop-replacement",
+            "file": EXAMPLE_FILE,
             "changes": [
                 {
                     "kind": "touchpoint-managed-by-changed",
                     "pointer": "/stages/0/touchpoints/1/managed_by",
+                    "stage": "discovery",
+                    "touchpoint": "review-sites",
                     "before": "third-party",
                     "after": "owned",
                     "message_id": "diff.touchpoint-managed-by-changed",

@@ -198,6 +198,8 @@ def test_json_is_english_and_names_each_sentence_with_its_arguments(
         {
             "kind": "key-moment-added",
             "pointer": "/stages/0/steps/0/key_moment",
+            "stage": "checkout",
+            "step": 1,
             "before": None,
             "after": "A refused card ends it",
             "message_id": "diff.key-moment-added.step",
@@ -210,6 +212,8 @@ def test_json_is_english_and_names_each_sentence_with_its_arguments(
         {
             "kind": "touchpoint-owner-changed",
             "pointer": "/stages/0/touchpoints/0/owner",
+            "stage": "checkout",
+            "touchpoint": "web",
             "before": None,
             "after": "sales",
             "message_id": "diff.touchpoint-owner-changed",
@@ -218,6 +222,8 @@ def test_json_is_english_and_names_each_sentence_with_its_arguments(
         {
             "kind": "kpi-added",
             "pointer": "/stages/0/kpis/1",
+            "stage": "checkout",
+            "kpi": "refusals",
             "before": None,
             "after": "refusals",
             "message_id": "diff.kpi-added",

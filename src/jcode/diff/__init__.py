@@ -2,8 +2,10 @@
 findings came and went. Returns data and prints nothing.
 
 Journeys are matched by id, never by file: a journey moved to another file is a renamed file;
-what changed inside a journey is jcode.diff.changes'. Findings are matched by their identity
-(journey, rule, element by ids), so a finding that only moved lines is unchanged.
+what changed inside a journey is jcode.diff.changes'. An id that several files declare on a
+side (lint's duplicate-id) is matched by id and file, so that every file's changes show.
+Findings are matched by their identity (journey, rule, element by ids), so a finding that only
+moved lines is unchanged.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from jcode.spec import Project
 class JourneyDiff(Record):
     """A journey that changed between the sides; a file is None on the side it is absent from."""
 
-    __slots__ = ("base_file", "changes", "head_file", "id", "title")
+    __slots__ = ("base_file", "base_files", "changes", "head_file", "head_files", "id", "title")
 
     def __init__(
         self,
@@ -31,12 +33,38 @@ class JourneyDiff(Record):
         base_file: str | None,
         head_file: str | None,
         changes: tuple[Change, ...],
+        base_files: tuple[str, ...] = (),
+        head_files: tuple[str, ...] = (),
     ) -> None:
         self.id: Final = id
         self.title: Final = title  # HEAD's (BASE's when removed); None when its file is invalid
         self.base_file: Final = base_file
         self.head_file: Final = head_file
         self.changes: Final = changes
+        # Every file that declares the id on each side, in path order: more than one is a
+        # duplicate-id (then `changes` are this file's alone).
+        self.base_files: Final = base_files
+        self.head_files: Final = head_files
+
+    @property
+    def file(self) -> str:
+        """The file shown for it: HEAD's, BASE's when removed."""
+        file = self.head_file or self.base_file
+        assert file is not None
+        return file
+
+    def duplicates(self) -> list[tuple[str, list[str]]]:
+        """("BASE" or "HEAD", the other files that declare its id there), for each side where
+        more than one file does."""
+        sides = (
+            ("BASE", self.base_files, self.base_file),
+            ("HEAD", self.head_files, self.head_file),
+        )
+        return [
+            (side, [file for file in files if file != own])
+            for side, files, own in sides
+            if len(files) > 1
+        ]
 
 
 class Diff(Record):
@@ -102,38 +130,26 @@ class Side(Record):
 
 
 def compare(base_side: Side, head_side: Side) -> Diff:
-    base, head = base_side.result, head_side.result
-    base_files, head_files = _by_journey(base), _by_journey(head)
+    base_files, head_files = _by_journey(base_side.result), _by_journey(head_side.result)
     # A file that is not readable YAML on one side names no journey there; its journey is not
     # "added" or "removed" by that: its yaml-syntax finding says what happened.
-    base_unreadable, head_unreadable = _unreadable(base_side), _unreadable(head_side)
+    unreadable = (_unreadable(base_side), _unreadable(head_side))
     journeys = []
     for journey_id in sorted(base_files.keys() | head_files.keys()):
-        before, after = base_files.get(journey_id), head_files.get(journey_id)
-        if (
-            before is None
-            and after is not None
-            and head_side.relative(after.path) in base_unreadable
-        ) or (
-            after is None
-            and before is not None
-            and base_side.relative(before.path) in head_unreadable
-        ):
-            continue
-        changes = tuple(_file_changes(before, after, base_side, head_side))
-        if changes:
-            shown = after if after is not None else before
-            assert shown is not None
-            title = shown.journey.title if shown.journey is not None else None
-            journeys.append(
-                JourneyDiff(
-                    journey_id,
-                    title,
-                    before.path if before is not None else None,
-                    after.path if after is not None else None,
-                    changes,
-                )
-            )
+        befores, afters = base_files.get(journey_id, []), head_files.get(journey_id, [])
+        declared = (tuple(f.path for f in befores), tuple(f.path for f in afters))
+        for before, after in _pairs(befores, afters, base_side, head_side):
+            if (before is None and head_side.relative(_path(after)) in unreadable[0]) or (
+                after is None and base_side.relative(_path(before)) in unreadable[1]
+            ):
+                continue
+            changes = tuple(_file_changes(before, after, base_side, head_side))
+            if changes:
+                shown = after if after is not None else before
+                assert shown is not None
+                title = shown.journey.title if shown.journey is not None else None
+                files = (_path(before) if before else None, _path(after) if after else None)
+                journeys.append(JourneyDiff(journey_id, title, *files, changes, *declared))
     new, resolved, unchanged = _findings(base_side, head_side)
     language = head_side.project.config.site.language
     return Diff(
@@ -141,14 +157,34 @@ def compare(base_side: Side, head_side: Side) -> Diff:
     )
 
 
-def _by_journey(result: LintResult) -> dict[str, JourneyFile]:
-    """Journey id -> its file; the first in path order when two files claim one id (lint
-    reports the other as a duplicate-id)."""
-    files: dict[str, JourneyFile] = {}
+def _path(file: JourneyFile | None) -> str:
+    assert file is not None
+    return file.path
+
+
+def _by_journey(result: LintResult) -> dict[str, list[JourneyFile]]:
+    """Journey id -> the files that declare it, in path order (more than one is a
+    duplicate-id)."""
+    files: dict[str, list[JourneyFile]] = {}
     for file in result.files:
         if file.journey_id is not None:
-            files.setdefault(file.journey_id, file)
+            files.setdefault(file.journey_id, []).append(file)
     return files
+
+
+def _pairs(
+    befores: list[JourneyFile], afters: list[JourneyFile], base: Side, head: Side
+) -> Iterator[tuple[JourneyFile | None, JourneyFile | None]]:
+    """The files of one journey id to compare, BASE's with HEAD's. One file a side is one
+    journey, whatever its file (a rename). An id that several files declare on a side is
+    matched by file too, in path order: a file with no counterpart was added or removed."""
+    if len(befores) <= 1 and len(afters) <= 1:
+        yield (befores[0] if befores else None), (afters[0] if afters else None)
+        return
+    base_by_path = {base.relative(f.path): f for f in befores}
+    head_by_path = {head.relative(f.path): f for f in afters}
+    for path in sorted(base_by_path.keys() | head_by_path.keys()):
+        yield base_by_path.get(path), head_by_path.get(path)
 
 
 def _unreadable(side: Side) -> set[str]:

@@ -84,16 +84,25 @@ TEXT_FIELDS = {
     "opportunity": "opportunities",
 }
 
+# A stage's list -> what JSON calls one of its items, for Change.ids.
+ELEMENT_NAMES = {
+    "touchpoints": "touchpoint",
+    "kpis": "kpi",
+    **{field: kind.replace("-", "_") for kind, field in TEXT_FIELDS.items()},
+}
+
 Value = str | int | float | bool | list[str] | None
 
 
 class Change(Record):
     """One change to a journey. `pointer` is a JSON Pointer into HEAD's file (BASE's for what
     was removed); `element` names the stage, touchpoint or KPI by ids, as findings do
-    ("stages/delivery/touchpoints/survey"; "" for the journey itself). `subject` is the text
-    of the step or pain point the change is about, which have no id."""
+    ("stages/delivery/touchpoints/survey"; "" for the journey itself), or the list of a stage
+    an item without an id is in ("stages/delivery/steps"), `position` then being its number
+    in that list from 1. `subject` is the text of the step or pain point the change is about,
+    which have no id."""
 
-    __slots__ = ("after", "before", "element", "kind", "pointer", "subject")
+    __slots__ = ("after", "before", "element", "kind", "pointer", "position", "subject")
 
     def __init__(
         self,
@@ -103,6 +112,7 @@ class Change(Record):
         before: Value,
         after: Value,
         subject: str | None = None,
+        position: int | None = None,
     ) -> None:
         self.kind: Final = kind
         self.pointer: Final = pointer
@@ -110,6 +120,18 @@ class Change(Record):
         self.before: Final = before
         self.after: Final = after
         self.subject: Final = subject
+        self.position: Final = position
+
+    def ids(self) -> dict[str, str | int]:
+        """Its element as JSON names it: `stage`, then `touchpoint` or `kpi` by id, or the
+        number of a `step`, `thought`, `feeling`, `backstage`, `exit`, `pain_point` or
+        `opportunity` in its stage (HEAD's, BASE's when removed)."""
+        parts = self.element.split("/") if self.element else []
+        ids: dict[str, str | int] = {"stage": parts[1]} if len(parts) > 1 else {}
+        if len(parts) > 2:
+            name = ELEMENT_NAMES[parts[2]]
+            ids[name] = parts[3] if len(parts) > 3 else self.position or 0
+        return ids
 
 
 def journey_changes(
@@ -165,13 +187,19 @@ def _journey_changes(
 
 
 def _key_moment(
-    pointer: str, element: str, before: str | None, after: str | None, subject: str | None = None
+    pointer: str,
+    element: str,
+    before: str | None,
+    after: str | None,
+    subject: str | None = None,
+    position: int | None = None,
 ) -> Iterator[Change]:
-    """A key moment added or removed; a reason reworded is not a change of its own."""
+    """A key moment (a stage's, or a step's at `position`) added or removed; a reason reworded
+    is not a change of its own."""
     if before is None and after is not None:
-        yield Change("key-moment-added", pointer, element, None, after, subject)
+        yield Change("key-moment-added", pointer, element, None, after, subject, position)
     elif before is not None and after is None:
-        yield Change("key-moment-removed", pointer, element, before, None, subject)
+        yield Change("key-moment-removed", pointer, element, before, None, subject, position)
 
 
 def _stages(journey: Journey) -> dict[str, tuple[int, Stage]]:
@@ -284,14 +312,14 @@ def _text_changes(
         old = base_stages.get(stage_id)
         texts = _texts(stage, field)
         for k in _match(_texts(old and old[1], field), texts)[1]:
-            pointer = f"/stages/{i}/{field}/{k}"
-            yield Change(f"{kind}-added", pointer, f"stages/{stage_id}", None, texts[k])
+            pointer, element = f"/stages/{i}/{field}/{k}", f"stages/{stage_id}/{field}"
+            yield Change(f"{kind}-added", pointer, element, None, texts[k], position=k + 1)
     for stage_id, (i, stage) in base_stages.items():
         new = head_stages.get(stage_id)
         texts = _texts(stage, field)
         for k in _match(texts, _texts(new and new[1], field))[2]:
-            pointer = f"/stages/{i}/{field}/{k}"
-            yield Change(f"{kind}-removed", pointer, f"stages/{stage_id}", texts[k], None)
+            pointer, element = f"/stages/{i}/{field}/{k}", f"stages/{stage_id}/{field}"
+            yield Change(f"{kind}-removed", pointer, element, texts[k], None, position=k + 1)
 
 
 def _matched_changes(
@@ -307,7 +335,9 @@ def _matched_changes(
         for k, j in pairs.items():
             step, then = stage.steps[k], old.steps[j]
             pointer, element = f"/stages/{i}/steps/{k}/key_moment", f"stages/{stage_id}/steps"
-            yield from _key_moment(pointer, element, then.key_moment, step.key_moment, step.text)
+            yield from _key_moment(
+                pointer, element, then.key_moment, step.key_moment, step.text, k + 1
+            )
         before, after = pains(old), pains(stage)
         pairs = _match([p.text for p in before], [p.text for p in after])[0]
         for k, j in pairs.items():
@@ -316,7 +346,7 @@ def _matched_changes(
                 pointer = f"/stages/{i}/pain_points/{k}/addressed_by"
                 element = f"stages/{stage_id}/pain_points"
                 kind = "pain-point-addressed-by-changed"
-                yield Change(kind, pointer, element, *links, subject=after[k].text)
+                yield Change(kind, pointer, element, *links, after[k].text, k + 1)
 
 
 def _field_change(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 from jcode.i18n import Template
 
 if TYPE_CHECKING:
+    from jcode.diff import JourneyDiff
     from jcode.diff.changes import Change, Value
     from jcode.i18n import Arg, Message
 
@@ -129,9 +130,25 @@ STEP_SENTENCES: Final[dict[str, Template]] = {
 }
 
 
+# A journey whose id other files declare too: its changes are its own file's. {side} is BASE or
+# HEAD, {files} the other files, as the format lists them.
+DUPLICATE_ID: Final = Template(
+    "diff.duplicate-id", "journey id duplicated in {side}: also declared in {files}"
+)
+
+
+def duplicates(journey: JourneyDiff, show: Callable[[str], str]) -> list[Message]:
+    """What a journey diff says about its id being declared by other files, on each side
+    where it is, each file written by `show`."""
+    return [
+        DUPLICATE_ID(side=side, files=", ".join(show(file) for file in files))
+        for side, files in journey.duplicates()
+    ]
+
+
 def template(change: Change) -> Template:
     """The sentence of a change's kind (a step's key moment has its own)."""
-    about_step = change.element.split("/")[2:3] == ["steps"]
+    about_step = change.element.split("/")[2:3] == ["steps"] and change.kind in STEP_SENTENCES
     return (STEP_SENTENCES if about_step else SENTENCES)[change.kind]
 
 

@@ -1,5 +1,6 @@
-"""`jcode diff --format json`, version 1: the journeys added, removed and changed (each change
-with its kind, pointer, before and after), and the findings new, resolved and unchanged.
+"""`jcode diff --format json`, version 1: the journeys added, removed and changed (each with its
+file, each change with its kind, pointer, the ids of its element, before and after), the ids
+that several files declare on a side, and the findings new, resolved and unchanged.
 
 Each change also names the template of its sentence (`message_id`, the catalogs' entry the text
 and markdown formats render) and that sentence's `arguments` as data, so that a tool can word it
@@ -30,10 +31,12 @@ def document(diff: Diff) -> dict[str, Any]:
             "changed": [
                 {
                     "id": journey.id,
+                    "file": journey.file,
                     "changes": [
                         {
                             "kind": change.kind,
                             "pointer": change.pointer,
+                            **change.ids(),
                             "before": change.before,
                             "after": change.after,
                             "message_id": template(change).id,
@@ -44,6 +47,7 @@ def document(diff: Diff) -> dict[str, Any]:
                 }
                 for journey in diff.changed
             ],
+            "duplicated": _duplicated(diff),
         },
         "findings": {
             "new": [finding_dict(f) for f in diff.new],
@@ -51,6 +55,23 @@ def document(diff: Diff) -> dict[str, Any]:
             "unchanged": diff.unchanged,
         },
     }
+
+
+def _duplicated(diff: Diff) -> list[dict[str, Any]]:
+    """The ids among the diff's journeys that more than one file declares on a side, with the
+    files that declare them on each."""
+    found: dict[str, dict[str, Any]] = {}
+    for journey in diff.journeys:
+        if journey.duplicates():
+            found.setdefault(
+                journey.id,
+                {
+                    "id": journey.id,
+                    "base": list(journey.base_files),
+                    "head": list(journey.head_files),
+                },
+            )
+    return list(found.values())
 
 
 def report(diff: Diff, out: TextIO, options: ReportOptions) -> None:

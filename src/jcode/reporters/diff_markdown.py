@@ -18,14 +18,14 @@ import re
 from typing import TYPE_CHECKING, TextIO
 
 from jcode import i18n
-from jcode.diff.sentences import message
+from jcode.diff.sentences import duplicates, message
 from jcode.findings import Finding, count_by_severity, plural, severity_counts
 from jcode.i18n import Template
 from jcode.reporters.diff_text import NONE
 from jcode.reporters.markdown import ICONS, code, escape, finding_item, size
 
 if TYPE_CHECKING:
-    from jcode.diff import Diff
+    from jcode.diff import Diff, JourneyDiff
     from jcode.diff.changes import Change, Value
     from jcode.i18n import Arg, Catalog
     from jcode.reporters import ReportOptions
@@ -110,13 +110,14 @@ def show(value: Value, catalog: Catalog) -> str:
 class _Journey:
     """What the markdown shows of one journey (or of one file with no readable journey)."""
 
-    __slots__ = ("changes", "file", "id", "new", "resolved", "title")
+    __slots__ = ("changes", "diff", "file", "id", "new", "resolved", "title")
 
-    def __init__(self, id: str | None, file: str) -> None:
+    def __init__(self, id: str | None, file: str, diff: JourneyDiff | None = None) -> None:
         self.id = id
         self.file = file
-        self.title: str | None = None
-        self.changes: tuple[Change, ...] = ()
+        self.diff = diff
+        self.title = diff.title if diff is not None else None
+        self.changes: tuple[Change, ...] = diff.changes if diff is not None else ()
         self.new: list[Finding] = []
         self.resolved: list[Finding] = []
 
@@ -129,6 +130,8 @@ class _Journey:
 
     def heading(self) -> str:
         name = f"`{self.id}`" if self.id is not None else escape(self.file)
+        if self.diff is not None and self.diff.duplicates():  # the id alone names two rows
+            name = f"{name} ({code(self.file)})"
         return f"{name} — {escape(self.title)}" if self.title else name
 
     def rank(self) -> tuple[int, ...]:
@@ -138,20 +141,25 @@ class _Journey:
 
 
 def _journeys(diff: Diff) -> list[_Journey]:
-    found: dict[str, _Journey] = {}
+    """The journeys with their changes and findings: a finding goes with its journey in its
+    file (two files may declare one id), else with its journey, else with its file."""
+    found: dict[tuple[str, str], _Journey] = {}
+    by_id: dict[str, _Journey] = {}
     for journey in diff.journeys:
-        entry = found[journey.id] = _Journey(
-            journey.id, journey.head_file or journey.base_file or ""
-        )
-        entry.title = journey.title
-        entry.changes = journey.changes
+        entry = _Journey(journey.id, journey.file, journey)
+        for file in (journey.base_file, journey.head_file):
+            if file is not None:
+                found.setdefault((journey.id, file), entry)
+        by_id.setdefault(journey.id, entry)
     for findings, new in ((diff.new, True), (diff.resolved, False)):
         for finding in findings:
-            key = finding.journey or finding.file
-            entry = found.setdefault(key, _Journey(finding.journey, finding.file))
-            (entry.new if new else entry.resolved).append(finding)
-    ordered = sorted(found.items(), key=lambda item: (*item[1].rank(), item[0]))
-    return [entry for _, entry in ordered]
+            key = (finding.journey or finding.file, finding.file)
+            owner = found.get(key) or (by_id.get(finding.journey) if finding.journey else None)
+            if owner is None:
+                owner = found[key] = _Journey(finding.journey, finding.file)
+            (owner.new if new else owner.resolved).append(finding)
+    entries = {id(entry): entry for entry in found.values()}.values()
+    return sorted(entries, key=lambda entry: (*entry.rank(), entry.id or entry.file, entry.file))
 
 
 def sentence(change: Change, catalog: Catalog) -> str:
@@ -242,9 +250,11 @@ def _part(
 def _section(journey: _Journey, cap: int | None, catalog: Catalog) -> str:
     kpis = [c for c in journey.changes if c.kind.startswith("kpi-")]
     others = [c for c in journey.changes if not c.kind.startswith("kpi-")]
+    said = duplicates(journey.diff, code) if journey.diff is not None else []
     parts = [
         f"### {journey.heading()}",
         code(journey.file),
+        *(f"⚠️ {catalog.render(message)}" for message in said),
         _part(NEW_PART, [finding_item(f, catalog=catalog) for f in journey.new], cap, catalog),
         _part(CHANGES_PART, [f"- {sentence(c, catalog)}" for c in others], cap, catalog),
         _part(KPI_PART, [_kpi_row(c, catalog) for c in kpis], cap, catalog, KPI_COLUMNS),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from jcode.diff.sentences import message
+from jcode.diff.sentences import duplicates, message
 from jcode.findings import count_by_severity, severity_counts
 from jcode.i18n import Template
 from jcode.reporters.text import finding_line, styler
@@ -72,8 +72,9 @@ def report(diff: Diff, out: TextIO, options: ReportOptions) -> None:
     style, catalog = styler(options.color), options.catalog
     colors = {"added": "green", "removed": "red"}
     for journey in diff.journeys:
-        file = journey.head_file or journey.base_file or ""
-        out.write(style(f"{journey.id} ({printable(file)})", bold=True) + "\n")
+        out.write(style(f"{journey.id} ({printable(journey.file)})", bold=True) + "\n")
+        for said in duplicates(journey, lambda file: show_value(file, catalog)):
+            out.write(f"  {style(catalog.render(said), fg='yellow')}\n")
         for change in journey.changes:
             color = colors.get(change.kind.rpartition("-")[2])
             out.write(f"  {style(sentence(change, catalog), fg=color)}\n")
