@@ -43,3 +43,21 @@ def test_the_output_is_never_a_journey_file(project: Path) -> None:
     assert (
         str(caught.value) == "'journeys/conto.yaml' is a journey file; jcode never writes to those"
     )
+
+
+def test_journey_exports_only_the_files_declaring_it(project: Path) -> None:
+    exported = export_journeys(ExportRequest(today=TODAY, fmt="mermaid", journey="conto"))
+    assert [f.path for f in exported.export.result.files] == ["journeys/conto.yaml"]
+    assert exported.left_out == ()
+
+
+def test_an_unknown_journey_is_an_error(project: Path) -> None:
+    with pytest.raises(JcodeError) as caught:
+        export_journeys(ExportRequest(today=TODAY, journey="carta"))
+    assert str(caught.value) == "no journey file read declares the id 'carta'"
+
+
+def test_mermaid_exports_journeys_only(project: Path) -> None:
+    with pytest.raises(JcodeError) as caught:
+        export_journeys(ExportRequest(fmt="mermaid", what="kpis"))
+    assert str(caught.value) == "--format mermaid exports journeys, not kpis"

@@ -1256,7 +1256,7 @@ def test_completion_offers_the_new_commands() -> None:
     result = subprocess.run(
         [str(BIN / "jcode")], env=env, capture_output=True, text=True, check=False
     )
-    assert result.stdout.split() == ["plain,json", "plain,csv"]
+    assert result.stdout.split() == ["plain,json", "plain,csv", "plain,mermaid"]
     env |= {"COMP_WORDS": "jcode ", "COMP_CWORD": "1"}
     result = subprocess.run(
         [str(BIN / "jcode")], env=env, capture_output=True, text=True, check=False

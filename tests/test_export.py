@@ -36,7 +36,7 @@ def written(fmt: str, export: Export) -> str:
 
 def test_the_export_formats_and_subjects() -> None:
     assert (list(EXPORT), WHAT) == (
-        ["json", "csv"],
+        ["json", "csv", "mermaid"],
         ("journeys", "touchpoints", "kpis", "stages", "steps"),
     )
 

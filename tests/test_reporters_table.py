@@ -18,7 +18,7 @@ from jcode.reporters import text as text_reporter
 def test_the_formats_of_each_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert list(LINT) == ["text", "json", "sarif", "github", "junit"]
     assert list(DIFF) == ["text", "markdown", "json"]
-    assert list(EXPORT) == ["json", "csv"]
+    assert list(EXPORT) == ["json", "csv", "mermaid"]
     for command, table in (("lint", LINT), ("diff", DIFF), ("export", EXPORT)):
         main([command, "--help"])
         assert f"[{'|'.join(table)}]" in capsys.readouterr().out  # the --format choices

@@ -25,7 +25,7 @@ from jcode.spec.walk import Element, elements
 VERSION = 1
 WHAT = ("journeys", "touchpoints", "kpis", "stages", "steps")
 # What each format exports when not told (keys: the formats of jcode.reporters.EXPORT).
-DEFAULT_WHAT = {"json": "journeys", "csv": "touchpoints"}
+DEFAULT_WHAT = {"json": "journeys", "csv": "touchpoints", "mermaid": "journeys"}
 
 _PLACE = ["journey", "stage", "stage_name", "phase", "moment"]
 HEADERS = {

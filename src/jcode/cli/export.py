@@ -30,12 +30,17 @@ LEFT_OUT = Template("cli.export.left-out", "jcode: not valid journeys, not expor
     type=click.Choice(list(EXPORT)),
     default="json",
     show_default=True,
-    help="JSON for other tools, CSV for spreadsheets.",
+    help="JSON for other tools, CSV for spreadsheets, Mermaid journey diagrams for Markdown.",
 )
 @click.option(
     "--what",
     type=click.Choice(WHAT),
     help="What to export (default: journeys as JSON, touchpoints as CSV).",
+)
+@click.option(
+    "--journey",
+    metavar="ID",
+    help="Export only the journey with this id.",
 )
 @click.option(
     "--output",
@@ -50,6 +55,7 @@ def command(
     paths: tuple[Path, ...],
     fmt: str,
     what: str | None,
+    journey: str | None,
     output: Path | None,
     config_file: Path | None,
     today: date | None,
@@ -57,7 +63,8 @@ def command(
     """Export the linted journeys: the resolved model as JSON (effective owners, phase
     moments, channel modes, the findings of each element), or one row per journey, touchpoint,
     KPI, stage or step as CSV for spreadsheets (UTF-8 with a byte order mark; formulas
-    neutralised).
+    neutralised), or each journey as a Mermaid journey diagram (one journey as a Mermaid file,
+    several as Markdown with a fenced block each).
 
     PATHS are journey files or folders (default: journeys/ beside jcode.yaml). Files that are
     not valid journeys are left out, and named on standard error.
@@ -66,8 +73,11 @@ def command(
     Examples:
       jcode export > journeys.json
       jcode export --format csv --what kpis --output kpis.csv
+      jcode export --format mermaid --journey onboarding --output onboarding.mmd
     """
-    request = ExportRequest(paths, config_file, today, fmt=fmt, what=what, output=output)
+    request = ExportRequest(
+        paths, config_file, today, fmt=fmt, what=what, output=output, journey=journey
+    )
     exported = export_journeys(request)
     # All of it before anything is written (a failure leaves --output as it was); newline="":
     # the CSV keeps its CRLF.

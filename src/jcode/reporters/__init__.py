@@ -101,4 +101,6 @@ LINT: Final[Formats[LintResult]] = Formats(
 DIFF: Final[Formats[Diff]] = Formats(
     {"text": "diff_text", "markdown": "diff_markdown", "json": "diff_json"}
 )
-EXPORT: Final[Formats[Export]] = Formats({"json": "export_json", "csv": "export_csv"})
+EXPORT: Final[Formats[Export]] = Formats(
+    {"json": "export_json", "csv": "export_csv", "mermaid": "export_mermaid"}
+)
