@@ -261,7 +261,9 @@ def test_the_journey_map_is_one_mermaid_block_whatever_backticks_its_text_holds(
     repo.write(
         EXAMPLE_FILE, EXAMPLE.replace("title: Replacing a broken work laptop", f'title: "{title}"')
     )
-    code, out, _ = run(["diff", "HEAD", "--format", "markdown", "--today", TODAY.isoformat()], capsys)
+    code, out, _ = run(
+        ["diff", "HEAD", "--format", "markdown", "--today", TODAY.isoformat()], capsys
+    )
     assert code == ExitCode.OK
     html = cmarkgfm.github_flavored_markdown_to_html(out, options=Options.CMARK_OPT_UNSAFE)
     blocks = re.findall(r'<pre lang="mermaid"><code>(.*?)</code></pre>', html, re.S)
