@@ -93,7 +93,21 @@ def test_a_committed_edit_to_the_second_file_is_shown_in_every_format(
         "\n"
         "**Changes (1)**\n"
         "\n"
-        "- touchpoint `tracking` channel: `email` → `web`\n",
+        "- touchpoint `tracking` channel: `email` → `web`\n"
+        "\n"
+        "<details><summary>The journey in HEAD, as a Mermaid diagram</summary>\n"
+        "\n"
+        "```mermaid\n"
+        "journey\n"
+        "  title Returns (copy)\n"
+        "  section Buying\n"
+        "    Checkout: 3\n"
+        "    Chat: 3\n"
+        "  section After the purchase\n"
+        "    Tracking emails: 3\n"
+        "```\n"
+        "\n"
+        "</details>\n",
         "",
     )
 

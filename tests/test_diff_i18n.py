@@ -117,6 +117,17 @@ def test_markdown_is_in_the_projects_language(
         "\n"
         "- journey aggiunta in “journeys/new\\.yaml”\n"
         "\n"
+        "<details><summary>La journey in HEAD, come diagramma Mermaid</summary>\n"
+        "\n"
+        "```mermaid\n"
+        "journey\n"
+        "  title New journey\n"
+        "  section S\n"
+        "    W: 3\n"
+        "```\n"
+        "\n"
+        "</details>\n"
+        "\n"
         "### `old` — Old journey\n"
         "\n"
         "`journeys/old.yaml`\n"
@@ -148,6 +159,17 @@ def test_markdown_is_in_the_projects_language(
         "\n"
         "- ⚠️ avviso `missing-owner` riga 1: la journey 'shop' non ha un responsabile \\(ognuna "
         "delle sue tappe ne ha uno\\)\n"
+        "\n"
+        "<details><summary>La journey in HEAD, come diagramma Mermaid</summary>\n"
+        "\n"
+        "```mermaid\n"
+        "journey\n"
+        "  title Buying\n"
+        "  section Checkout\n"
+        "    Pays by card: 3\n"
+        "```\n"
+        "\n"
+        "</details>\n"
     )
 
 
@@ -295,6 +317,6 @@ def test_every_text_of_diff_is_translated_into_italian() -> None:
     found = [*SENTENCES.values(), *STEP_SENTENCES.values(), NOTHING_TO_COMPARE]
     found += _templates(diff_text, diff_markdown)  # the markdown imports the text's NONE
     templates = list({t.id: t for t in found}.values())
-    assert len(templates) == 86
+    assert len(templates) == 87
     assert {t.id.partition(".")[0] for t in templates} == {"diff", "error"}
     assert [t.id for t in templates if not IT.translates(t)] == []

@@ -5,20 +5,25 @@ broken table, and a change set far too big for one comment that stays under GitH
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import cmarkgfm
 import pytest
+import yaml
 from cmarkgfm.cmark import Options
 
+from jcode.config import load_project
 from jcode.diff import Diff, JourneyDiff
 from jcode.diff.changes import Change
 from jcode.errors import ExitCode
 from jcode.findings import Finding, RuleId
 from jcode.reporters.diff_markdown import MAX_CHARS, render
+from jcode.reporters.export_mermaid import diagram
 from jcode.reporters.markdown import escape
+from jcode.spec import parse_journey
 
-from .helpers import EXAMPLE, EXAMPLE_FILE, RETURNS, GitRepo, check_golden, run, said
+from .helpers import EXAMPLE, EXAMPLE_FILE, RETURNS, TODAY, GitRepo, check_golden, run, said
 
 GITHUB_LIMIT = 65_536
 HOSTILE = "<img src=x onerror=alert(1)> | [click](https://evil.example) @octocat www.evil.example"
@@ -69,7 +74,7 @@ def github_html(markdown: str) -> _Html:
 
 ALLOWED_TAGS = {
     "p", "strong", "em", "code", "ul", "li", "h3", "table", "thead", "tbody", "tr", "th", "td",
-    "details", "summary",
+    "details", "summary", "pre",  # pre: the journey's Mermaid block
 }  # fmt: skip
 
 
@@ -244,3 +249,27 @@ def test_changes_to_steps_and_links_are_listed_and_escaped(
         " addressed by: [] → [`guide`]",
     ]
     assert github_html(out).tags <= ALLOWED_TAGS
+
+
+def test_the_journey_map_is_one_mermaid_block_whatever_backticks_its_text_holds(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """HEAD's journey folded as a Mermaid block: a title full of backtick fences cannot close
+    it, so GitHub gets exactly the diagram export writes, and no markup of the journey's."""
+    repo.commit("The example")
+    title = "A ``` fence ```` and ` one\\n### heading"
+    repo.write(
+        EXAMPLE_FILE, EXAMPLE.replace("title: Replacing a broken work laptop", f'title: "{title}"')
+    )
+    code, out, _ = run(
+        ["diff", "HEAD", "--format", "markdown", "--today", TODAY.isoformat()], capsys
+    )
+    assert code == ExitCode.OK
+    html = cmarkgfm.github_flavored_markdown_to_html(out, options=Options.CMARK_OPT_UNSAFE)
+    blocks = re.findall(r'<pre lang="mermaid"><code>(.*?)</code></pre>', html, re.S)
+    project = load_project(repo.root / "jcode.yaml")
+    journey = parse_journey(yaml.safe_load((repo.root / EXAMPLE_FILE).read_text("utf-8")))
+    assert journey is not None
+    assert [unescape(block) for block in blocks] == [diagram(journey, project)]
+    assert "<h3>heading" not in html
+    assert "`````mermaid\n" in out  # one backtick more than the journey's longest run

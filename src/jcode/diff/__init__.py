@@ -18,13 +18,22 @@ from jcode.findings import Finding, Identity, unmatched
 from jcode.i18n import SOURCE_LANGUAGE
 from jcode.linter import JourneyFile, LintResult
 from jcode.record import Record
-from jcode.spec import Project
+from jcode.spec import Journey, Project
 
 
 class JourneyDiff(Record):
     """A journey that changed between the sides; a file is None on the side it is absent from."""
 
-    __slots__ = ("base_file", "base_files", "changes", "head_file", "head_files", "id", "title")
+    __slots__ = (
+        "base_file",
+        "base_files",
+        "changes",
+        "head",
+        "head_file",
+        "head_files",
+        "id",
+        "title",
+    )
 
     def __init__(
         self,
@@ -35,6 +44,7 @@ class JourneyDiff(Record):
         changes: tuple[Change, ...],
         base_files: tuple[str, ...] = (),
         head_files: tuple[str, ...] = (),
+        head: Journey | None = None,
     ) -> None:
         self.id: Final = id
         self.title: Final = title  # HEAD's (BASE's when removed); None when its file is invalid
@@ -45,6 +55,8 @@ class JourneyDiff(Record):
         # duplicate-id (then `changes` are this file's alone).
         self.base_files: Final = base_files
         self.head_files: Final = head_files
+        # HEAD's journey, when HEAD has it and it matches the schema: the comment draws it.
+        self.head: Final = head
 
     @property
     def file(self) -> str:
@@ -68,7 +80,16 @@ class JourneyDiff(Record):
 
 
 class Diff(Record):
-    __slots__ = ("base", "head", "journeys", "language", "new", "resolved", "unchanged")
+    __slots__ = (
+        "base",
+        "head",
+        "head_project",
+        "journeys",
+        "language",
+        "new",
+        "resolved",
+        "unchanged",
+    )
 
     def __init__(
         self,
@@ -79,6 +100,7 @@ class Diff(Record):
         resolved: tuple[Finding, ...],
         unchanged: int,
         language: str = SOURCE_LANGUAGE,
+        head_project: Project | None = None,
     ) -> None:
         self.base: Final = base  # the sides as the user named them
         self.head: Final = head
@@ -88,6 +110,7 @@ class Diff(Record):
         self.unchanged: Final = unchanged
         # HEAD's site.language: what a pull-request comment is written in, as the site is.
         self.language: Final = language
+        self.head_project: Final = head_project  # HEAD's settings: how its journeys are drawn
 
     @property
     def added(self) -> list[str]:
@@ -149,11 +172,21 @@ def compare(base_side: Side, head_side: Side) -> Diff:
                 assert shown is not None
                 title = shown.journey.title if shown.journey is not None else None
                 files = (_path(before) if before else None, _path(after) if after else None)
-                journeys.append(JourneyDiff(journey_id, title, *files, changes, *declared))
+                head = after.journey if after is not None else None
+                journeys.append(
+                    JourneyDiff(journey_id, title, *files, changes, *declared, head=head)
+                )
     new, resolved, unchanged = _findings(base_side, head_side)
     language = head_side.project.config.site.language
     return Diff(
-        base_side.label, head_side.label, tuple(journeys), new, resolved, unchanged, language
+        base_side.label,
+        head_side.label,
+        tuple(journeys),
+        new,
+        resolved,
+        unchanged,
+        language,
+        head_side.project,
     )
 
 

@@ -2,8 +2,9 @@
 
 A one-line verdict, a table of the journeys that changed (or whose findings did) with counts,
 then a section per journey: new findings, changes as a list, KPI changes as a table, resolved
-findings. Journeys with new findings come first. A part longer than FOLD_AFTER entries is
-folded in <details>. GitHub refuses a comment over 65,536 characters: when the whole would
+findings, and HEAD's journey as a Mermaid diagram folded in <details> (GitHub draws it).
+Journeys with new findings come first. A part longer than FOLD_AFTER entries is folded in
+<details>. GitHub refuses a comment over 65,536 characters: when the whole would
 pass MAX_CHARS, sections are shortened, and the journeys that no longer fit are summarised in
 one line at the end.
 
@@ -22,6 +23,7 @@ from jcode.diff.sentences import duplicates, message
 from jcode.findings import Finding, count_by_severity, plural, severity_counts
 from jcode.i18n import Template
 from jcode.reporters.diff_text import NONE
+from jcode.reporters.export_mermaid import diagram
 from jcode.reporters.markdown import ICONS, code, escape, finding_item, size
 
 if TYPE_CHECKING:
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from jcode.diff.changes import Change, Value
     from jcode.i18n import Arg, Catalog
     from jcode.reporters import ReportOptions
+    from jcode.spec import Project
 
 MAX_CHARS = 64_000  # GitHub's limit is 65,536; the rest is room for a heading around it
 FOLD_AFTER = 10
@@ -78,6 +81,7 @@ KPI_CHANGES = {
 NEW_PART = Template("diff.markdown.new-findings", "New findings ({count})")
 CHANGES_PART = Template("diff.markdown.changes", "Changes ({count})")
 KPI_PART = Template("diff.markdown.kpi-changes", "KPI changes ({count})")
+MAP_PART = Template("diff.markdown.journey-map", "The journey in HEAD, as a Mermaid diagram")
 RESOLVED_PART = Template(
     "diff.markdown.resolved-findings", "Resolved findings, lines as in the base ({count})"
 )
@@ -247,7 +251,26 @@ def _part(
     return f"**{label}**\n\n{text}"
 
 
-def _section(journey: _Journey, cap: int | None, catalog: Catalog) -> str:
+_BACKTICKS = re.compile("`+")
+
+
+def _map(journey: _Journey, project: Project | None, catalog: Catalog) -> str:
+    """HEAD's journey as a Mermaid `journey`, folded: GitHub draws it in the comment."""
+    head = journey.diff.head if journey.diff is not None else None
+    if head is None or project is None:
+        return ""
+    text = diagram(head, project)
+    # A fence longer than any run of backticks in the journey's text, which cannot close it.
+    fence = "`" * max(3, 1 + max((len(run) for run in _BACKTICKS.findall(text)), default=0))
+    return (
+        f"<details><summary>{catalog(MAP_PART)}</summary>\n\n"
+        f"{fence}mermaid\n{text}{fence}\n\n</details>"
+    )
+
+
+def _section(
+    journey: _Journey, cap: int | None, catalog: Catalog, project: Project | None = None
+) -> str:
     kpis = [c for c in journey.changes if c.kind.startswith("kpi-")]
     others = [c for c in journey.changes if not c.kind.startswith("kpi-")]
     said = duplicates(journey.diff, code) if journey.diff is not None else []
@@ -264,6 +287,8 @@ def _section(journey: _Journey, cap: int | None, catalog: Catalog) -> str:
             cap,
             catalog,
         ),
+        # the map of a journey cut to its first entries is left out with them
+        _map(journey, project, catalog) if cap != 0 else "",
     ]
     return "\n\n".join(part for part in parts if part)
 
@@ -276,7 +301,7 @@ def render(diff: Diff, max_chars: int = MAX_CHARS) -> str:
     sections = []
     for i, journey in enumerate(journeys):
         for cap in (None, 200, 50, FOLD_AFTER, 0):  # as much of the journey as fits
-            section = _section(journey, cap, catalog)
+            section = _section(journey, cap, catalog, diff.head_project)
             if size(section) + 2 <= room:
                 break
         else:
