@@ -6,9 +6,10 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -178,3 +179,25 @@ _SAID = Template("test.said", "{text}")
 def said(text: str) -> Message:
     """A message that says `text` in every language, for findings a test makes by hand."""
     return _SAID(text=text)
+
+
+def templates_in(value: object) -> Iterator[Template]:
+    """The templates a value holds: itself, or those in its dicts, tuples and lists."""
+    if isinstance(value, Template):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from templates_in(item)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from templates_in(item)
+
+
+def module_templates(*modules: ModuleType) -> list[Template]:
+    """The templates the modules define at their top level, alone or in tables, once each."""
+    found: dict[str, Template] = {}
+    for module in modules:
+        for value in vars(module).values():
+            for template in templates_in(value):
+                found.setdefault(template.id, template)
+    return list(found.values())

@@ -22,12 +22,11 @@ from jcode.cli import main
 from jcode.config import load_project
 from jcode.editor_schema import ABSENT
 from jcode.errors import ExitCode
-from jcode.i18n import Template
 from jcode.project_schema import COMMENT, project_schema
 from jcode.schema import schema_of
 from jcode.spec.models import Journey
 
-from .helpers import check_golden
+from .helpers import check_golden, templates_in
 
 # The owners the repository's own jcode.yaml declares (the contract's, then the gallery's).
 ROOT_CONFIG: dict[str, Any] = yaml.safe_load(
@@ -699,18 +698,10 @@ def _word_keys(words: Any, at: str = "") -> set[str]:
     return {at.removesuffix(".")}
 
 
-def _templates(words: authoring_words.Words) -> list[Template]:
-    return [
-        t
-        for word in words.values()
-        for t in ([word] if isinstance(word, Template) else _templates(word))
-    ]
-
-
 def test_every_catalog_translates_the_words_of_init_and_new() -> None:
     english = _word_keys(authoring._words("en"))
     assert {"owners.sales", "example.title", "stages.recommend.nps"} <= english
-    templates = _templates(authoring_words.INIT) + list(authoring_words.NEW.values())
+    templates = [*templates_in(authoring_words.INIT), *authoring_words.NEW.values()]
     for language in i18n.available()[1:]:
         catalog = i18n.catalog(language)
         assert _word_keys(authoring._words(language)) == english, language

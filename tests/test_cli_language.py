@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,10 +17,10 @@ from jcode import ISSUES_URL, __version__, i18n
 from jcode.cli.main import COMMANDS, cli
 from jcode.errors import ExitCode
 from jcode.findings import SEVERITY_NAMES, RuleId, Severity
-from jcode.i18n import Catalog, Template
+from jcode.i18n import Catalog
 from jcode.rules import RULES, rules_table_markdown
 
-from .helpers import run
+from .helpers import module_templates, run
 
 ENVIRONMENT = ("JCODE_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
 MISSING_EN = "jcode: error: path 'missing-path' does not exist\n"
@@ -321,23 +321,11 @@ OURS = [
 ]
 
 
-def _templates_in(value: object) -> Iterator[Template]:
-    if isinstance(value, Template):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _templates_in(item)
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _templates_in(item)
-
-
 def test_the_italian_catalog_translates_every_line_and_error_of_the_cli() -> None:
     templates = {
         t.id: t
         for name in OURS
-        for value in vars(importlib.import_module(name)).values()
-        for t in _templates_in(value)
+        for t in module_templates(importlib.import_module(name))
         if t.id.startswith(("cli.", "error.", "init.", "phrase."))  # not those it imports
     }
     assert len(templates) > 130

@@ -16,10 +16,9 @@ from jcode.diff import Diff, JourneyDiff
 from jcode.diff.changes import Change
 from jcode.diff.sentences import SENTENCES, STEP_SENTENCES
 from jcode.errors import ExitCode
-from jcode.i18n import Template
 from jcode.reporters import DIFF, ReportOptions, diff_markdown, diff_text
 
-from .helpers import TODAY, GitRepo, run
+from .helpers import TODAY, GitRepo, module_templates, run
 
 CONFIG = """\
 site: {language: it}
@@ -300,22 +299,9 @@ def test_a_diff_with_nothing_to_compare_says_so_in_the_terminals_language(
     )
 
 
-def _templates(*namespaces: object) -> list[Template]:
-    """The templates a module defines at its top level, alone or in a dict or tuple."""
-    found: list[Template] = []
-    for namespace in namespaces:
-        for value in vars(namespace).values():
-            values = value.values() if isinstance(value, dict) else value
-            if isinstance(values, tuple | type({}.values())):
-                found += [t for t in values if isinstance(t, Template)]
-            elif isinstance(value, Template):
-                found.append(value)
-    return found
-
-
 def test_every_text_of_diff_is_translated_into_italian() -> None:
     found = [*SENTENCES.values(), *STEP_SENTENCES.values(), NOTHING_TO_COMPARE]
-    found += _templates(diff_text, diff_markdown)  # the markdown imports the text's NONE
+    found += module_templates(diff_text, diff_markdown)  # the markdown imports the text's NONE
     templates = list({t.id: t for t in found}.values())
     assert len(templates) == 87
     assert {t.id.partition(".")[0] for t in templates} == {"diff", "error"}

@@ -15,7 +15,7 @@ from jcode.i18n import Message, Template
 from jcode.rules import RULES, UnknownRuleError, get_rule, parsing, project, references
 from jcode.spec.builtins import BUILTIN_CHANNELS
 
-from .helpers import CASES, lint_case
+from .helpers import CASES, lint_case, module_templates
 from .test_cases import CASE_FILES
 
 IT = i18n.catalog("it")
@@ -176,11 +176,7 @@ def test_every_finding_of_these_rules_says_a_message_its_rule_owns() -> None:
 
 def _templates() -> list[Template]:
     """Every template of these modules: their findings', their phrases' and their docs'."""
-    found: list[Template] = []
-    for module in (*MODULES, project_schema, registry):
-        for value in vars(module).values():
-            values = value.values() if isinstance(value, dict) else [value]
-            found += [v for v in values if isinstance(v, Template)]
+    found = module_templates(*MODULES, project_schema, registry)
     for rule_id in OURS:
         rule = RULES[rule_id]
         found += [rule.summary, rule.what, rule.why, rule.example, rule.fix]

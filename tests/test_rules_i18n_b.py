@@ -15,7 +15,7 @@ from jcode.i18n import Catalog, Template, catalog, fields
 from jcode.rules import RULES, coverage, kpis, stages
 from jcode.spec.builtins import BUILTIN_CHANNELS
 
-from .helpers import CASES, lint_case
+from .helpers import CASES, lint_case, module_templates
 from .test_cases import CASE_FILES
 
 MODULES = (coverage, kpis, stages)
@@ -36,11 +36,7 @@ def _findings(rule: str, case: str, language: Catalog) -> list[str]:
 
 def _finding_templates(module: ModuleType) -> list[Template]:
     """The module's finding messages: its module-level templates, alone or in a dict."""
-    found: list[Template] = []
-    for value in vars(module).values():
-        values = value.values() if isinstance(value, dict) else [value]
-        found += [v for v in values if isinstance(v, Template)]
-    return found
+    return module_templates(module)
 
 
 def _doc_templates(module: ModuleType) -> list[Template]:

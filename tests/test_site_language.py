@@ -31,6 +31,7 @@ from jcode.site.pages import Page
 from jcode.spec import builtins
 from jcode.spec.values import ID_PATTERN
 
+from .helpers import module_templates
 from .test_site import CONFIG, JOURNEYS, PROJECT, ROOT, Run, build_argv, jcode, parse, site_pages
 
 ITALIAN_EXAMPLE = ROOT / "examples" / "comune-carta-identita"
@@ -499,13 +500,7 @@ def test_what_cannot_be_a_language_code_is_refused_with_the_settings(language: s
 
 
 def _templates() -> list[Template]:
-    found: dict[str, Template] = {}
-    for module in (labels, site_build, serve, builtins):
-        for value in vars(module).values():
-            for item in value.values() if isinstance(value, dict) else [value]:
-                if isinstance(item, Template):
-                    found[item.id] = item
-    return list(found.values())
+    return module_templates(labels, site_build, serve, builtins)
 
 
 def test_every_template_of_the_site_is_in_italian_with_its_fields() -> None:

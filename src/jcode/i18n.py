@@ -22,7 +22,7 @@ import functools
 import os
 import re
 import struct
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Final, Union
@@ -169,7 +169,7 @@ class Catalog:
         if template.plural is None:
             return found if isinstance(found, str) and found else template.text
         n = 1 if count is None else count
-        if isinstance(found, tuple) and all(found):
+        if isinstance(found, tuple) and _complete(found):
             index = self._plural(n)
             if 0 <= index < len(found):
                 return found[index]
@@ -191,19 +191,20 @@ class Catalog:
         return self.render(template(**args))
 
     def translates(self, template: Template) -> bool:
-        found = self._texts.get((template.id, template.text))
-        return bool(found) and (not isinstance(found, tuple) or all(found))
-
-    def entries(self) -> Iterator[tuple[str, str | tuple[str, ...]]]:
-        """(id, text) of every entry it holds."""
-        for (id, _), text in self._texts.items():
-            yield id, text
+        return _complete(self._texts.get((template.id, template.text)))
 
     def __len__(self) -> int:
         return len(self._texts)
 
     def __repr__(self) -> str:
         return f"Catalog({self.language!r}, {len(self._texts)} entries)"
+
+
+def _complete(found: str | tuple[str, ...] | None) -> bool:
+    """An entry with its text, or every plural form, filled in."""
+    if isinstance(found, tuple):
+        return bool(found) and all(found)
+    return bool(found)
 
 
 ENGLISH: Final = Catalog(SOURCE_LANGUAGE, {})
@@ -294,8 +295,11 @@ def completeness(language: str) -> tuple[int, int]:
     total = source_entries()
     if chosen.language == SOURCE_LANGUAGE:
         return len(total), len(total)
-    done = {id for id, text in chosen.entries() if text and (isinstance(text, str) or all(text))}
-    return len(done & total.keys()), len(total)
+    done = sum(
+        chosen.translates(Template(id, text if isinstance(text, str) else text[0]))
+        for id, text in total.items()
+    )
+    return done, len(total)
 
 
 def terminal_language(option: str | None, environ: Mapping[str, str] | None = None) -> str:

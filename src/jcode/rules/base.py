@@ -144,26 +144,23 @@ class Rule(Record):
         return message_id == self.id or message_id.startswith(self.id + ".")
 
     def docs_markdown(self, catalog: Catalog = ENGLISH) -> str:
-        t = catalog.text
-        return catalog(
-            _DOCS_MARKDOWN,
-            rule=self.id,
-            severity=t(SEVERITY_NAMES[self.severity]),
-            what=t(self.what),
-            why=t(self.why),
-            example=t(self.example).rstrip(),
-            fix=t(self.fix),
-        )
+        example = catalog.text(self.example).rstrip()
+        return self._docs(_DOCS_MARKDOWN, catalog, example)
 
     def docs_text(self, catalog: Catalog = ENGLISH) -> str:
+        lines = catalog.text(self.example).rstrip().splitlines()
+        return self._docs(_DOCS_TEXT, catalog, "".join(f"  {line}\n" for line in lines))
+
+    def _docs(self, layout: Template, catalog: Catalog, example: str) -> str:
+        """The rule's sections in a catalog's language, laid out with `example` as shown."""
         t = catalog.text
         return catalog(
-            _DOCS_TEXT,
+            layout,
             rule=self.id,
             severity=t(SEVERITY_NAMES[self.severity]),
             what=t(self.what),
             why=t(self.why),
-            example="".join(f"  {line}\n" for line in t(self.example).rstrip().splitlines()),
+            example=example,
             fix=t(self.fix),
         )
 
