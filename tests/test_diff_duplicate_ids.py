@@ -170,3 +170,66 @@ def test_a_copy_that_duplicates_an_id_is_an_added_file_with_its_finding(
         "changed": [],
         "duplicated": [{"id": "parcel-return", "base": [FIRST], "head": [FIRST, COPY]}],
     }
+
+
+# The KPI of stage `after`: without it, the stage has a stage-without-kpi finding.
+AFTER_KPI = (
+    "    kpis: [{id: csat, name: Satisfaction, baseline: 4, target: 4.5, direction: increase}]\n"
+)
+
+
+def _findings(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    """The findings of a JSON diff, each new or resolved one as (file, line, rule)."""
+    code, out, err = run([*argv, "--format", "json", *TODAY], capsys)
+    assert (code, err) == (ExitCode.OK, ""), err
+    findings = json.loads(out)["findings"]
+    return {
+        "new": [(f["file"], f["line"], f["rule"]) for f in findings["new"]],
+        "resolved": [(f["file"], f["line"], f["rule"]) for f in findings["resolved"]],
+        "unchanged": findings["unchanged"],
+    }
+
+
+def test_a_finding_that_moves_to_the_other_file_is_resolved_in_one_and_new_in_the_other(
+    duplicated: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Both files say the same of the journey (stage 'after' has no KPI), once in each side:
+    the finding is matched by file too, so it is resolved where it went and new where it came."""
+    _edit(duplicated, FIRST, AFTER_KPI, "")
+    duplicated.commit("The first file's stage 'after' loses its KPI")
+    _edit(duplicated, FIRST, "phase: post-purchase\n", "phase: post-purchase\n" + AFTER_KPI)
+    _edit(duplicated, COPY, AFTER_KPI, "")
+    code, out, err = run(["diff", "HEAD", *TODAY], capsys)
+    assert (code, err) == (ExitCode.OK, "")
+    assert out.splitlines()[-5:] == [
+        "new findings:",
+        "  journeys/returns-copy.yaml:12:5: info: stage 'after' has no KPI [stage-without-kpi]",
+        "resolved findings:",
+        "  journeys/parcel-return.yaml:12:5: info: stage 'after' has no KPI [stage-without-kpi]",
+        "HEAD -> working tree: journeys: 0 added, 0 removed, 2 changed; findings: 1 new"
+        " (0 errors, 0 warnings, 1 info), 1 resolved, 9 unchanged",
+    ]
+
+
+def test_a_finding_that_appears_in_one_file_while_the_other_had_it_is_new_in_its_own_file(
+    duplicated: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The second file had the finding; now the first has it too: the new one is the first
+    file's, at its line, and the second's is unchanged (not its twin in the other file)."""
+    _edit(duplicated, COPY, AFTER_KPI, "")
+    _edit(duplicated, COPY, "title: Returns (copy)\n", "title: Returns (copy)\nsummary: A copy.\n")
+    duplicated.commit("The copy's stage 'after' has no KPI")
+    _edit(duplicated, FIRST, AFTER_KPI, "")
+    assert _findings(["diff", "HEAD"], capsys) == {
+        "new": [(FIRST, 12, "stage-without-kpi")],
+        "resolved": [],
+        "unchanged": 10,
+    }
+    duplicated.commit("The first file's too")
+    # The other way round: the first file is fixed, the second keeps its finding.
+    _edit(duplicated, FIRST, "phase: post-purchase\n", "phase: post-purchase\n" + AFTER_KPI)
+    assert _findings(["diff", "HEAD"], capsys) == {
+        "new": [],
+        "resolved": [(FIRST, 12, "stage-without-kpi")],
+        "unchanged": 10,
+    }

@@ -233,9 +233,10 @@ Identity = tuple[str, str, str]
 
 
 def unmatched(
-    ours: Sequence[tuple[Identity, str]], theirs: Sequence[tuple[Identity, str]]
+    ours: Sequence[tuple[Hashable, str]], theirs: Sequence[tuple[Hashable, str]]
 ) -> tuple[list[int], list[int]]:
-    """Pair findings of two sets, each given as (identity, message): first those that agree in
+    """Pair findings of two sets, each given as (identity, message), the identity being what
+    says which finding it is (Finding.identity, or more): first those that agree in
     both, then the rest by identity alone (a message may name a value that changed). Returns
     the indexes, in each set, of those left without a partner.
 

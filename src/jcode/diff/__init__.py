@@ -5,7 +5,7 @@ Journeys are matched by id, never by file: a journey moved to another file is a 
 what changed inside a journey is jcode.diff.changes'. An id that several files declare on a
 side (lint's duplicate-id) is matched by id and file, so that every file's changes show.
 Findings are matched by their identity (journey, rule, element by ids), so a finding that only
-moved lines is unchanged.
+moved lines is unchanged; a finding on such a duplicated id by its file too.
 """
 
 from __future__ import annotations
@@ -157,11 +157,13 @@ def compare(base_side: Side, head_side: Side) -> Diff:
     # A file that is not readable YAML on one side names no journey there; its journey is not
     # "added" or "removed" by that: its yaml-syntax finding says what happened.
     unreadable = (_unreadable(base_side), _unreadable(head_side))
+    duplicated = _duplicated(base_files, head_files)
     journeys = []
     for journey_id in sorted(base_files.keys() | head_files.keys()):
         befores, afters = base_files.get(journey_id, []), head_files.get(journey_id, [])
         declared = (tuple(f.path for f in befores), tuple(f.path for f in afters))
-        for before, after in _pairs(befores, afters, base_side, head_side):
+        pairs = _pairs(befores, afters, base_side, head_side, journey_id in duplicated)
+        for before, after in pairs:
             if (before is None and head_side.relative(_path(after)) in unreadable[0]) or (
                 after is None and base_side.relative(_path(before)) in unreadable[1]
             ):
@@ -176,7 +178,7 @@ def compare(base_side: Side, head_side: Side) -> Diff:
                 journeys.append(
                     JourneyDiff(journey_id, title, *files, changes, *declared, head=head)
                 )
-    new, resolved, unchanged = _findings(base_side, head_side)
+    new, resolved, unchanged = _findings(base_side, head_side, duplicated)
     language = head_side.project.config.site.language
     return Diff(
         base_side.label,
@@ -205,13 +207,25 @@ def _by_journey(result: LintResult) -> dict[str, list[JourneyFile]]:
     return files
 
 
+def _duplicated(*sides: dict[str, list[JourneyFile]]) -> set[str]:
+    """The journey ids that several files declare on a side: those are matched by file too,
+    journeys and findings alike."""
+    return {
+        journey_id for files in sides for journey_id, declared in files.items() if len(declared) > 1
+    }
+
+
 def _pairs(
-    befores: list[JourneyFile], afters: list[JourneyFile], base: Side, head: Side
+    befores: list[JourneyFile],
+    afters: list[JourneyFile],
+    base: Side,
+    head: Side,
+    duplicated: bool,
 ) -> Iterator[tuple[JourneyFile | None, JourneyFile | None]]:
     """The files of one journey id to compare, BASE's with HEAD's. One file a side is one
-    journey, whatever its file (a rename). An id that several files declare on a side is
-    matched by file too, in path order: a file with no counterpart was added or removed."""
-    if len(befores) <= 1 and len(afters) <= 1:
+    journey, whatever its file (a rename). A duplicated id is matched by file too, in path
+    order: a file with no counterpart was added or removed."""
+    if not duplicated:
         yield (befores[0] if befores else None), (afters[0] if afters else None)
         return
     base_by_path = {base.relative(f.path): f for f in befores}
@@ -243,22 +257,27 @@ def _file_changes(
         yield from journey_changes(before.journey, after.journey, base.project, head.project)
 
 
-def _findings(base: Side, head: Side) -> tuple[tuple[Finding, ...], tuple[Finding, ...], int]:
+def _findings(
+    base: Side, head: Side, duplicated: set[str]
+) -> tuple[tuple[Finding, ...], tuple[Finding, ...], int]:
     """(new, resolved, unchanged count): findings paired by identity (with its file relative
-    to its side, for a file without a readable journey)."""
+    to its side, for a file without a readable journey), and by file for a duplicated id."""
     before, after = base.result.findings, head.result.findings
     new, resolved = unmatched(
-        [(_identity(f, head), f.message) for f in after],
-        [(_identity(f, base), f.message) for f in before],
+        [(_key(f, head, duplicated), f.message) for f in after],
+        [(_key(f, base, duplicated), f.message) for f in before],
     )
     return tuple(after[i] for i in new), tuple(before[i] for i in resolved), len(after) - len(new)
 
 
-def _identity(finding: Finding, side: Side) -> Identity:
+def _key(finding: Finding, side: Side, duplicated: set[str]) -> tuple[Identity, str]:
+    """The finding's identity, and the file it is in (relative to its side) when its journey
+    id is duplicated: the same finding in the two files of one id is two findings."""
     journey_or_file, rule, element = finding.identity
     if finding.journey is None:
         journey_or_file = side.relative(journey_or_file)
-    return journey_or_file, rule, element
+    file = side.relative(finding.file) if finding.journey in duplicated else ""
+    return (journey_or_file, rule, element), file
 
 
 FAIL_ON: tuple[str, ...] = ("new-error", "new-warning", "never")
