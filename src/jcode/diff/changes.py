@@ -3,7 +3,8 @@ says is jcode.diff.sentences').
 
 Stages, touchpoints and KPIs are matched by id, never by position: a touchpoint moved to
 another stage is a move. What has no id (steps, thoughts, feelings, backstage work, exits,
-pain points, opportunities) is matched by its text within its stage.
+pain points, opportunities) is matched by its text within its stage; an opportunity written
+with an id is matched by its text too (its id then only names it).
 """
 
 from __future__ import annotations
@@ -98,8 +99,9 @@ class Change(Record):
     """One change to a journey. `pointer` is a JSON Pointer into HEAD's file (BASE's for what
     was removed); `element` names the stage, touchpoint or KPI by ids, as findings do
     ("stages/delivery/touchpoints/survey"; "" for the journey itself), or the list of a stage
-    an item without an id is in ("stages/delivery/steps"), `position` then being its number
-    in that list from 1. `subject` is the text of the step or pain point the change is about,
+    an item matched by text is in ("stages/delivery/steps"; with the id of an opportunity
+    that has one: "stages/delivery/opportunities/guide"), `position` then being its number in
+    that list from 1. `subject` is the text of the step or pain point the change is about,
     which have no id."""
 
     __slots__ = ("after", "before", "element", "kind", "pointer", "position", "subject")
@@ -125,12 +127,19 @@ class Change(Record):
     def ids(self) -> dict[str, str | int]:
         """Its element as JSON names it: `stage`, then `touchpoint` or `kpi` by id, or the
         number of a `step`, `thought`, `feeling`, `backstage`, `exit`, `pain_point` or
-        `opportunity` in its stage (HEAD's, BASE's when removed)."""
+        `opportunity` in its stage (HEAD's, BASE's when removed), and an opportunity's
+        `opportunity_id` when it has one (the number keeps the type a version-1 reader
+        knows)."""
         parts = self.element.split("/") if self.element else []
         ids: dict[str, str | int] = {"stage": parts[1]} if len(parts) > 1 else {}
         if len(parts) > 2:
             name = ELEMENT_NAMES[parts[2]]
-            ids[name] = parts[3] if len(parts) > 3 else self.position or 0
+            if self.position is None:
+                ids[name] = parts[3]
+            else:
+                ids[name] = self.position
+                if len(parts) > 3:
+                    ids[f"{name}_id"] = parts[3]
         return ids
 
 
@@ -281,6 +290,13 @@ def _texts(stage: Stage | None, field: str) -> tuple[str, ...]:
     return tuple(item if isinstance(item, str) else item.text for item in items)
 
 
+def _item_element(stage_id: str, field: str, stage: Stage, k: int) -> str:
+    """The element of item `k` of a stage's list `field`: the list, and the item's id when
+    it has one (an opportunity written as an object), as findings name it."""
+    own = getattr(getattr(stage, field)[k], "id", None)
+    return f"stages/{stage_id}/{field}" + (f"/{own}" if own is not None else "")
+
+
 def _match(
     before: Sequence[str], after: Sequence[str]
 ) -> tuple[dict[int, int], list[int], list[int]]:
@@ -312,13 +328,13 @@ def _text_changes(
         old = base_stages.get(stage_id)
         texts = _texts(stage, field)
         for k in _match(_texts(old and old[1], field), texts)[1]:
-            pointer, element = f"/stages/{i}/{field}/{k}", f"stages/{stage_id}/{field}"
+            pointer, element = f"/stages/{i}/{field}/{k}", _item_element(stage_id, field, stage, k)
             yield Change(f"{kind}-added", pointer, element, None, texts[k], position=k + 1)
     for stage_id, (i, stage) in base_stages.items():
         new = head_stages.get(stage_id)
         texts = _texts(stage, field)
         for k in _match(texts, _texts(new and new[1], field))[2]:
-            pointer, element = f"/stages/{i}/{field}/{k}", f"stages/{stage_id}/{field}"
+            pointer, element = f"/stages/{i}/{field}/{k}", _item_element(stage_id, field, stage, k)
             yield Change(f"{kind}-removed", pointer, element, texts[k], None, position=k + 1)
 
 
