@@ -11,6 +11,7 @@ means adding a file.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from jcode.diff.changes import KINDS
+from jcode.diff.changes import ELEMENT_NAMES, KINDS
 from jcode.diff.sentences import SENTENCES
 from jcode.errors import ExitCode
 
@@ -106,7 +107,8 @@ def test_change_kind(case: Path, repo: GitRepo, capsys: pytest.CaptureFixture[st
     # Each names its sentence's template, and gives the values the sentence shows.
     for change in changes:
         step = change["kind"].startswith("key-moment") and "/steps/" in change["pointer"]
-        assert change["message_id"] == f"diff.{change['kind']}" + (".step" if step else "")
+        variant = ".step" if step else ".id" if "opportunity_id" in change else ""
+        assert change["message_id"] == f"diff.{change['kind']}{variant}"
         shown = change["arguments"].keys() & {"before", "after"}
         assert shown and all(change["arguments"][key] == change[key] for key in shown)
 
@@ -118,6 +120,40 @@ def test_change_kind(case: Path, repo: GitRepo, capsys: pytest.CaptureFixture[st
         *(f"  {c['text']}" for c in spec["changes"]),
     ]
     assert lines[-1].startswith("HEAD~1 -> HEAD: journeys: 0 added, 0 removed, 1 changed;")
+
+    # The comment names each change's element as the JSON does: every id, and every number
+    # outside the values the line quotes.
+    code, out, _ = run(["diff", "HEAD~1", "HEAD", "--format", "markdown", *TODAY], capsys)
+    assert code == ExitCode.OK
+    kpis = [c for c in changes if c["kind"].startswith("kpi-")]
+    others = [c for c in changes if not c["kind"].startswith("kpi-")]
+    shown = markdown_changes(out)
+    assert len(shown) == len(changes)
+    for change, line in zip([*others, *kpis], shown, strict=True):
+        words = _QUOTED.sub("", line)
+        for name in ("stage", "touchpoint", "kpi", *ELEMENT_NAMES.values(), "opportunity_id"):
+            if isinstance(change.get(name), str):
+                assert f"`{change[name]}`" in line, (name, line)
+            elif isinstance(change.get(name), int):
+                assert re.search(rf"(?<![\d.]){change[name]}(?![\d.])", words), (name, line)
+
+
+# What a markdown line quotes: values (“text”, `id`), which may hold any number.
+_QUOTED = re.compile(r"“[^”]*”|`[^`]*`")
+_PART = re.compile(r"(\*\*|<details><summary>)(Changes|KPI changes) \(\d+\)(\*\*|</summary>)")
+
+
+def markdown_changes(out: str) -> list[str]:
+    """The change lines of a markdown diff, in order: its list of changes, then the rows of its
+    KPI table."""
+    blocks = out.split("\n\n")
+    found = []
+    for title, body in itertools.pairwise(blocks):
+        part = _PART.fullmatch(title)
+        if part is not None:
+            rows = body.splitlines()
+            found += rows[2:] if part.group(2) == "KPI changes" else rows
+    return found
 
 
 def test_every_kind_has_a_case_and_a_sentence() -> None:
@@ -311,7 +347,7 @@ def test_findings_new_resolved_and_unchanged_though_moved(
         "laptop-replacement (journeys/laptop-replacement.yaml)\n"
         "  stage 'trigger' added\n"
         "  touchpoint 'help-article' added to stage 'trigger'\n"
-        "  KPI 'nps' target: (none) -> 45\n"
+        "  stage 'advocacy', KPI 'nps' target: (none) -> 45\n"
         "new findings:\n"
         "  journeys/laptop-replacement.yaml:14:5: info: stage 'trigger' has no KPI"
         " [stage-without-kpi]\n"
@@ -351,7 +387,12 @@ def test_uncommitted_edits_are_the_default_head(
                             "before": 50,
                             "after": 45,
                             "message_id": "diff.kpi-target-changed",
-                            "arguments": {"item": "checkout-conversion", "before": 50, "after": 45},
+                            "arguments": {
+                                "stage": "purchase",
+                                "item": "checkout-conversion",
+                                "before": 50,
+                                "after": 45,
+                            },
                         }
                     ],
                 }
@@ -499,7 +540,12 @@ def test_two_folders(
                     "before": "chat",
                     "after": "phone",
                     "message_id": "diff.touchpoint-channel-changed",
-                    "arguments": {"item": "live-chat", "before": "chat", "after": "phone"},
+                    "arguments": {
+                        "stage": "purchase",
+                        "item": "live-chat",
+                        "before": "chat",
+                        "after": "phone",
+                    },
                 }
             ],
         }
@@ -716,6 +762,7 @@ def test_managed_by_is_compared_as_each_side_resolves_it(
                     "after": "owned",
                     "message_id": "diff.touchpoint-managed-by-changed",
                     "arguments": {
+                        "stage": "discovery",
                         "item": "review-sites",
                         "before": "third-party",
                         "after": "owned",

@@ -44,7 +44,7 @@ def test_a_committed_edit_to_the_second_file_is_shown_in_every_format(
         "parcel-return (journeys/returns-copy.yaml)\n"
         "  journey id duplicated in BASE: also declared in 'journeys/parcel-return.yaml'\n"
         "  journey id duplicated in HEAD: also declared in 'journeys/parcel-return.yaml'\n"
-        "  touchpoint 'tracking' channel: 'email' -> 'web'\n"
+        "  stage 'after', touchpoint 'tracking' channel: 'email' -> 'web'\n"
         "HEAD~1 -> HEAD: journeys: 0 added, 0 removed, 1 changed; findings: 0 new (0 errors,"
         " 0 warnings, 0 info), 0 resolved, 9 unchanged\n",
         "",
@@ -67,7 +67,12 @@ def test_a_committed_edit_to_the_second_file_is_shown_in_every_format(
                         "before": "email",
                         "after": "web",
                         "message_id": "diff.touchpoint-channel-changed",
-                        "arguments": {"item": "tracking", "before": "email", "after": "web"},
+                        "arguments": {
+                            "stage": "after",
+                            "item": "tracking",
+                            "before": "email",
+                            "after": "web",
+                        },
                     }
                 ],
             }
@@ -93,7 +98,7 @@ def test_a_committed_edit_to_the_second_file_is_shown_in_every_format(
         "\n"
         "**Changes (1)**\n"
         "\n"
-        "- touchpoint `tracking` channel: `email` → `web`\n"
+        "- stage `after`, touchpoint `tracking` channel: `email` → `web`\n"
         "\n"
         "<details><summary>The journey in HEAD, as a Mermaid diagram</summary>\n"
         "\n"
@@ -127,7 +132,7 @@ def test_edits_to_both_files_in_the_working_tree_are_each_shown_with_their_file(
         "parcel-return (journeys/returns-copy.yaml)\n"
         "  journey id duplicated in BASE: also declared in 'journeys/parcel-return.yaml'\n"
         "  journey id duplicated in HEAD: also declared in 'journeys/parcel-return.yaml'\n"
-        "  touchpoint 'tracking' channel: 'email' -> 'web'\n"
+        "  stage 'after', touchpoint 'tracking' channel: 'email' -> 'web'\n"
         "HEAD -> working tree: journeys: 0 added, 0 removed, 2 changed; findings: 0 new"
         " (0 errors, 0 warnings, 0 info), 0 resolved, 9 unchanged\n"
     )

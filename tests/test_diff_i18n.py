@@ -14,7 +14,7 @@ from jcode import i18n
 from jcode.app.diff import NOTHING_TO_COMPARE, DiffRequest, diff_sides
 from jcode.diff import Diff, JourneyDiff
 from jcode.diff.changes import Change
-from jcode.diff.sentences import SENTENCES, STEP_SENTENCES
+from jcode.diff.sentences import NAMED_SENTENCES, SENTENCES, STEP_SENTENCES
 from jcode.errors import ExitCode
 from jcode.reporters import DIFF, ReportOptions, diff_markdown, diff_text
 
@@ -143,9 +143,9 @@ def test_markdown_is_in_the_projects_language(
         "\n"
         "- titolo: “Shopping” → “Buying”\n"
         "- responsabile: *nessun valore* → `sales`\n"
-        "- tappa `checkout`, azione “Pays by card”: momento chiave aggiunto: “A refused card "
+        "- tappa `checkout`, azione 1 “Pays by card”: momento chiave aggiunto: “A refused card "
         "ends it”\n"
-        "- touchpoint `web`, responsabile: *nessun valore* → `sales`\n"
+        "- tappa `checkout`, touchpoint `web`, responsabile: *nessun valore* → `sales`\n"
         "\n"
         "**Modifiche ai KPI (2)**\n"
         "\n"
@@ -184,11 +184,11 @@ def test_text_is_in_the_terminals_language(italian: GitRepo) -> None:
         "shop (journeys/shop.yaml)\n"
         "  titolo: 'Shopping' -> 'Buying'\n"
         "  responsabile: (nessun valore) -> 'sales'\n"
-        "  tappa 'checkout', azione 'Pays by card': momento chiave aggiunto: 'A refused card "
+        "  tappa 'checkout', azione 1 'Pays by card': momento chiave aggiunto: 'A refused card "
         "ends it'\n"
-        "  touchpoint 'web', responsabile: (nessun valore) -> 'sales'\n"
+        "  tappa 'checkout', touchpoint 'web', responsabile: (nessun valore) -> 'sales'\n"
         "  KPI 'refusals' aggiunto alla tappa 'checkout'\n"
-        "  KPI 'conversion', obiettivo: 45 -> 50\n"
+        "  tappa 'checkout', KPI 'conversion', obiettivo: 45 -> 50\n"
         "nuove segnalazioni:\n"
         "  journeys/new.yaml:1:1: avviso: la journey 'new' non ha un responsabile (ognuna delle "
         "sue tappe ne ha uno) [missing-owner]\n"
@@ -226,6 +226,7 @@ def test_json_is_english_and_names_each_sentence_with_its_arguments(
             "message_id": "diff.key-moment-added.step",
             "arguments": {
                 "stage": "checkout",
+                "number": 1,
                 "subject": "Pays by card",
                 "after": "A refused card ends it",
             },
@@ -238,7 +239,7 @@ def test_json_is_english_and_names_each_sentence_with_its_arguments(
             "before": None,
             "after": "sales",
             "message_id": "diff.touchpoint-owner-changed",
-            "arguments": {"item": "web", "before": None, "after": "sales"},
+            "arguments": {"stage": "checkout", "item": "web", "before": None, "after": "sales"},
         },
         {
             "kind": "kpi-added",
@@ -300,9 +301,10 @@ def test_a_diff_with_nothing_to_compare_says_so_in_the_terminals_language(
 
 
 def test_every_text_of_diff_is_translated_into_italian() -> None:
-    found = [*SENTENCES.values(), *STEP_SENTENCES.values(), NOTHING_TO_COMPARE]
+    found = [*SENTENCES.values(), *STEP_SENTENCES.values(), *NAMED_SENTENCES.values()]
+    found.append(NOTHING_TO_COMPARE)
     found += module_templates(diff_text, diff_markdown)  # the markdown imports the text's NONE
     templates = list({t.id: t for t in found}.values())
-    assert len(templates) == 87
+    assert len(templates) == 89
     assert {t.id.partition(".")[0] for t in templates} == {"diff", "error"}
     assert [t.id for t in templates if not IT.translates(t)] == []

@@ -210,7 +210,7 @@ def test_small_diff_shows_everything() -> None:
     assert out.count("Pain point number 1, written") == 3
 
 
-def test_changes_to_steps_and_links_are_listed_and_escaped(
+def test_changes_to_numbered_items_and_links_are_listed_with_their_ids_and_escaped(
     repo: GitRepo, capsys: pytest.CaptureFixture[str]
 ) -> None:
     steps = "    steps:\n      - {text: Pays by card}\n"
@@ -236,17 +236,25 @@ def test_changes_to_steps_and_links_are_listed_and_escaped(
             "      - Too many models with unclear specifications\n",
             "      - {text: Too many models with unclear specifications, addressed_by: [guide]}\n",
         ),
+        (
+            "      - Show the delivery date on every product card\n",
+            "      - Show the delivery date on every product card\n"
+            "      - {id: stock-badge, text: Show stock on the card}\n",
+        ),
     )
     repo.write(EXAMPLE_FILE, head)
     code, out, _ = run(["diff", "main", "--format", "markdown", "--today", "2026-11-22"], capsys)
     assert code == ExitCode.OK
-    changes = out[out.index("**Changes (4)**") :].split("\n\n")[1]
+    changes = out[out.index("**Changes (5)**") :].split("\n\n")[1]
+    # Each names its stage, then the number of its item there (and an opportunity's id).
     assert changes.splitlines() == [
-        "- stage `purchase`, step “Pays by card”: key moment added: “A refused card \\*ends\\* it”",
-        f"- stage `purchase`: step added: “{escape(HOSTILE)}”",
-        "- stage `purchase`: exit added: “Leaves at the fee”",
-        "- stage `discovery`: pain point “Too many models with unclear specifications”"
+        "- stage `purchase`, step 1 “Pays by card”: key moment added:"
+        " “A refused card \\*ends\\* it”",
+        f"- stage `purchase`: step 2 added: “{escape(HOSTILE)}”",
+        "- stage `purchase`: exit 1 added: “Leaves at the fee”",
+        "- stage `discovery`: pain point 1 “Too many models with unclear specifications”"
         " addressed by: [] → [`guide`]",
+        "- stage `evaluation`: opportunity 2 (`stock-badge`) added: “Show stock on the card”",
     ]
     assert github_html(out).tags <= ALLOWED_TAGS
 
