@@ -174,9 +174,10 @@ def _big_diff(journeys: int, changes: int, findings: int) -> Diff:
                     Change(
                         "pain-point-added",
                         f"/stages/0/pain_points/{c}",
-                        "stages/s0",
+                        "stages/s0/pain_points",
                         None,
                         f"Pain point number {c}, written out at some length as people do",
+                        position=c + 1,
                     )
                     for c in range(changes)
                 ),
