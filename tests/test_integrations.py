@@ -172,7 +172,7 @@ def test_action_steps_run_on_a_shallow_pull_request_checkout(tmp_path: Path, git
         "✅ **jcode diff** `origin/main` → `HEAD`: 1 new finding (0 errors, 0 warnings, 1 info)"
         in text
     )
-    assert "- touchpoint `satisfaction-survey` feedback: `true` → `false`" in text
+    assert "- stage `delivery`, touchpoint `satisfaction-survey` feedback: `true` → `false`" in text
 
 
 def test_action_installs_exactly_the_locked_set(tmp_path: Path) -> None:
