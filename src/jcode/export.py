@@ -44,6 +44,10 @@ HEADERS = {
         "warnings",
         "info",
         "file",
+        "summary",
+        "scope",
+        "tags",
+        "related",
         "suppress",
     ],
     "touchpoints": [
@@ -346,6 +350,10 @@ def _journey_row(file: JourneyFile, journey: Journey) -> list[Any]:
         severities.count("warning"),
         severities.count("info"),
         file.path,
+        journey.summary,
+        list(journey.scope or ()),
+        Lines(journey.tags),
+        list(journey.related),
         _suppressions(journey.suppress),
     ]
 

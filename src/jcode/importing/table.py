@@ -29,10 +29,7 @@ NO_COLUMNS = Template(
     "error.import.csv.no-columns",
     "no column jcode knows in the header; it reads {columns} (in English or Italian)",
 )
-NO_NAME = Template(
-    "error.import.csv.no-journey",
-    "this row names no {what}: the {column} cell is empty",
-)
+NO_NAME = Template("error.import.csv.empty-cell", "the '{column}' cell of this row is empty")
 
 # The columns of a sheet, by their names in English and in Italian (as key() compares them).
 # Export's own headers are all here; what export computes from others is read and ignored.
@@ -152,9 +149,7 @@ class Sheet:
     def _journey(self, row: list[Cell], journeys: dict[str, JourneyDraft]) -> JourneyDraft:
         text, place = self._cell(row, "journey")
         if text is None and "journey" in self._columns:
-            raise self._source.error(
-                place.line, place.column, NO_NAME(what="journey", column="journey")
-            )
+            raise self._source.error(place.line, place.column, NO_NAME(column="journey"))
         stem = self._source.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
         text = text if text is not None else stem  # a sheet of one journey: named by its file
         ident = text.strip() if is_id(text.strip()) else slug(text)
@@ -174,14 +169,15 @@ class Sheet:
         put("owner", self._names.owner)
         put("status")
         put("reviewed")
+        put("scope", _ids)
+        put("tags", _lines)
+        put("related", _ids)
         put("suppress", _suppressions)
 
     def _stage(self, row: list[Cell], journey: JourneyDraft) -> StageDraft:
         text, place = self._cell(row, "stage")
         if text is None:
-            raise self._source.error(
-                place.line, place.column, NO_NAME(what="stage", column="stage")
-            )
+            raise self._source.error(place.line, place.column, NO_NAME(column="stage"))
         name, _ = self._cell(row, "stage_name")
         ident = text.strip() if is_id(text.strip()) else slug(text)
         stage = journey.stage(ident)
@@ -228,7 +224,7 @@ class Sheet:
         column = kind.removesuffix("s")
         text, place = self._cell(row, column)
         if text is None:
-            raise self._source.error(place.line, place.column, NO_NAME(what=column, column=column))
+            raise self._source.error(place.line, place.column, NO_NAME(column=column))
         name, _ = self._cell(row, "name")
         ident = text.strip() if is_id(text.strip()) else slug(text)
         element = stage.element(kind, ident)
@@ -312,6 +308,15 @@ def _opportunity(item: str) -> Any:
     if match[3]:
         idea["owner"] = match[3]
     return idea
+
+
+def _ids(cell: str) -> list[str]:
+    """Ids as export joins them: `a; b`."""
+    return [part.strip() for part in cell.replace(",", ";").split(";") if part.strip()]
+
+
+def _lines(cell: str) -> list[str]:
+    return [line for line in cell.split("\n") if line]
 
 
 def _suppressions(cell: str) -> list[dict[str, str]]:
