@@ -9,6 +9,8 @@ editor; these cannot).
   a bare LF inside quotes, a quote doubled, decimals with a comma.
 - EXCEL_UTF8: Excel's "CSV UTF-8 (delimitato da virgole)" in the United States: a byte order
   mark, `,`, CRLF, TRUE and FALSE for checkboxes.
+- EXCEL_UNICODE: Excel's "Unicode text (*.txt)": UTF-16 little-endian with a byte order mark,
+  tabs between cells, CRLF.
 - LIBREOFFICE: LibreOffice Calc's default "Text CSV" export on Linux: UTF-8 without a mark,
   `,`, LF line ends, quotes only where a cell needs them.
 """
@@ -42,3 +44,7 @@ LIBREOFFICE_STAGES = (
     b'Le recensioni citano ""blocchi"" gi\xc3\xa0 risolti"\n'
     b"apertura-conto,apertura,Apertura,purchase,Aprire il conto in un giorno,1,\n"
 )
+EXCEL_UNICODE_TOUCHPOINTS = (
+    "\ufeffJourney\tStage\tPhase\tTouchpoint\tChannel\r\n"
+    "Rinnovo\tScadenza\tpost-purchase\tPromemoria via SMS \u2013 30 giorni prima\tSMS\r\n"
+).encode("utf-16-le")

@@ -1025,6 +1025,10 @@ def test_export_csv_of_journeys(
             "warnings",
             "info",
             "file",
+            "summary",
+            "scope",
+            "tags",
+            "related",
             "suppress",
         ],
         [
@@ -1041,6 +1045,10 @@ def test_export_csv_of_journeys(
             "1",
             "2",
             "journeys/conto.yaml",
+            "",
+            "pre-purchase; purchase; post-purchase",
+            "",
+            "",
             "",
         ],
     ]

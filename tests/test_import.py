@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import select
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,7 @@ import yaml
 from jcode.app.importing import ImportRequest, import_journeys
 from jcode.authoring import MODELINE
 from jcode.errors import ExitCode
+from jcode.importing.table import columns_markdown
 from tests import spreadsheets
 from tests.helpers import ROOT, run
 
@@ -131,6 +136,34 @@ def test_an_excel_utf8_sheet_with_a_byte_order_mark_and_checkboxes(
         "        channel: store\n"
         "        owner: conti-correnti\n"
     )
+
+
+def test_an_excel_unicode_text_file_in_utf16_with_tabs(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert spreadsheets.EXCEL_UNICODE_TOUCHPOINTS.startswith(b"\xff\xfeJ\x00")
+    name = sheet("rinnovo.txt", spreadsheets.EXCEL_UNICODE_TOUCHPOINTS)
+    code, _, err = run(["import", name], capsys)
+    assert (code, err) == (
+        ExitCode.OK,
+        "jcode: rinnovo.txt is not UTF-8: read as UTF-16; check its accents\n",
+    )
+    text = (project / "journeys" / "rinnovo.yaml").read_text(encoding="utf-8")
+    assert text.split("stages:\n", 1)[1] == (
+        "  - id: scadenza\n"
+        "    name: Scadenza\n"
+        "    phase: post-purchase\n"
+        "    touchpoints:\n"
+        "      - id: promemoria-via-sms-30-giorni-prima\n"
+        "        name: Promemoria via SMS \u2013 30 giorni prima\n"
+        "        channel: sms\n"
+    )
+
+
+def test_the_readme_lists_the_columns_import_reads() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- import-columns:start -->\n") + len("<!-- import-columns:start -->\n")
+    assert readme[start : readme.index("<!-- import-columns:end -->")] == columns_markdown()
 
 
 def test_a_libreoffice_sheet_of_stages_with_line_breaks_in_cells(
@@ -255,6 +288,32 @@ def test_a_sheet_of_touchpoints_alone_round_trips(
     monkeypatch.chdir(empty)
     assert run(["import", str(tmp_path / "touchpoints.csv")], capsys)[0] == ExitCode.OK
     assert run(["export", "--format", "csv"], capsys)[1] == exported
+
+
+def test_the_quote_export_puts_before_a_formula_is_taken_back_and_only_it(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = ["=1+1", "'=quoted", "''@twice", "-5 km", "+39 02", "@team", "'plain", "\ttab"]
+    (project / "journeys").mkdir()
+    touchpoints = "".join(
+        f"      - {{id: t{n}, name: {json.dumps(name)}, channel: web}}\n"
+        for n, name in enumerate(names)
+    )
+    journey = project / "journeys" / "a.yaml"
+    journey.write_text(
+        "id: a\ntitle: A\nstages:\n  - id: s\n    name: S\n    phase: discovery\n"
+        f"    touchpoints:\n{touchpoints}",
+        encoding="utf-8",
+    )
+    _, exported, _ = run(["export", "--format", "csv"], capsys)
+    cells = [line.split(",")[6] for line in exported.splitlines()[1:]]
+    quoted = ["'=1+1", "''=quoted", "'''@twice", "'-5 km", "'+39 02", "'@team", "'plain"]
+    assert cells == [*quoted, "'\ttab"]
+    journey.rename(project / "a.yaml.bak")
+    Path("t.csv").write_text(exported, encoding="utf-8", newline="")
+    assert run(["import", "t.csv"], capsys)[0] == ExitCode.OK
+    written = yaml.safe_load(journey.read_text(encoding="utf-8"))
+    assert [t["name"] for t in written["stages"][0]["touchpoints"]] == names
 
 
 def test_export_writes_what_import_needs_to_read_a_stage_back(
@@ -413,6 +472,52 @@ def test_exported_mermaid_imports_back_to_the_same_steps(
         for step in stage.get("steps", [])
     ] == expected
     assert len(expected) > 3
+
+
+def _answer_on_a_terminal(argv: list[str], answers: list[str], cwd: Path) -> tuple[int, str]:
+    """Run jcode on a pseudo-terminal, as a person at a shell does, answering each prompt."""
+    main_fd, terminal = os.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jcode", *argv],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        cwd=cwd,
+        env={**os.environ, "NO_COLOR": "1", "LANG": "C.UTF-8"},
+    )
+    os.close(terminal)
+    seen = b""
+    pending = list(answers)
+    try:
+        while True:
+            ready, _, _ = select.select([main_fd], [], [], 30)
+            if not ready:
+                raise AssertionError(f"no prompt within 30 s; the terminal shows {seen!r}")
+            try:
+                chunk = os.read(main_fd, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+            if seen.rstrip().endswith(b":") and pending:
+                os.write(main_fd, pending.pop(0).encode() + b"\r")
+    finally:
+        os.close(main_fd)
+    return process.wait(timeout=30), seen.decode("utf-8").replace("\r\n", "\n")
+
+
+def test_on_a_terminal_import_asks_the_phase_of_each_section(project: Path) -> None:
+    Path("README.md").write_text(README, encoding="utf-8")
+    code, shown = _answer_on_a_terminal(["import", "README.md"], ["evaluation", ""], project)
+    assert code == ExitCode.OK
+    phases = "discovery, evaluation, interest, purchase, post-purchase, loyalty, advocacy"
+    assert f"Phase of 'Confronto' ({phases}; Enter to leave it TODO): evaluation\n" in shown
+    assert f"Phase of 'Apertura in filiale' ({phases}; Enter to leave it TODO): \n" in shown
+    assert "  1 stage has phase TODO: set it in the file" in shown
+    text = (project / "journeys" / "aprire-un-conto.yaml").read_text(encoding="utf-8")
+    assert "    name: Confronto\n    phase: evaluation\n" in text
+    assert "    name: Apertura in filiale\n    phase: todo  # TODO: " in text
 
 
 # Never over a file or an id ---------------------------------------------------------------

@@ -87,6 +87,15 @@ _TRUE = {"true", "yes", "y", "si", "vero", "x", "1"}
 _FALSE = {"false", "no", "n", "falso", "0"}
 
 
+def columns_markdown() -> str:
+    """The README's table of the columns import reads, and the other names it knows them by."""
+    rows = ["| column | also read as |", "|---|---|"]
+    for name, aliases in ALIASES.items():
+        shown = ", ".join(f"`{a.replace('_', ' ')}`" for a in aliases)
+        rows.append(f"| `{name}` | {shown} |")
+    return "\n".join(rows) + "\n"
+
+
 class Sheet:
     """One CSV file, read into the journeys of an import."""
 
