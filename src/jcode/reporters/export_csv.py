@@ -6,9 +6,9 @@ accents), CRLF line ends and quoting as RFC 4180 (the csv module's excel dialect
 user text that starts with =, +, -, @, a tab or a carriage return gets a leading single quote,
 so that a spreadsheet shows it rather than run it as a formula (OWASP's advice against CSV
 injection); so does text that starts with quotes before one of them, so that `jcode import`
-takes back exactly the quote export added. A list of journey text is one item a line in its cell (an item may hold "; "); a
-list of rule ids is joined with "; ". The stream must not translate line ends (open it with
-newline="").
+takes back exactly the quote export added. A list of journey text is one item a line in its
+cell (an item may hold "; "); a list of rule ids is joined with "; ". The stream must not
+translate line ends (open it with newline="").
 """
 
 from __future__ import annotations
