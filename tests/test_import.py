@@ -430,6 +430,82 @@ def test_a_mermaid_journey_from_markdown_lints_with_todo_until_its_phases_are_se
     assert linted.splitlines()[-1] == "0 errors, 8 warnings, 3 info in 1 file"
 
 
+def test_mermaid_is_read_as_mermaid_reads_it(project: Path) -> None:
+    """Front matter, directives, comments, accessibility text, entity codes, and diagrams
+    without a title named after their file."""
+    Path("notes.md").write_text(
+        "Intro\n\n"
+        "~~~mermaid\n"
+        "---\n"
+        "title: 'Onboarding: day one'\n"
+        "---\n"
+        "%%{init: {'theme': 'forest'}}%%\n"
+        "journey\n"
+        "  accTitle: Ignored\n"
+        "  accDescr {\n"
+        "    The first day,\n"
+        "    hour by hour\n"
+        "  }\n"
+        "  section Discovery %% the phase's name\n"
+        "    Reads the #quot;welcome#quot; mail #35;1: 4: Giovane lavoratore # a comment\n"
+        "~~~\n\n"
+        "```mermaid\njourney\n  section Purchase\n    Pays: 2\n```\n"
+        "```mermaid\njourney\n  section Purchase\n    Pays again: 3\n```\n",
+        encoding="utf-8",
+    )
+    imported = import_journeys(ImportRequest([Path("notes.md")], dry_run=True))
+    assert [yaml.safe_load(f.text) for f in imported.files] == [
+        {
+            "id": "onboarding-day-one",
+            "title": "Onboarding: day one",
+            "summary": "The first day, hour by hour",
+            "persona": "giovane",
+            "stages": [
+                {
+                    "id": "discovery",
+                    "name": "Discovery",
+                    "phase": "discovery",
+                    "steps": [{"text": 'Reads the "welcome" mail #1', "emotion": 1}],
+                }
+            ],
+        },
+        *(
+            {
+                "id": ident,
+                "title": title,
+                "stages": [
+                    {
+                        "id": "purchase",
+                        "name": "Purchase",
+                        "phase": "purchase",
+                        "steps": [{"text": text, "emotion": emotion}],
+                    }
+                ],
+            }
+            for ident, title, text, emotion in (
+                ("notes", "Notes", "Pays", -1),
+                ("notes-2", "Notes 2", "Pays again", 0),
+            )
+        ),
+    ]
+
+
+def test_a_column_of_touchpoints_beside_a_stage_is_a_touchpoint_a_row(project: Path) -> None:
+    Path("map.csv").write_text(
+        "Stage,Phase,Touchpoints,Channel\nFinding us,discovery,Radio ads,Radio\n", "utf-8"
+    )
+    text = import_journeys(ImportRequest([Path("map.csv")], dry_run=True)).files[0].text
+    assert text.split("stages:\n", 1)[1] == (
+        "  - id: finding-us\n"
+        "    name: Finding us\n"
+        "    phase: discovery\n"
+        "    touchpoints:\n"
+        "      - id: radio-ads\n"
+        "        name: Radio ads\n"
+        "        channel: radio\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("score", "emotion"),
     [("1", -2), ("1.4", -2), ("1.5", -1), ("2.5", 0), ("3", 0), ("3.5", 1), ("4.49", 1), ("5", 2)],

@@ -9,21 +9,20 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from jcode.i18n import Template
+from jcode.i18n import Message, Template
 from jcode.importing.source import Source
 from jcode.importing.writer import Draft, Noted
+from jcode.schema_messages import ELEMENTS
 from jcode.text import show
 
 CONFLICT = Template(
     "error.import.conflict",
     "{element} has {field} '{value}' here and '{other}' at {place}",
 )
-JOURNEY = Template("phrase.import.journey", "journey '{id}'")
-STAGE = Template("phrase.import.stage", "stage '{id}'")
-ELEMENTS = {
-    "touchpoints": Template("phrase.import.touchpoint", "touchpoint '{id}' of stage '{stage}'"),
-    "kpis": Template("phrase.import.kpi", "KPI '{id}' of stage '{stage}'"),
-}
+CONFLICT_JOURNEY = Template(
+    "error.import.conflict.journey",
+    "journey '{journey}' has {field} '{value}' here and '{other}' at {place}",
+)
 
 _LISTS = ("steps", "thoughts", "feelings", "backstage", "exits", "pain_points", "opportunities")
 
@@ -47,8 +46,9 @@ class Fields:
 
     __slots__ = ("element", "places", "values")
 
-    def __init__(self, element: Any) -> None:
-        self.element: Final = element  # what it is, in CONFLICT's words (a Message)
+    def __init__(self, element: Message | str) -> None:
+        # What it is: a stage, touchpoint or KPI in CONFLICT's words, a journey's id.
+        self.element: Final = element
         self.values: dict[str, Any] = {}
         self.places: dict[str, Place] = {}
 
@@ -62,12 +62,16 @@ class Fields:
             return
         known = self.values[field]
         if _plain(known) != _plain(value):
-            problem = CONFLICT(
-                element=self.element,
-                field=field,
-                value=show(_plain(value)),
-                other=show(_plain(known)),
-                place=str(self.places[field]),
+            values = {
+                "field": field,
+                "value": show(_plain(value)),
+                "other": show(_plain(known)),
+                "place": str(self.places[field]),
+            }
+            problem = (
+                CONFLICT_JOURNEY(journey=self.element, **values)
+                if isinstance(self.element, str)
+                else CONFLICT(element=self.element, **values)
             )
             raise place.source.error(place.line, place.column, problem)
 
@@ -80,7 +84,7 @@ class StageDraft:
     __slots__ = ("fields", "kpis", "lists", "touchpoints")
 
     def __init__(self, stage_id: str) -> None:
-        self.fields: Final = Fields(STAGE(id=stage_id))
+        self.fields: Final = Fields(ELEMENTS["stages"][0](id=stage_id))
         self.fields.values["id"] = stage_id
         self.touchpoints: Final[dict[str, Fields]] = {}
         self.kpis: Final[dict[str, Fields]] = {}
@@ -90,9 +94,7 @@ class StageDraft:
         """The touchpoint or KPI with this id, new when the stage has none."""
         elements = self.touchpoints if kind == "touchpoints" else self.kpis
         if element_id not in elements:
-            stage = self.fields.values["id"]
-            what = ELEMENTS[kind](id=element_id, stage=stage)
-            elements[element_id] = Fields(what)
+            elements[element_id] = Fields(ELEMENTS[kind][0](id=element_id))
             elements[element_id].values["id"] = element_id
         return elements[element_id]
 
@@ -126,7 +128,7 @@ class JourneyDraft:
     __slots__ = ("actors", "fields", "notes", "sources", "stages")
 
     def __init__(self, journey_id: str) -> None:
-        self.fields: Final = Fields(JOURNEY(id=journey_id))
+        self.fields: Final = Fields(journey_id)
         self.fields.values["id"] = journey_id
         self.stages: Final[dict[str, StageDraft]] = {}
         self.sources: Final[list[str]] = []

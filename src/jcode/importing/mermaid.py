@@ -122,10 +122,15 @@ def read(source: Source, names: Names, catalog: Catalog) -> list[JourneyDraft]:
     found = blocks(source.text)
     if not found:
         raise source.error(1, 1, NO_JOURNEY())
-    return [_journey(source, block, names, catalog) for block in found]
+    journeys: list[JourneyDraft] = []
+    for block in found:  # diagrams without a title are named by the file, -2, -3 after it
+        journeys.append(_journey(source, block, names, catalog, [j.id for j in journeys]))
+    return journeys
 
 
-def _journey(source: Source, block: Block, names: Names, catalog: Catalog) -> JourneyDraft:
+def _journey(
+    source: Source, block: Block, names: Names, catalog: Catalog, taken: list[str]
+) -> JourneyDraft:
     title: str | None = None
     summary: list[str] = []
     sections: list[tuple[str, Place]] = []
@@ -172,7 +177,7 @@ def _journey(source: Source, block: Block, names: Names, catalog: Catalog) -> Jo
             summary.append(_decoded(" ".join(" ".join(body).split())))
         else:
             tasks.append(_task(statement, place, len(sections) - 1))
-    return _draft(source, title, summary, sections, tasks, names, catalog)
+    return _draft(source, title, summary, sections, tasks, names, catalog, taken)
 
 
 def _task(statement: str, place: Place, section: int) -> tuple[int, str, float, list[str], Place]:
@@ -201,9 +206,10 @@ def _draft(
     tasks: list[tuple[int, str, float, list[str], Place]],
     names: Names,
     catalog: Catalog,
+    taken: list[str],
 ) -> JourneyDraft:
     stem = source.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    journey = JourneyDraft(slug(title or stem))
+    journey = JourneyDraft(slug(title or stem, taken))
     journey.came_from(source)
     if title:
         journey.fields.values["title"] = title

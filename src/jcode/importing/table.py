@@ -113,8 +113,12 @@ class Sheet:
             name = _COLUMN.get(key(_unquoted(cell.text)))
             if name is not None and name not in self._columns:
                 self._columns[name] = index
-        self._rows = rows[1:]
         columns = self._columns
+        if "stage" in columns:  # beside stages, "Touchpoints" is a touchpoint a row, no count
+            for plural in ("touchpoints", "kpis"):
+                if plural in columns and plural.removesuffix("s") not in columns:
+                    columns[plural.removesuffix("s")] = columns.pop(plural)
+        self._rows = rows[1:]
         if not columns.keys() - _COMPUTED - {"file"}:
             readable = ", ".join(sorted(ALIASES))
             raise source.error(1, 1, NO_COLUMNS(columns=readable))
@@ -216,7 +220,7 @@ class Sheet:
                 stage.fields.put(column, parsed, place)
 
     def _step(self, row: list[Cell], journey: JourneyDraft, stage: StageDraft) -> None:
-        step = Fields(None)
+        step = Fields(stage.fields.element)
         put = self._putter(row, step)
         put("text")
         put("touchpoint")
