@@ -835,6 +835,7 @@ TOUCHPOINTS_CSV = [
         "description",
         "owner",
         "findings",
+        "suppress",
     ],
     [
         "conto",
@@ -851,6 +852,7 @@ TOUCHPOINTS_CSV = [
         "false",
         "'@analisi: città e comuni",
         "vendite",
+        "",
         "",
     ],
     [
@@ -869,6 +871,7 @@ TOUCHPOINTS_CSV = [
         "",
         "vendite",
         "",
+        "",
     ],
     [
         "conto",
@@ -886,6 +889,7 @@ TOUCHPOINTS_CSV = [
         "'+39 02 1234 5678",
         "assistenza",
         "",
+        "",
     ],
     [
         "conto",
@@ -902,6 +906,7 @@ TOUCHPOINTS_CSV = [
         "true",
         "",
         "vendite",
+        "",
         "",
     ],
 ]
@@ -1020,6 +1025,11 @@ def test_export_csv_of_journeys(
             "warnings",
             "info",
             "file",
+            "summary",
+            "scope",
+            "tags",
+            "related",
+            "suppress",
         ],
         [
             "conto",
@@ -1035,6 +1045,11 @@ def test_export_csv_of_journeys(
             "1",
             "2",
             "journeys/conto.yaml",
+            "",
+            "pre-purchase; purchase; post-purchase",
+            "",
+            "",
+            "",
         ],
     ]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from jcode import ISSUES_URL, __version__, i18n
-from jcode.cli.main import COMMANDS, cli
+from jcode.cli.main import COMMANDS, cli, module
 from jcode.errors import ExitCode
 from jcode.findings import SEVERITY_NAMES, RuleId, Severity
 from jcode.i18n import Catalog
@@ -311,8 +311,9 @@ def test_serve_speaks_the_terminal_language_from_the_server_thread(
 
 
 OURS = [
-    *(f"jcode.cli.{name}" for name in (*COMMANDS, "main", "options", "output")),
-    *(f"jcode.app.{name}" for name in ("diff", "lint", "new", "project", "schema")),
+    *(module(name) for name in (*COMMANDS, "main", "options", "output")),
+    *(f"jcode.app.{name}" for name in ("diff", "importing", "lint", "new", "project", "schema")),
+    *(f"jcode.importing.{name}" for name in ("draft", "mermaid", "sheet", "source", "table")),
     "jcode.collect",
     "jcode.baseline",
     "jcode.sides",

@@ -97,19 +97,20 @@ def test_csv_of_stages_has_one_list_item_a_line(linted: tuple[Export, Export]) -
     stages = Export(journeys.result, journeys.project, "stages")
     assert written("csv", stages) == (
         "\ufeffjourney,stage,stage_name,phase,moment,timing,goal,emotion,feelings,thoughts,"
-        "pain_points,opportunities,exits,key_moment,owner,findings\r\n"
+        "pain_points,opportunities,exits,key_moment,owner,findings,suppress\r\n"
         "conto,scoperta,La scoperta,awareness,pre-purchase,,,,,,Troppe offerte simili,"
-        "Un comparatore dei conti,,,vendite,\r\n"
+        "Un comparatore dei conti,,,vendite,,\r\n"
         'conto,confronto,Il confronto,consideration,pre-purchase,"2-3 settimane, la sera",,-1,'
         '"confusa\n😟 preoccupata","Quanto costa davvero?\n-E se cambio città?",'
         '"Costi nascosti; commissioni (addressed by trasparenza)\n'
         'Attese lunghe (addressed by trasparenza, richiamata)",'
-        '"Un foglio dei costi, chiaro\nRichiamare entro un giorno",'
+        '"Un foglio dei costi, chiaro (id: trasparenza, owner: assistenza)\n'
+        'Richiamare entro un giorno (id: richiamata)",'
         "\"Sceglie un'altra banca (12.5%)\nRinuncia\",Qui si decide: la filiale o un'altra banca,"
-        "vendite,\r\n"
-        "conto,apertura,L'apertura,decision,purchase,,,,,,,,,,assistenza,stage-without-kpi\r\n"
+        "vendite,,\r\n"
+        "conto,apertura,L'apertura,decision,purchase,,,,,,,,,,assistenza,stage-without-kpi,\r\n"
         "conto,dopo,Dopo l'apertura,post-purchase,post-purchase,,,,,,,,,,vendite,"
-        "stage-without-kpi\r\n"
+        "stage-without-kpi,\r\n"
     )
 
 

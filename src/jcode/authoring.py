@@ -51,7 +51,7 @@ RESERVED_ID = Template(
     "error.new.reserved-id", "'jcode' cannot be a journey id: jcode.yaml is never read as a journey"
 )
 FILE_TAKEN = Template(
-    "error.new.file-taken", "{path} already exists; jcode new never replaces a file"
+    "error.new.file-taken", "{path} already exists; jcode {command} never replaces a file"
 )
 ID_TAKEN = Template("error.new.id-taken", "journey id '{journey}' is already used in {path}")
 UNDECLARED_PERSONA = Template(
@@ -74,8 +74,9 @@ def check_id(value: str, what: Template) -> None:
         raise JcodeError(INVALID_ID(value=show(value), what=what(), max=ID_MAX))
 
 
-def journey_path(project: Project, journey_id: str) -> Path:
-    """Where `jcode new` writes a journey; an error when the id or the file is taken."""
+def journey_path(project: Project, journey_id: str, command: str = "new") -> Path:
+    """Where `jcode new` (or `jcode import`) writes a journey; an error when the id or the file
+    is taken."""
     check_id(journey_id, JOURNEY_ID)
     if journey_id == "jcode":
         raise JcodeError(RESERVED_ID())
@@ -83,7 +84,7 @@ def journey_path(project: Project, journey_id: str) -> Path:
     for name in (f"{journey_id}.yaml", f"{journey_id}.yml"):
         taken = folder / name
         if taken.exists() or taken.is_symlink():
-            raise JcodeError(FILE_TAKEN(path=f"{JOURNEYS}/{name}"))
+            raise JcodeError(FILE_TAKEN(path=f"{JOURNEYS}/{name}", command=command))
     holder = journey_ids(collect_files([folder]) if folder.is_dir() else []).get(journey_id)
     if holder is not None:
         raise JcodeError(ID_TAKEN(journey=journey_id, path=holder))
@@ -141,7 +142,7 @@ def _phases_to_cover(project: Project) -> tuple[ProjectPhase, ...]:
     return required or project.phases  # a model of optional phases only: offer them all
 
 
-def _scalar(text: str, flow: bool = False) -> str:
+def scalar(text: str, flow: bool = False) -> str:
     """Text as a YAML scalar, as a mapping's value (in a `{flow: mapping}` if `flow`): plain
     when YAML reads it back unchanged, else double-quoted (a JSON string is a valid YAML
     double-quoted scalar, escapes included)."""
@@ -331,7 +332,7 @@ def _touchpoint(**fields: str) -> str:
     the other fields are the template's own."""
 
     def shown(flow: bool) -> list[str]:
-        return [f"{k}: {_scalar(v, flow) if k == 'name' else v}" for k, v in fields.items()]
+        return [f"{k}: {scalar(v, flow) if k == 'name' else v}" for k, v in fields.items()]
 
     line = "      - {" + ", ".join(shown(flow=True)) + "}"
     return line if len(line) <= LINE_LENGTH else "      - " + "\n        ".join(shown(flow=False))
@@ -345,7 +346,7 @@ _ENVIRONMENT = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-_ENVIRONMENT.filters |= {"yaml": _scalar, "wrap": _wrap, "comment": _comment, "oneline": _oneline}
+_ENVIRONMENT.filters |= {"yaml": scalar, "wrap": _wrap, "comment": _comment, "oneline": _oneline}
 _ENVIRONMENT.globals |= {"modeline": MODELINE, "touchpoint": _touchpoint}
 
 

@@ -12,13 +12,14 @@ valid journeys have no rows; the JSON of journeys lists them with their findings
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any, Final
 
 from jcode.findings import Finding
 from jcode.linter import JourneyFile, LintResult
 from jcode.record import Record
 from jcode.spec import Journey, Kpi, Project, Stage, Touchpoint
-from jcode.spec.runtime import Step
+from jcode.spec.runtime import Step, Suppression
 from jcode.spec.stages import ideas, pains
 from jcode.spec.walk import Element, elements
 
@@ -43,6 +44,11 @@ HEADERS = {
         "warnings",
         "info",
         "file",
+        "summary",
+        "scope",
+        "tags",
+        "related",
+        "suppress",
     ],
     "touchpoints": [
         *_PLACE,
@@ -56,6 +62,7 @@ HEADERS = {
         "description",
         "owner",
         "findings",
+        "suppress",
     ],
     "kpis": [
         *_PLACE,
@@ -82,6 +89,7 @@ HEADERS = {
         "key_moment",
         "owner",
         "findings",
+        "suppress",
     ],
     "steps": [*_PLACE, "position", "text", "touchpoint", "actor", "emotion", "key_moment"],
 }
@@ -289,16 +297,21 @@ def rows(result: LintResult, project: Project, what: str) -> list[list[Any]]:
             fields = _element(element, project)
             if what == "stages":
                 fields |= _stage_cells(stage)
-            columns = HEADERS[what][len(_PLACE) :]
-            values = {**fields, what.removesuffix("s"): fields["id"]}
-            rules = [f["rule"] for f in found.get(element.pointer, [])]
-            table.append(place + [values[c] for c in columns[:-1]] + [rules])
+            values = {
+                **fields,
+                what.removesuffix("s"): fields["id"],
+                "findings": [f["rule"] for f in found.get(element.pointer, [])],
+            }
+            if isinstance(element.item, Stage | Touchpoint):  # KPIs silence no rule
+                values["suppress"] = _suppressions(element.item.suppress)
+            table.append(place + [values[c] for c in HEADERS[what][len(_PLACE) :]])
     return table
 
 
 def _stage_cells(stage: Stage) -> dict[str, Lines]:
     """A stage's lists as the cells of its row: each item's text, with what a spreadsheet
-    reader needs beside it (the share that leaves, the opportunities addressing a pain point);
+    reader needs beside it (the share that leaves, the opportunities addressing a pain point,
+    an opportunity's id and owner);
     the JSON of journeys has them as fields."""
     return {
         "feelings": Lines(stage.feelings),
@@ -307,11 +320,18 @@ def _stage_cells(stage: Stage) -> dict[str, Lines]:
             f"{p.text} (addressed by {', '.join(p.addressed_by)})" if p.addressed_by else p.text
             for p in pains(stage)
         ),
-        "opportunities": Lines(i.text for i in ideas(stage)),
+        "opportunities": Lines(_idea(i.text, i.id, i.owner) for i in ideas(stage)),
         "exits": Lines(
             e.text if e.share is None else f"{e.text} ({e.share:g}%)" for e in stage.exits
         ),
     }
+
+
+def _idea(text: str, idea_id: str | None, owner: str | None) -> str:
+    """An opportunity's text, with the id that pain points name it by and its owner."""
+    if idea_id is None:
+        return text
+    return f"{text} (id: {idea_id}, owner: {owner})" if owner else f"{text} (id: {idea_id})"
 
 
 def _journey_row(file: JourneyFile, journey: Journey) -> list[Any]:
@@ -330,7 +350,17 @@ def _journey_row(file: JourneyFile, journey: Journey) -> list[Any]:
         severities.count("warning"),
         severities.count("info"),
         file.path,
+        journey.summary,
+        list(journey.scope or ()),
+        Lines(journey.tags),
+        list(journey.related),
+        _suppressions(journey.suppress),
     ]
+
+
+def _suppressions(entries: Sequence[Suppression]) -> Lines:
+    """The rules an element silences, each with its reason: `rule: reason`."""
+    return Lines(f"{s.rule}: {s.reason}" if s.reason else s.rule for s in entries)
 
 
 def _findings_by_element(file: JourneyFile) -> dict[str, list[dict[str, Any]]]:

@@ -30,7 +30,12 @@ INTERNAL_ERROR_DEBUG = Template(  # after the traceback, which --debug printed
 
 # The commands, each the module of jcode.cli that defines it as `command`. A module is imported
 # only when its command runs (or for --help): `jcode lint` does not pay for the others.
-COMMANDS = ("build", "diff", "export", "init", "lint", "new", "rules", "schema", "serve")
+COMMANDS = ("build", "diff", "export", "import", "init", "lint", "new", "rules", "schema", "serve")
+
+
+def module(command: str) -> str:
+    """The module of jcode.cli that defines a command (`import` is a keyword of Python)."""
+    return f"jcode.cli.{'importing' if command == 'import' else command}"
 
 
 class _Commands(click.Group):
@@ -40,7 +45,7 @@ class _Commands(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
-        command: click.Command = importlib.import_module(f"jcode.cli.{cmd_name}").command
+        command: click.Command = importlib.import_module(module(cmd_name)).command
         return command
 
     def resolve_command(

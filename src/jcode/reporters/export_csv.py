@@ -5,9 +5,10 @@ UTF-8 with a byte order mark (without it Excel reads the bytes in the local code
 accents), CRLF line ends and quoting as RFC 4180 (the csv module's excel dialect), and a cell of
 user text that starts with =, +, -, @, a tab or a carriage return gets a leading single quote,
 so that a spreadsheet shows it rather than run it as a formula (OWASP's advice against CSV
-injection). A list of journey text is one item a line in its cell (an item may hold "; "); a
-list of rule ids is joined with "; ". The stream must not translate line ends (open it with
-newline="").
+injection); so does text that starts with quotes before one of them, so that `jcode import`
+takes back exactly the quote export added. A list of journey text is one item a line in its
+cell (an item may hold "; "); a list of rule ids is joined with "; ". The stream must not
+translate line ends (open it with newline="").
 """
 
 from __future__ import annotations
@@ -41,4 +42,6 @@ def _cell(value: Any) -> str:
         text = "\n".join(value)
     else:
         text = "; ".join(value) if isinstance(value, list) else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    # Text that starts with quotes before a formula character gets one more: `jcode import`
+    # takes one quote back, whatever the text.
+    return "'" + text if text.lstrip("'").startswith(FORMULA_START) else text
