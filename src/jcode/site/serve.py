@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Final
+from typing import Any, Final
 
 from mkdocs.livereload import LiveReloadServer
 
@@ -25,7 +25,15 @@ from jcode.findings import Severity
 from jcode.i18n import Template
 from jcode.linter import LintResult
 from jcode.record import Record
-from jcode.site.build import build_site
+from jcode.site.build import (
+    TEMPLATE,
+    check_language,
+    mkdocs_environment,
+    open_renderer,
+    write_marker,
+)
+from jcode.site.pages import Site
+from jcode.site.render import Renderer
 from jcode.spec import Project
 
 Lint = Callable[[], tuple[LintResult, Project]]
@@ -70,6 +78,59 @@ class Stopped(Record):
 Event = Built | BuildFailed | Serving | Stopped
 
 
+class LiveSite:
+    """The served site in `out`: built in full first, then page by page as journeys change
+    (jcode.site.render), so that a save costs the pages it changes. A change to jcode.yaml or
+    to the site's templates is a full build again. After any sequence of changes the folder
+    holds what `jcode build` of the same files writes."""
+
+    def __init__(self, out: Path, work: Path) -> None:
+        self.out = out
+        self.work = work
+        self._renderer: Renderer | None = None
+        self._key: tuple[object, ...] | None = None
+
+    def refresh(self, result: LintResult, project: Project) -> list[str]:
+        """Bring the site up to date with a lint result; mkdocs' warnings."""
+        key = _fingerprint(project)
+        pages = list(Site(result, project).pages())
+        with mkdocs_environment() as warnings:
+            if self._renderer is not None and key == self._key:
+                try:
+                    self._renderer.update(pages)
+                except BaseException:
+                    self.close()  # half updated: the next refresh builds it all again
+                    raise
+                return warnings
+            check_language(project)
+            self.close()
+            self.out.mkdir(parents=True, exist_ok=True)
+            self._renderer = open_renderer(project, self.work, self.out)
+            self._key = key
+            self._renderer.build(pages)
+        write_marker(self.out, project)
+        return warnings
+
+    def close(self) -> None:
+        if self._renderer is not None:
+            self._renderer.close()
+            self._renderer = None
+
+
+def _fingerprint(project: Project) -> tuple[object, ...]:
+    """What a page-by-page build cannot follow: jcode.yaml (the site's title, language, menu
+    and every page's words) and the files of the site's templates."""
+    config = project.config_path
+    text = config.read_bytes() if config is not None and config.is_file() else b""
+    templates = sorted(
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size)
+        for folder in (TEMPLATE, Path(__file__).parent / "templates")
+        for p in folder.rglob("*")
+        if p.is_file()
+    )
+    return (text, project.config, tuple(templates))
+
+
 def serve(
     lint: Lint,
     watched: Sequence[Path],
@@ -80,13 +141,13 @@ def serve(
     """Serve until Ctrl-C. `lint` reads the project and lints it afresh for every build."""
     _check_port(port)
     work = Path(tempfile.mkdtemp(prefix="jcode-serve-"))
-    out = work / "site"
+    site = LiveSite(work / "site", work)
 
     def rebuild() -> None:
         start = time.monotonic()
         try:
             result, project = lint()
-            build_site(result, project, out)
+            site.refresh(result, project)
         except JcodeError as exc:  # a half-edited jcode.yaml: say so, keep the last good site
             on_event(BuildFailed(exc))
             return
@@ -94,9 +155,10 @@ def serve(
 
     try:
         rebuild()
-        if not out.is_dir():
+        if not site.out.is_dir():
             raise JcodeError(FIRST_BUILD_FAILED())
-        server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out))
+        server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(site.out))
+        server.observer = _observer(server.observer)
         for path in watched:
             server.watch(str(path))
         on_event(Serving(f"http://127.0.0.1:{port}/"))
@@ -108,7 +170,19 @@ def serve(
         finally:
             server.shutdown()
     finally:
+        site.close()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _observer(polling: Any) -> Any:
+    """The file watcher: the system's notifications (inotify on Linux) where watchdog has
+    them, told of a save at once; else mkdocs' own, which looks every half second."""
+    try:
+        from watchdog.observers import Observer
+
+        return Observer()
+    except Exception:
+        return polling
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
