@@ -12,6 +12,7 @@ import pytest
 import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from mkdocs.plugins import event_priority
 
 from jcode.collect import collect_files
 from jcode.config import load_project
@@ -124,7 +125,11 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Any:
 KINDS = ["title", "add", "delete", "rename", "break", "owner", "duplicate", "config"]
 
 
-@settings(max_examples=settings.default.max_examples // 4)
+SUITE = settings.default
+EXAMPLES = (SUITE.max_examples if SUITE is not None else 40) // 4  # the fuzz run: more
+
+
+@settings(max_examples=EXAMPLES)
 @given(st.lists(OPERATIONS, min_size=1, max_size=5))
 @example(operations=[(kind, n, "delta") for n, kind in enumerate(KINDS)])
 def test_the_served_site_is_what_a_clean_build_writes(
@@ -184,13 +189,11 @@ class _MkdocsOwnBuild:
 
     def on_page_content(self, html: str, *, page: Any, **_: object) -> str:
         ours = self.pages[page.file.src_uri]
-        return ours.search if ours.search is not None else ours.html()
+        return str(ours.search) if ours.search is not None else ours.html()
 
     def _page_context(self, context: Any, *, page: Any, **_: object) -> Any:
         page.content = self.pages[page.file.src_uri].html()
         return context
-
-    from mkdocs.plugins import event_priority
 
     on_page_context = event_priority(-100)(_page_context)
 
