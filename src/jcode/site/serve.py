@@ -176,13 +176,27 @@ def serve(
 
 def _observer(polling: Any) -> Any:
     """The file watcher: the system's notifications (inotify on Linux) where watchdog has
-    them, told of a save at once; else mkdocs' own, which looks every half second."""
+    them, told of a save at once, else mkdocs' own, which looks every half second. Only
+    changes count: watchdog also reports a file opened or read, and every build reads them."""
     try:
+        from watchdog.events import (
+            FileClosedEvent,
+            FileCreatedEvent,
+            FileDeletedEvent,
+            FileModifiedEvent,
+            FileMovedEvent,
+        )
         from watchdog.observers import Observer
-
-        return Observer()
-    except Exception:
+    except ImportError:  # pragma: no cover - watchdog comes with mkdocs
         return polling
+    changes = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent]
+    changes.append(FileClosedEvent)  # closed after writing
+
+    class Changes(Observer):  # type: ignore[valid-type,misc]
+        def schedule(self, handler: Any, path: str, recursive: bool = False, **_: Any) -> Any:
+            return super().schedule(handler, path, recursive=recursive, event_filter=changes)
+
+    return Changes()
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
