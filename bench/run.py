@@ -3,6 +3,7 @@
     python bench/run.py            # full run (100 to 10,000 journeys; many minutes)
     python bench/run.py --quick    # 100 and 1,000 journeys only
     python bench/run.py --only site  # only the site build (--only lint: only the linter)
+    python bench/run.py --only serve # only jcode serve: a save to the page's new text, memory
     python bench/run.py --only setup # only the installs: the CI wait and `make demo`, uv and pip
 
 Every figure is the median of several interleaved runs of a whole command, so that machine
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from generate import generate
+from serve_times import ServeFigures, serve_figures
 from setup_times import ci_wait_action, ci_wait_pip, demo_pip, make_demo
 
 HERE = Path(__file__).parent
@@ -78,7 +80,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--only", choices=["lint", "site", "setup"])
+    parser.add_argument("--only", choices=["lint", "site", "serve", "setup"])
+    parser.add_argument("--edits", type=int, default=20, help="timed edits under jcode serve")
     args = parser.parse_args()
     python = str(BIN / "python")
     # As `pip install` would: byte-compile jcode, so that no run pays for compiling its source
@@ -90,9 +93,15 @@ def main() -> int:
     c1000, c100 = corpus(1000), corpus(100)
     if args.only in (None, "lint"):
         rows += lint_rows(args, python, jcode, c100, c1000)
-    if args.only in (None, "site"):
-        sizes = [100, 1000] if args.quick else [100, 1000, 10_000]
-        rows += site_rows(build_times(python, sizes, args.repeat))
+    if args.only in (None, "site", "serve"):
+        sizes = (
+            [1000] if args.only == "serve" else [100, 1000] if args.quick else [100, 1000, 10_000]
+        )
+        builds = build_times(python, sizes, args.repeat)
+        rows += site_rows(builds)
+    if args.only in (None, "serve"):
+        serve = serve_figures(c1000, OUT / "serve.log", TODAY, args.edits, untimed=100)
+        rows += serve_rows(serve, builds[1000].build)
     if args.only in (None, "setup"):
         rows += setup_rows(args, c100)
     width = max(len(r[0]) for r in rows)
@@ -205,6 +214,38 @@ def site_rows(builds: dict[int, Build]) -> list[tuple[str, str, str]]:
             (f"jcode build, {count:,} journeys", f"{b.build:.2f} s", "; ".join(verdicts)),
         ]
     return rows
+
+
+def serve_rows(serve: ServeFigures, build: float) -> list[tuple[str, str, str]]:
+    """jcode serve beside the full build of the same journeys."""
+    median, worst = statistics.median(serve.seconds), max(serve.seconds)
+    ratio, growth = median / build, serve.after_kib / serve.first_kib
+    edits = len(serve.seconds)
+    return [
+        (
+            f"jcode serve, {serve.journeys:,} journeys: a save to the page's new text "
+            f"(HTTP), median of {edits}",
+            f"{median:.2f} s",
+            f"{ratio:.2f}x the full build (target <= 0.1x) {'OK' if ratio <= 0.1 else 'MISSED'}; "
+            f"target < 0.5 s {'OK' if median < 0.5 else 'MISSED'}",
+        ),
+        (
+            f"the same, the worst of {edits}",
+            f"{worst:.2f} s",
+            f"{worst / build:.2f}x the full build",
+        ),
+        (
+            f"peak memory of jcode serve, {serve.journeys:,} journeys, after the first build",
+            f"{serve.first_kib / 1024:.0f} MB",
+            "",
+        ),
+        (
+            f"the same, after {serve.untimed_edits} edits",
+            f"{serve.after_kib / 1024:.0f} MB",
+            f"{growth:.2f}x that after the first build (target <= 1.2x) "
+            f"{'OK' if growth <= 1.2 else 'MISSED'}",
+        ),
+    ]
 
 
 def setup_rows(args: argparse.Namespace, c100: Path) -> list[tuple[str, str, str]]:
