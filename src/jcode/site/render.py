@@ -14,6 +14,7 @@ same bytes as mkdocs' own build of the same pages (tests/test_site_render.py com
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -53,6 +54,7 @@ class Renderer:
         self.progress = progress
         self.pages: dict[str, Page] = {}  # by path, in the order of the site
         self._files: Files | None = None
+        self._doc: list[File] = []  # the pages' files, in order (what templates see as `pages`)
         self._nav: Navigation | None = None
         self._env: Any = None
         self._entries: dict[str, list[dict[str, Any]]] = {}  # search entries, by page path
@@ -93,7 +95,7 @@ class Renderer:
         files.copy_static_files()
         self._files, self._nav, self._env = files, nav, env
         self._static_templates()
-        doc = list(files.documentation_pages())
+        doc = self._doc = list(files.documentation_pages())
         workers = jobs if jobs is not None else (os.cpu_count() or 1)
         if workers > 1 and (jobs or len(doc) >= PARALLEL_MIN_PAGES) and hasattr(os, "fork"):
             shares = [[f.src_uri for f in doc[i::workers]] for i in range(workers)]
@@ -134,7 +136,7 @@ class Renderer:
             config._current_page = None
         index = self._search.search_index if self._search is not None else None
         before = len(index.entries) if index is not None else 0
-        _build_page(page, config, files.documentation_pages(), self._nav, self._env)
+        _build_page(page, config, self._doc, self._nav, self._env)
         if index is None:
             return []
         added: list[dict[str, Any]] = index.entries[before:]
@@ -190,6 +192,7 @@ class Renderer:
             MkDocsPage(None, file, config)
         if set(new) != set(self.pages) or list(new) != list(self.pages):
             self._files = files = _ordered(files, list(new))
+        self._doc = list(files.documentation_pages())
         self.pages = new
         for path in changed:
             self._entries[path] = self._build_one(path)
