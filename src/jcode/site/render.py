@@ -14,7 +14,6 @@ same bytes as mkdocs' own build of the same pages (tests/test_site_render.py com
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
