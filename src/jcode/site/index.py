@@ -69,6 +69,9 @@ class Portfolio:
             Column(p.id, self.catalog.text(PHASE_NAMES[p.id]) if builtin else p.name, p.moment)
             for p in project.phases
         )
+        self._phase_names: Final = {p.id: p.name for p in self.phases}
+        # Looked up for every touchpoint: a channel that jcode.yaml lacks is named by its id.
+        self._channel_names: Final = {c: self._name_channel(c) for c in project.channels}
         labels = names(project.moment_labels, self.words["other"])
         self.spans: Final = spans((p.moment, labels[p.moment]) for p in project.phases)
         self.invalid_files: Final = tuple(f for f in result.files if f.journey is None)
@@ -91,12 +94,6 @@ class Portfolio:
         used = sorted({t.channel for view in self.journeys.values() for t in _touchpoints(view)})
         self.channel_names: Final = tuple(self._channel_name(c) for c in used)
         self.channels: Final = self._channels(used)
-        self.kpis: Final = tuple(
-            (journey, stage, card)
-            for journey in self.journeys.values()
-            for stage in journey.stages
-            for card in stage.kpis
-        )
         self.gaps: Final = self._gaps(result)
 
     # --- names in the site's language ---------------------------------------------------------
@@ -114,9 +111,10 @@ class Portfolio:
         return article + figure.replace(".", ",")
 
     def _channel_name(self, channel_id: str) -> str:
-        channel = self._project.channels.get(channel_id)
-        if channel is None:
-            return channel_id
+        return self._channel_names.get(channel_id, channel_id)
+
+    def _name_channel(self, channel_id: str) -> str:
+        channel = self._project.channels[channel_id]
         builtin = BUILTIN_CHANNELS.get(channel_id)
         if builtin is not None and builtin.name == channel.name:
             return self.catalog.text(CHANNEL_NAMES[channel_id])
@@ -168,8 +166,16 @@ class Portfolio:
                 owners.append(e.owner)
                 touchpoints.append([])
                 kpis.append([])
+        touchpoint_names = {t.id: t.name for s in journey.stages for t in s.touchpoints}
         stages = tuple(
-            self._stage(journey, stage, owners[si], tuple(touchpoints[si]), tuple(kpis[si]))
+            self._stage(
+                journey,
+                stage,
+                owners[si],
+                tuple(touchpoints[si]),
+                tuple(kpis[si]),
+                touchpoint_names,
+            )
             for si, stage in enumerate(journey.stages)
         )
         curve = emotion_curve(
@@ -226,14 +232,14 @@ class Portfolio:
         owner: str | None,
         touchpoints: tuple[TouchpointCard, ...],
         kpis: tuple[KpiCard, ...],
+        touchpoint_names: dict[str, str],  # the journey's, by id
     ) -> StageColumn:
         phase = self._project.phase_by_id.get(stage.phase)
-        names = {p.id: p.name for p in self.phases}
-        touchpoint_names = {t.id: t.name for s in journey.stages for t in s.touchpoints}
-        texts = {i.id: i.text for i in ideas(stage) if i.id is not None}
+        stage_ideas = ideas(stage)
+        texts = {i.id: i.text for i in stage_ideas if i.id is not None}
         return StageColumn(
             stage,
-            names.get(stage.phase, stage.phase),
+            self._phase_names.get(stage.phase, stage.phase),
             phase.moment if phase else "other",
             owner,
             touchpoints,
@@ -258,7 +264,7 @@ class Portfolio:
                 PainCard(p.text, tuple(texts.get(i, i) for i in p.addressed_by))
                 for p in pains(stage)
             ),
-            ideas(stage),
+            stage_ideas,
         )
 
     def _scope(self, covered: tuple[Moment, ...], labels: dict[str, str]) -> str:
