@@ -143,6 +143,7 @@ def test_saves_that_arrive_together_are_one_rebuild_and_the_site_is_a_clean_buil
             journey.write_text(text.replace("\ntitle: ", f"\ntitle: Burst {n} ", 1), "utf-8")
             edited.append((journey.stem, f"Burst {n} "))
     assert len(edited) >= 3
+
     def shown(stem: str, word: str) -> Callable[[], bool]:
         return lambda: word in fetch(url + f"journeys/{stem}.html")
 

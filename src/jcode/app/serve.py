@@ -14,7 +14,7 @@ from jcode.collect import journey_paths
 from jcode.config import load_project
 from jcode.linter import LintResult
 from jcode.record import Record
-from jcode.relint import Relinter
+from jcode.relint import Changes, Relinter
 from jcode.site.serve import Event, serve
 from jcode.spec import Project
 
@@ -46,7 +46,7 @@ def serve_site(request: ServeRequest, on_event: Callable[[Event], None]) -> None
     config_path = project.config_path
     relinters: dict[tuple[bytes, date], tuple[Relinter, Project]] = {}
 
-    def lint_again() -> tuple[LintResult, Project]:
+    def lint_again() -> tuple[LintResult, Project, Changes]:
         text = (
             config_path.read_bytes() if config_path is not None and config_path.is_file() else b""
         )
@@ -57,7 +57,7 @@ def serve_site(request: ServeRequest, on_event: Callable[[Event], None]) -> None
             relinters[key] = (Relinter(current, key[1]), current)
         relinter, current = relinters[key]
         files = journey_files(current, request.paths)
-        return relinter.lint(files), current
+        return relinter.lint(files), current, relinter.changes
 
     watched = journey_paths(request.paths, project)
     if config_path is not None:

@@ -28,8 +28,8 @@ from jcode.i18n import Message, Template
 from jcode.linter import LintResult
 from jcode.loader import load
 from jcode.site.labels import Words
-from jcode.site.pages import MENU, Page, Site, for_material
-from jcode.site.render import Progress, Renderer
+from jcode.site.pages import MENU, Site, for_material
+from jcode.site.render import Pages, Progress, Renderer
 from jcode.spec import Project
 from jcode.text import closest, show
 
@@ -204,14 +204,12 @@ def mkdocs_environment() -> Iterator[list[str]]:
                 os.environ[key] = value
 
 
-def render(
-    pages: Sequence[Page], project: Project, work: Path, progress: Progress | None
-) -> list[str]:
+def render(site: Pages, project: Project, work: Path, progress: Progress | None) -> list[str]:
     """Write the pages and build them with mkdocs into work/site. Returns mkdocs' warnings."""
     with mkdocs_environment() as warnings:
         renderer = open_renderer(project, work, work / "site", progress)
         try:
-            renderer.build(pages)
+            renderer.build(site)
         finally:
             renderer.close()
     write_marker(work / "site", project)
@@ -258,7 +256,7 @@ def build_site(
         where = exc.filename if exc.filename is not None else out.parent
         raise JcodeError(CANNOT_CREATE(path=str(where), reason=str(exc.strerror))) from None
     out = out.absolute()  # mkdocs reads relative paths from its config file's folder
-    pages = list(Site(result, project).pages())
+    site = Site(result, project)
     with _exclusive(out):
         _remove_leftovers(out)
         try:
@@ -266,7 +264,7 @@ def build_site(
         except OSError as exc:
             raise JcodeError(CANNOT_WRITE(folder=str(folder), reason=str(exc.strerror))) from None
         try:
-            warnings = render(pages, project, work, progress)
+            warnings = render(site, project, work, progress)
             _swap(work / "site", out, work / "previous")
         finally:
             shutil.rmtree(work, ignore_errors=True)

@@ -14,10 +14,13 @@ same bytes as mkdocs' own build of the same pages (tests/test_site_render.py com
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from mkdocs.commands.build import _build_page, _build_theme_template
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,6 +41,7 @@ _MENU = frozenset(path for _, path in MENU)
 
 
 def _content(page: Page) -> str:
+    """The Markdown file mkdocs reads: the front matter (title, description), and no body."""
     return page.front_matter() + "<!-- jcode -->\n"
 
 
@@ -45,18 +49,36 @@ def _inclusion(path: str) -> InclusionLevel:
     return InclusionLevel.UNDEFINED if path in _MENU else InclusionLevel.NOT_IN_NAV
 
 
+class Pages(Protocol):
+    """The pages of a site, each rendered when asked for (jcode.site.pages.Site)."""
+
+    def paths(self) -> Iterator[str]: ...
+
+    def page(self, path: str) -> Page: ...
+
+
+Built = dict[
+    str, tuple[str, list[dict[str, Any]]]
+]  # by path: the page's digest, its search entries
+
+
 class Renderer:
-    """The site of a set of pages in `config.site_dir`: built in full once, then page by page."""
+    """The site of a set of pages in `config.site_dir`: built in full once, then page by page.
+
+    A page is rendered where it is built, in this process or in a forked child, and only a
+    digest of it is kept: the next update renders again the pages it is asked to, and builds
+    those whose digest changed."""
 
     def __init__(self, config: MkDocsConfig, progress: Progress | None = None) -> None:
         self.config = config
         self.progress = progress
-        self.pages: dict[str, Page] = {}  # by path, in the order of the site
+        self.pages: dict[str, Page] = {}  # the pages being built, by path
+        self._order: list[str] = []  # every page's path, in the order of the site
+        self._built: Built = {}
         self._files: Files | None = None
         self._doc: list[File] = []  # the pages' files, in order (what templates see as `pages`)
         self._nav: Navigation | None = None
         self._env: Any = None
-        self._entries: dict[str, list[dict[str, Any]]] = {}  # search entries, by page path
         self._search: Any = config.plugins.get("material/search")
         config.plugins["jcode"] = _FullHtml(self)  # type: ignore[assignment]
 
@@ -65,24 +87,19 @@ class Renderer:
 
     # A full build ---------------------------------------------------------------------------
 
-    def build(self, pages: Sequence[Page], jobs: int | None = None) -> None:
+    def build(self, site: Pages, jobs: int | None = None) -> None:
         """Everything mkdocs' build writes, into an emptied site_dir."""
         from mkdocs import utils
 
-        config = self.config
-        self.pages = {page.path: page for page in pages}
-        config = self.config = config.plugins.on_config(config)
+        config = self.config = self.config.plugins.on_config(self.config)
         config.plugins.on_pre_build(config=config)
         utils.clean_directory(config.site_dir)
         files = get_files(config)
         env = config.theme.get_env()
         files.add_files_from_theme(env, config)
-        for page in pages:
-            files.append(
-                File.generated(
-                    config, page.path, content=_content(page), inclusion=_inclusion(page.path)
-                )
-            )
+        self._order = list(site.paths())
+        for path in self._order:  # the content comes when the page is built
+            files.append(File.generated(config, path, content="", inclusion=_inclusion(path)))
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
         nav = get_navigation(files, config)
@@ -96,35 +113,40 @@ class Renderer:
         self._static_templates()
         doc = self._doc = list(files.documentation_pages())
         workers = jobs if jobs is not None else (os.cpu_count() or 1)
+        build = partial(self._build_share, site)
         if workers > 1 and (jobs or len(doc) >= PARALLEL_MIN_PAGES) and hasattr(os, "fork"):
             shares = [[f.src_uri for f in doc[i::workers]] for i in range(workers)]
-            results = forked(self._build_share, shares)
-            for share in results:
-                self._entries.update(share)
+            for built in forked(build, shares):
+                self._built.update(built)
         else:
-            self._entries = self._build_share([f.src_uri for f in doc])
+            self._built = build([f.src_uri for f in doc])
         self._write_search()
 
-    def _build_share(self, paths: list[str]) -> dict[str, list[dict[str, Any]]]:
-        """Build these pages; their search entries, by path (sent back from a child)."""
-        entries: dict[str, list[dict[str, Any]]] = {}
-        for n, path in enumerate(paths, 1):
-            entries[path] = self._build_one(path)
-            if self.progress is not None:
-                self.progress(
-                    min(n * len(self.pages) // len(paths), len(self.pages)), len(self.pages)
-                )
-        return entries
+    def _build_share(self, site: Pages, paths: list[str]) -> Built:
+        """Render and build these pages; what is kept of them (sent back from a child)."""
+        built: Built = {}
+        total = len(self._order)
+        gc.disable()  # the pages make no reference cycles; collecting only costs time here
+        try:
+            for n, path in enumerate(paths, 1):
+                page = site.page(path)
+                built[path] = (_digest(page), self._build_one(page))
+                if self.progress is not None:
+                    self.progress(min(n * total // len(paths), total), total)
+        finally:
+            gc.enable()
+        return built
 
-    def _build_one(self, path: str) -> list[dict[str, Any]]:
+    def _build_one(self, ours: Page) -> list[dict[str, Any]]:
         """Read and write one page, as mkdocs' _populate_page and _build_page do, its Markdown
-        step aside: the page is HTML."""
+        step aside (the page is HTML): its search entries."""
         assert self._files is not None and self._nav is not None
         config, files = self.config, self._files
-        file = files.get_file_from_path(path)
+        file = files.get_file_from_path(ours.path)
         assert file is not None and file.page is not None
+        file.content_string = _content(ours)
         page = file.page
-        ours = self.pages[path]
+        self.pages[ours.path] = ours
         config._current_page = page
         try:
             page = config.plugins.on_pre_page(page, config=config, files=files)
@@ -135,7 +157,10 @@ class Renderer:
             config._current_page = None
         index = self._search.search_index if self._search is not None else None
         before = len(index.entries) if index is not None else 0
-        _build_page(page, config, self._doc, self._nav, self._env)
+        try:
+            _build_page(page, config, self._doc, self._nav, self._env)
+        finally:
+            del self.pages[ours.path]  # only its digest stays
         if index is None:
             return []
         added: list[dict[str, Any]] = index.entries[before:]
@@ -155,7 +180,7 @@ class Renderer:
         """The search index, and what the plugins make of it (search_index.js for file://)."""
         if self._search is not None:
             self._search.search_index.entries = [
-                entry for path in self.pages for entry in self._entries.get(path, [])
+                entry for path in self._order for entry in self._built[path][1]
             ]
         self.config.plugins.on_post_build(config=self.config)
         if self._search is not None:
@@ -163,14 +188,19 @@ class Renderer:
 
     # Page by page ---------------------------------------------------------------------------
 
-    def update(self, pages: Sequence[Page]) -> list[str]:
-        """Build again the pages that are new or changed, remove those that went, and write the
-        search index and the sitemap again: the paths that changed."""
+    def update(self, site: Pages, stale: Collection[str] | None = None) -> list[str]:
+        """Bring the site in line with `site`: render again its new pages and those in `stale`
+        (all of them when None; "*" stands for every page outside journeys/), build those that
+        changed, remove those that went, and write
+        the search index and the sitemap again. The paths that changed."""
         assert self._files is not None
         config, files = self.config, self._files
-        new = {page.path: page for page in pages}
-        changed = [p for p in new if p not in self.pages or _differs(self.pages[p], new[p])]
-        removed = [p for p in self.pages if p not in new]
+        order = list(site.paths())
+        kept = set(order)
+        removed = [p for p in self._order if p not in kept]
+        candidates = [p for p in order if p not in self._built or _is_stale(p, stale)]
+        fresh = {path: site.page(path) for path in candidates}
+        changed = [p for p, page in fresh.items() if self._built.get(p, ("",))[0] != _digest(page)]
         if not changed and not removed:
             return []
         for path in removed:
@@ -178,26 +208,39 @@ class Renderer:
             if file is not None:
                 Path(file.abs_dest_path).unlink(missing_ok=True)
                 files.remove(file)
-            self._entries.pop(path, None)
+            del self._built[path]
         for path in changed:
-            file = files.get_file_from_path(path)
-            if file is not None:  # the same File and Page: the navigation holds them
-                file.content_string = _content(new[path])
-                continue
-            file = File.generated(
-                config, path, content=_content(new[path]), inclusion=_inclusion(path)
-            )
-            files.append(file)
-            MkDocsPage(None, file, config)
-        if set(new) != set(self.pages) or list(new) != list(self.pages):
-            self._files = files = _ordered(files, list(new))
+            if files.get_file_from_path(path) is None:  # new: a page outside the navigation
+                file = File.generated(config, path, content="", inclusion=_inclusion(path))
+                files.append(file)
+                MkDocsPage(None, file, config)
+        if order != self._order:
+            self._files = files = _ordered(files, order)
+            self._order = order
         self._doc = list(files.documentation_pages())
-        self.pages = new
-        for path in changed:
-            self._entries[path] = self._build_one(path)
+        gc.disable()
+        try:
+            for path in changed:
+                self._built[path] = (_digest(fresh[path]), self._build_one(fresh[path]))
+        finally:
+            gc.enable()
         self._static_templates()
         self._write_search()
         return changed + removed
+
+
+def _is_stale(path: str, stale: Collection[str] | None) -> bool:
+    """Whether a page is to be rendered again: all are when `stale` is None; "*" in it stands
+    for every page outside journeys/."""
+    if stale is None or path in stale:
+        return True
+    return "*" in stale and not path.startswith("journeys/")
+
+
+def _digest(page: Page) -> str:
+    """What a page's output depends on, in a few bytes."""
+    text = "\0".join((page.front_matter(), page.html(), page.search or ""))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class _FullHtml:
@@ -215,22 +258,9 @@ class _FullHtml:
     on_page_context = event_priority(-100)(_page_context)
 
 
-def _differs(old: Page, new: Page) -> bool:
-    return (old.title, old.body, old.search, old.description) != (
-        new.title,
-        new.body,
-        new.search,
-        new.description,
-    )
-
-
 def _ordered(files: Files, paths: list[str]) -> Files:
     """The files with the pages in the order of the site (as a full build adds them), the
     theme's files first as mkdocs has them."""
     pages = {path: files.get_file_from_path(path) for path in paths}
     others = [f for f in files if f.src_uri not in pages]
     return Files([*others, *(f for f in pages.values() if f is not None)])
-
-
-def pages_in_order(files: Files) -> Iterator[str]:
-    return (f.src_uri for f in files.documentation_pages())

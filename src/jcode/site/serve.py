@@ -25,6 +25,7 @@ from jcode.findings import Severity
 from jcode.i18n import Template
 from jcode.linter import LintResult
 from jcode.record import Record
+from jcode.relint import Changes
 from jcode.site.build import (
     TEMPLATE,
     check_language,
@@ -32,11 +33,14 @@ from jcode.site.build import (
     open_renderer,
     write_marker,
 )
+from jcode.site.index import journey_path
 from jcode.site.pages import Site
 from jcode.site.render import Renderer
 from jcode.spec import Project
 
-Lint = Callable[[], tuple[LintResult, Project]]
+# Lints the project afresh: the result, the project, and what changed since the last call (None:
+# not known, every page is rendered again).
+Lint = Callable[[], tuple[LintResult, Project, "Changes | None"]]
 
 FIRST_BUILD_FAILED: Final = Template(
     "error.serve.first-build-failed", "the first build failed; fix the error above and start again"
@@ -89,15 +93,25 @@ class LiveSite:
         self.work = work
         self._renderer: Renderer | None = None
         self._key: tuple[object, ...] | None = None
+        self._ids: dict[str, str | None] = {}  # the journey id of each file, at the last refresh
+        self._lists: frozenset[str] = frozenset()  # the owner and persona pages
 
-    def refresh(self, result: LintResult, project: Project) -> list[str]:
-        """Bring the site up to date with a lint result; mkdocs' warnings."""
+    def refresh(
+        self, result: LintResult, project: Project, changes: Changes | None = None
+    ) -> list[str]:
+        """Bring the site up to date with a lint result; mkdocs' warnings. `changes` (from the
+        Relinter that made the result) names the files that changed since the last refresh:
+        then only the pages they can change are rendered again (None: every page)."""
         key = _fingerprint(project)
-        pages = list(Site(result, project).pages())
+        site = Site(result, project)
+        ids = {f.path: f.journey_id for f in result.files}
+        lists = frozenset(p for p in site.paths() if p.startswith(("owners/", "personas/")))
+        stale = None if changes is None or lists != self._lists else self._stale(result, changes)
+        self._ids, self._lists = ids, lists
         with mkdocs_environment() as warnings:
             if self._renderer is not None and key == self._key:
                 try:
-                    self._renderer.update(pages)
+                    self._renderer.update(site, stale)
                 except BaseException:
                     self.close()  # half updated: the next refresh builds it all again
                     raise
@@ -107,9 +121,25 @@ class LiveSite:
             self.out.mkdir(parents=True, exist_ok=True)
             self._renderer = open_renderer(project, self.work, self.out)
             self._key = key
-            self._renderer.build(pages)
+            self._renderer.build(site)
         write_marker(self.out, project)
         return warnings
+
+    def _stale(self, result: LintResult, changes: Changes) -> set[str]:
+        """The pages a change of these files can change: the pages of the journeys they
+        declare (before and after), of the journeys that name those as related, and every page
+        that is not a journey's (the lists, counts and gaps of the whole portfolio)."""
+        files = {*changes.added, *changes.changed, *changes.removed}
+        touched = {self._ids.get(path) for path in files}
+        touched |= {f.journey_id for f in result.files if f.path in files}
+        touched.discard(None)
+        relating = {
+            f.journey.id
+            for f in result.files
+            if f.journey is not None and touched.intersection(f.journey.related)
+        }
+        journeys = {journey_path(i) for i in touched | relating if i is not None}
+        return journeys | {"*"}  # "*": every page outside journeys/
 
     def close(self) -> None:
         if self._renderer is not None:
@@ -146,8 +176,8 @@ def serve(
     def rebuild() -> None:
         start = time.monotonic()
         try:
-            result, project = lint()
-            site.refresh(result, project)
+            result, project, changes = lint()
+            site.refresh(result, project, changes)
         except JcodeError as exc:  # a half-edited jcode.yaml: say so, keep the last good site
             on_event(BuildFailed(exc))
             return
