@@ -24,6 +24,7 @@ from jcode.site.views import (
     ChannelRow,
     Column,
     ExitCard,
+    Feel,
     Gaps,
     JourneyView,
     KeyMoment,
@@ -56,9 +57,14 @@ def persona_path(persona_id: str) -> str:
 
 
 class Portfolio:
-    """Everything the pages show, indexed once per build."""
+    """Everything the pages show, indexed once per build. `previous`: the portfolio of an
+    earlier lint of the same project (the same Project), whose views of the journeys whose
+    files are unchanged are taken as they are: what a journey's view holds comes from its file
+    and the project only."""
 
-    def __init__(self, result: LintResult, project: Project) -> None:
+    def __init__(
+        self, result: LintResult, project: Project, previous: Portfolio | None = None
+    ) -> None:
         config = project.config
         self.catalog: Final = i18n.catalog(config.site.language)
         self.words: Final = Words(self.catalog)
@@ -70,6 +76,10 @@ class Portfolio:
             for p in project.phases
         )
         self._phase_names: Final = {p.id: p.name for p in self.phases}
+        # Every emotion the schema allows (-2 to +2, spec/models.py), as the map writes it.
+        self.feels: Final = {
+            e: Feel(e + 2, f"{e:+d}", self.words[f"emotion_{e}"]) for e in range(-2, 3)
+        }
         # Looked up for every touchpoint: a channel that jcode.yaml lacks is named by its id.
         self._channel_names: Final = {c: self._name_channel(c) for c in project.channels}
         labels = names(project.moment_labels, self.words["other"])
@@ -83,8 +93,10 @@ class Portfolio:
         repo = (
             ReportOptions(repo_root=find_repo_root(project.root)) if config.site.repo_url else None
         )
-        self.journeys: Final = {
-            journey_id: self._journey(journey_id, first[journey_id], repo)
+        kept = previous.journeys if previous and previous._project is project else {}
+        self.journeys: Final[dict[str, JourneyView]] = {
+            journey_id: _unchanged(kept.get(journey_id), first[journey_id])
+            or self._journey(journey_id, first[journey_id], repo)
             for journey_id in sorted(first)
         }
         owned = self._owned()
@@ -242,6 +254,7 @@ class Portfolio:
             self._phase_names.get(stage.phase, stage.phase),
             phase.moment if phase else "other",
             owner,
+            None if stage.emotion is None else self.feels[stage.emotion],
             touchpoints,
             kpis,
             tuple(
@@ -382,6 +395,12 @@ class Portfolio:
             tuple(f for file in self.invalid_files for f in file.findings),
             tuple(s for file in result.files for s in file.suppressed),
         )
+
+
+def _unchanged(view: JourneyView | None, file: JourneyFile) -> JourneyView | None:
+    # Equal files are cheap to compare when their models are the same objects, as an
+    # incremental lint keeps them for the files whose bytes did not change.
+    return view if view is not None and (view.file is file or view.file == file) else None
 
 
 def _touchpoints(view: JourneyView) -> Iterable[Touchpoint]:

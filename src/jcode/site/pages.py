@@ -106,11 +106,13 @@ class Page:
 
 class Site:
     """The pages of a lint result, each rendered on its own when asked for: all of them for a
-    build, or only those that a change touched."""
+    build, or only those that a change touched. `previous`: the site of an earlier lint of the
+    same project, whose index of the unchanged journeys is reused (Portfolio)."""
 
-    def __init__(self, result: LintResult, project: Project) -> None:
+    def __init__(self, result: LintResult, project: Project, previous: Site | None = None) -> None:
         with _collector_off():
-            self.portfolio = Portfolio(result, project)
+            earlier = previous.portfolio if previous else None
+            self.portfolio: Final[Portfolio] = Portfolio(result, project, earlier)
         self._shared = {
             "portfolio": self.portfolio,
             "t": self.portfolio.words,
