@@ -144,6 +144,7 @@ class Site:
             return _render(template, path, self._shared | self._folders[folder] | {"item": item})
 
     def pages(self) -> Iterator[Page]:
+        """Every page, in the order of paths(), each rendered when it is reached."""
         return map(self.page, self.paths())
 
 
@@ -255,6 +256,7 @@ def href(context: jinja2.runtime.Context, path: str, anchor: str = "") -> str:
 @cache
 def _address(page: str, path: str) -> str:
     # Pages hold hundreds of thousands of links, to a few thousand pages: relpath is slow.
+    # Cached by page, not by folder, so that a link costs no dirname either.
     return posixpath.relpath(path.removesuffix(".md") + ".html", posixpath.dirname(page) or ".")
 
 
