@@ -106,11 +106,13 @@ class Page:
 
 class Site:
     """The pages of a lint result, each rendered on its own when asked for: all of them for a
-    build, or only those that a change touched."""
+    build, or only those that a change touched. `previous`: the site of an earlier lint of the
+    same project, whose index of the unchanged journeys is reused (Portfolio)."""
 
-    def __init__(self, result: LintResult, project: Project) -> None:
+    def __init__(self, result: LintResult, project: Project, previous: Site | None = None) -> None:
         with _collector_off():
-            self.portfolio = Portfolio(result, project)
+            earlier = previous.portfolio if previous else None
+            self.portfolio: Final[Portfolio] = Portfolio(result, project, earlier)
         self._shared = {
             "portfolio": self.portfolio,
             "t": self.portfolio.words,
@@ -142,6 +144,7 @@ class Site:
             return _render(template, path, self._shared | self._folders[folder] | {"item": item})
 
     def pages(self) -> Iterator[Page]:
+        """Every page, in the order of paths(), each rendered when it is reached."""
         return map(self.page, self.paths())
 
 
@@ -253,6 +256,7 @@ def href(context: jinja2.runtime.Context, path: str, anchor: str = "") -> str:
 @cache
 def _address(page: str, path: str) -> str:
     # Pages hold hundreds of thousands of links, to a few thousand pages: relpath is slow.
+    # Cached by page, not by folder, so that a link costs no dirname either.
     return posixpath.relpath(path.removesuffix(".md") + ".html", posixpath.dirname(page) or ".")
 
 

@@ -72,6 +72,15 @@ class PainCard(NamedTuple):
     addressed_by: tuple[str, ...]  # the texts of the opportunities that address it
 
 
+class Feel(NamedTuple):
+    """An emotion as the map writes it: the step of its colour (jcode.css: jc-feel-0 for -2 to
+    jc-feel-4 for +2), its figure ("+1") and its word."""
+
+    step: int
+    figure: str
+    word: str
+
+
 class StageColumn(NamedTuple):
     """A stage as the journey map shows it: a column, in the file's order."""
 
@@ -79,6 +88,7 @@ class StageColumn(NamedTuple):
     phase: str  # its phase's name
     moment: str  # "other" when the phase is not in the model
     owner: str | None  # effective
+    feel: Feel | None  # its emotion's, None when it has none
     touchpoints: tuple[TouchpointCard, ...]
     kpis: tuple[KpiCard, ...]
     steps: tuple[StepCard, ...]
