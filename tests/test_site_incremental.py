@@ -142,17 +142,24 @@ EXAMPLES = (SUITE.max_examples if SUITE is not None else 40) // 4  # the fuzz ru
 
 
 @settings(max_examples=EXAMPLES)
-@given(st.lists(OPERATIONS, min_size=1, max_size=5))
-@example(operations=[(kind, n, "delta") for n, kind in enumerate(KINDS)])
+@given(
+    operations=st.lists(OPERATIONS, min_size=1, max_size=5),
+    later=st.lists(st.booleans(), max_size=5),
+)
+@example(operations=[(kind, n, "delta") for n, kind in enumerate(KINDS)], later=[])
 def test_the_served_site_is_what_a_clean_build_writes(
-    live: Any, operations: list[tuple[str, int, str]]
+    live: Any, operations: list[tuple[str, int, str]], later: list[bool]
 ) -> None:
+    """Page by page from the last example's state, the edited journeys' pages sometimes first
+    and the lists after them (as serve does once it serves), finished at the end."""
     project, site, base = live
     project.reset()
-    site.refresh(*project.relinted())  # from the last example's state: page by page
-    for operation in operations:
+    site.refresh(*project.relinted())
+    for operation, first in zip(operations, later + [False] * len(operations), strict=False):
         project.apply(operation)
-        site.refresh(*project.relinted())
+        site.refresh(*project.relinted(), later=first)
+    site.finish()
+    assert not site.pending
     assert tree(site.out) == clean_build(project.root, base / "clean")
 
 

@@ -95,26 +95,36 @@ class LiveSite:
         self._key: tuple[object, ...] | None = None
         self._ids: dict[str, str | None] = {}  # the journey id of each file, at the last refresh
         self._lists: frozenset[str] = frozenset()  # the owner and persona pages
+        self._site: Site | None = None  # the last refresh's, whose unchanged journeys are kept
+        self.pending = False  # the portfolio's pages are still those of an earlier refresh
 
     def refresh(
-        self, result: LintResult, project: Project, changes: Changes | None = None
+        self,
+        result: LintResult,
+        project: Project,
+        changes: Changes | None = None,
+        *,
+        later: bool = False,
     ) -> list[str]:
         """Bring the site up to date with a lint result; mkdocs' warnings. `changes` (from the
         Relinter that made the result) names the files that changed since the last refresh:
-        then only the pages they can change are rendered again (None: every page)."""
+        then only the pages they can change are rendered again (None: every page). `later`:
+        the changed journeys' own pages first, the portfolio's lists at finish() (`pending`
+        until then), so that the page being edited shows the change without waiting for them."""
         key = _fingerprint(project)
-        site = Site(result, project)
+        site = Site(result, project, self._site if key == self._key else None)
         ids = {f.path: f.journey_id for f in result.files}
         lists = frozenset(p for p in site.paths() if p.startswith(("owners/", "personas/")))
         stale = None if changes is None or lists != self._lists else self._stale(result, changes)
-        self._ids, self._lists = ids, lists
+        self._ids, self._lists, self._site = ids, lists, site
         with mkdocs_environment() as warnings:
             if self._renderer is not None and key == self._key:
-                try:
-                    self._renderer.update(site, stale)
-                except BaseException:
-                    self.close()  # half updated: the next refresh builds it all again
-                    raise
+                if later and stale is not None:
+                    stale.discard("*")
+                    self.pending = True
+                elif stale is None or "*" in stale:
+                    self.pending = False
+                self._update(site, stale)
                 return warnings
             check_language(project)
             self.close()
@@ -122,8 +132,27 @@ class LiveSite:
             self._renderer = open_renderer(project, self.work, self.out)
             self._key = key
             self._renderer.build(site)
+            self.pending = False
         write_marker(self.out, project)
         return warnings
+
+    def finish(self) -> list[str]:
+        """The portfolio's pages that refresh(later=True) left: mkdocs' warnings."""
+        if not self.pending or self._site is None:
+            return []
+        with mkdocs_environment() as warnings:
+            self._update(self._site, {"*"})
+        self.pending = False
+        return warnings
+
+    def _update(self, site: Site, stale: set[str] | None) -> None:
+        assert self._renderer is not None
+        try:
+            self._renderer.update(site, stale)
+        except BaseException:
+            self.close()  # half updated: the next refresh builds it all again
+            self._key = None
+            raise
 
     def _stale(self, result: LintResult, changes: Changes) -> set[str]:
         """The pages a change of these files can change: the pages of the journeys they
@@ -173,15 +202,26 @@ def serve(
     work = Path(tempfile.mkdtemp(prefix="jcode-serve-"))
     site = LiveSite(work / "site", work)
 
+    server: Any = None
+    started: list[float] = []  # when the build still being finished began
+
     def rebuild() -> None:
         start = time.monotonic()
         try:
             result, project, changes = lint()
-            site.refresh(result, project, changes)
+            if site.pending and changes is not None and not _changed(changes):
+                site.finish()  # the lists the last save left: nothing else changed since
+            else:
+                site.refresh(result, project, changes, later=server is not None)
+                started.append(start)
+            if site.pending and not _again(server):
+                site.finish()
         except JcodeError as exc:  # a half-edited jcode.yaml: say so, keep the last good site
             on_event(BuildFailed(exc))
             return
-        on_event(Built(time.monotonic() - start, result.counts()))
+        if not site.pending:
+            on_event(Built(time.monotonic() - (started or [start])[0], result.counts()))
+            started.clear()
 
     try:
         rebuild()
@@ -194,7 +234,7 @@ def serve(
         on_event(Serving(f"http://127.0.0.1:{port}/"))
         signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl-C
         try:
-            server.serve(open_in_browser=open_browser)  # type: ignore[no-untyped-call]
+            server.serve(open_in_browser=open_browser)
         except KeyboardInterrupt:
             on_event(Stopped())
         finally:
@@ -202,6 +242,22 @@ def serve(
     finally:
         site.close()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _changed(changes: Changes) -> bool:
+    return bool(changes.added or changes.changed or changes.removed)
+
+
+def _again(server: Any) -> bool:
+    """Ask mkdocs' server for one more build at once (after it has reloaded the open pages on
+    this one); False when it cannot be asked (the server is not mkdocs' own)."""
+    condition = getattr(server, "_rebuild_cond", None)
+    if condition is None or not hasattr(server, "_want_rebuild"):
+        return False
+    with condition:
+        server._want_rebuild = True
+        condition.notify_all()
+    return True
 
 
 def _observer(polling: Any) -> Any:
