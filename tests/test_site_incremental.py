@@ -124,14 +124,22 @@ OPERATIONS = st.tuples(
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    base = tmp_path_factory.mktemp("live")
-    project = Project(base / "project")
-    project.reset()
-    site = LiveSite(base / "served", base / "work")
-    (base / "work").mkdir()
-    yield project, site, base
-    site.close()
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("live")
+
+
+_LIVE: dict[Path, tuple[Project, LiveSite]] = {}
+
+
+def live(root: Path) -> tuple[Project, LiveSite]:
+    """One project and one served site for all the examples under `root` (bench/fuzz.py gives
+    its own): each example starts from the last one's site."""
+    if root not in _LIVE:
+        project = Project(root / "project")
+        project.reset()
+        (root / "work").mkdir()
+        _LIVE[root] = (project, LiveSite(root / "served", root / "work"))
+    return _LIVE[root]
 
 
 KINDS = ["title", "add", "delete", "rename", "break", "owner", "duplicate", "config"]
@@ -141,18 +149,18 @@ SUITE = settings.default
 EXAMPLES = (SUITE.max_examples if SUITE is not None else 40) // 4  # the fuzz run: more
 
 
-@settings(max_examples=EXAMPLES)
+@settings(max_examples=EXAMPLES, deadline=None)  # a site build takes seconds
 @given(
     operations=st.lists(OPERATIONS, min_size=1, max_size=5),
     later=st.lists(st.booleans(), max_size=5),
 )
 @example(operations=[(kind, n, "delta") for n, kind in enumerate(KINDS)], later=[])
 def test_the_served_site_is_what_a_clean_build_writes(
-    live: Any, operations: list[tuple[str, int, str]], later: list[bool]
+    root: Path, operations: list[tuple[str, int, str]], later: list[bool]
 ) -> None:
     """Page by page from the last example's state, the edited journeys' pages sometimes first
     and the lists after them (as serve does once it serves), finished at the end."""
-    project, site, base = live
+    project, site = live(root)
     project.reset()
     site.refresh(*project.relinted())
     for operation, first in zip(operations, later + [False] * len(operations), strict=False):
@@ -160,7 +168,7 @@ def test_the_served_site_is_what_a_clean_build_writes(
         site.refresh(*project.relinted(), later=first)
     site.finish()
     assert not site.pending
-    assert tree(site.out) == clean_build(project.root, base / "clean")
+    assert tree(site.out) == clean_build(project.root, root / "clean")
 
 
 def test_a_page_by_page_update_writes_only_what_changed(tmp_path: Path) -> None:
