@@ -8,6 +8,7 @@ caller (the CLI prints them).
 
 from __future__ import annotations
 
+import gc
 import shutil
 import signal
 import socket
@@ -153,6 +154,10 @@ class LiveSite:
             self.close()  # half updated: the next refresh builds it all again
             self._key = None
             raise
+        finally:
+            # Rendering runs with the collector off (jcode.site.pages), and Jinja's contexts
+            # make cycles: collected now, or every save would leave the last one's behind.
+            gc.collect()
 
     def _stale(self, result: LintResult, changes: Changes) -> set[str]:
         """The pages a change of these files can change: the pages of the journeys they
