@@ -14,12 +14,13 @@ from typing import Any
 
 import jinja2
 import pytest
+from markupsafe import Markup
 
 from jcode.collect import collect_files
 from jcode.config import load_project
 from jcode.linter import JourneyFile, LintResult, lint
 from jcode.site import index
-from jcode.site.pages import MENU, PAGES, Page, Site, environment
+from jcode.site.pages import MENU, PAGES, Page, Site, environment, middot
 from jcode.spec import Project
 
 from .helpers import ROOT, TODAY
@@ -87,6 +88,25 @@ def test_values_are_escaped_as_the_standard_library_escapes_them(tmp_path: Path)
     for page in pages.values():
         assert "&#39;" not in page.body + (page.search or "")
         assert "&#34;" not in page.body + (page.search or "")
+
+
+def test_search_lists_each_text_escaped_between_middle_dots(tmp_path: Path) -> None:
+    # The texts are escaped together, joined by a NUL that then becomes the separator.
+    touchpoint = {"id": "t", "name": "Tom & 'Jerry'", "channel": "web"}
+    stage: dict[str, object] = {"id": "s", "name": "S", "phase": "discovery", "goal": PAYLOAD}
+    stage |= {"timing": "<now>", "touchpoints": [touchpoint]}
+    journey = {"id": "j", "title": "J", "owner": "x", "stages": [stage]}
+    (tmp_path / "journeys").mkdir()
+    (tmp_path / "journeys" / "j.yaml").write_text(json.dumps(journey), encoding="utf-8")
+    page = Site(*_lint(tmp_path)).page("journeys/j.md")
+    texts = ["<now>", PAYLOAD, "Tom & 'Jerry'", "Website"]
+    assert f"<p>{' &middot; '.join(map(html.escape, texts))}</p>" in (page.search or "")
+
+
+@pytest.mark.parametrize("texts", [["a\0b", "<c>"], ["\0"], ["", ""], []])
+def test_a_text_that_holds_the_separator_is_listed_as_it_is(texts: list[str]) -> None:
+    # The schema keeps control characters out of journeys, but the list does not rely on it.
+    assert middot(texts) == Markup(" &middot; ").join(texts)
 
 
 # --- each page alone -----------------------------------------------------------------------

@@ -21,7 +21,7 @@ from functools import cache
 from typing import Final
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from jcode.linter import LintResult
 from jcode.site.index import Portfolio
@@ -261,5 +261,15 @@ def _address(page: str, path: str) -> str:
 
 
 def middot(items: Iterable[str]) -> Markup:
-    """Items separated by a middle dot, as search indexes lists; Markup.join escapes each."""
-    return Markup(" &middot; ").join(items)
+    """Texts separated by a middle dot, as search indexes lists, each escaped."""
+    texts = list(items)
+    # Escaped at once, not one by one (a journey's search text holds a hundred): joined by a
+    # character that escaping keeps as it is and that no text holds, which then becomes the
+    # separator.
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1:  # a text holds it (the schema forbids it)
+        return Markup(" &middot; ").join(texts)
+    return Markup(str.replace(escape(joined), _SEPARATOR, " &middot; "))
+
+
+_SEPARATOR: Final = "\0"
