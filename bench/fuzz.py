@@ -5,8 +5,9 @@
 
 Rounds alternate until the time is up: the example journeys damaged at random and checked
 (tests/fuzzing.py: no crash, no hang, damage reported at a line inside the file, schema, model
-and fast path agreeing), then every hypothesis test of tests/test_properties.py with a new seed
-and many examples. A damaged file that fails a check is saved under bench/out/fuzz/ to become a
+and fast path agreeing), then every hypothesis test of tests/test_properties.py and
+tests/test_site_incremental.py (the served site against clean builds) with a new seed and many
+examples. A damaged file that fails a check is saved under bench/out/fuzz/ to become a
 case under tests/cases; a failing property prints hypothesis's smallest example. Exit 1 when
 anything failed.
 """
@@ -30,7 +31,7 @@ from hypothesis import HealthCheck, seed, settings
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # the tests package: its strategies, edits and checks
 
-from tests import test_properties  # noqa: E402
+from tests import test_properties, test_site_incremental  # noqa: E402
 from tests.fuzzing import TIME_LIMIT, check, example_projects, mutate_text  # noqa: E402
 
 OUT = HERE / "out" / "fuzz"
@@ -90,7 +91,8 @@ class Run:
 def _properties() -> list[tuple[str, Callable[..., Any]]]:
     return [
         (name, test)
-        for name, test in vars(test_properties).items()
+        for module in (test_properties, test_site_incremental)
+        for name, test in vars(module).items()
         if name.startswith("test_") and hasattr(test, "hypothesis")
     ]
 

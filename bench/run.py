@@ -1,8 +1,9 @@
 """The benchmark: whole-process times, measured side by side in one run, printed as a table.
 
-    python bench/run.py            # full run (1,000 and 10,000 journeys; a few minutes)
+    python bench/run.py            # full run (100 to 10,000 journeys; many minutes)
     python bench/run.py --quick    # 100 and 1,000 journeys only
     python bench/run.py --only site  # only the site build (--only lint: only the linter)
+    python bench/run.py --only serve # only jcode serve: a save to the page's new text, memory
     python bench/run.py --only setup # only the installs: the CI wait and `make demo`, uv and pip
 
 Every figure is the median of several interleaved runs of a whole command, so that machine
@@ -20,13 +21,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from generate import generate
+from serve_times import ServeFigures, serve_figures
 from setup_times import ci_wait_action, ci_wait_pip, demo_pip, make_demo
 
 HERE = Path(__file__).parent
 OUT = HERE / "out"
 BIN = Path(sys.executable).parent
+TODAY = "2026-11-22"
 BARE_LOAD = (
     "import glob, yaml\n"
     "for f in sorted(glob.glob('journeys/*.yaml')):\n"
@@ -40,6 +44,10 @@ def corpus(count: int) -> Path:
         shutil.rmtree(folder, ignore_errors=True)
         generate(count, folder)
     return folder
+
+
+def megabytes(corpus: Path) -> float:
+    return sum(p.stat().st_size for p in (corpus / "journeys").iterdir()) / 1e6
 
 
 def timed(argv: list[str], cwd: Path) -> tuple[float, int]:
@@ -72,20 +80,28 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--only", choices=["lint", "site", "setup"])
+    parser.add_argument("--only", choices=["lint", "site", "serve", "setup"])
+    parser.add_argument("--edits", type=int, default=20, help="timed edits under jcode serve")
     args = parser.parse_args()
     python = str(BIN / "python")
     # As `pip install` would: byte-compile jcode, so that no run pays for compiling its source
     # (this machine sets PYTHONDONTWRITEBYTECODE, so an editable install never writes them).
     source = str(HERE.parent / "src" / "jcode")
     subprocess.run([python, "-m", "compileall", "-q", source], check=True)
-    jcode = [str(BIN / "jcode"), "lint", "--today", "2026-11-22", "--quiet"]
+    jcode = [str(BIN / "jcode"), "lint", "--today", TODAY, "--quiet"]
     rows: list[tuple[str, str, str]] = []
     c1000, c100 = corpus(1000), corpus(100)
     if args.only in (None, "lint"):
         rows += lint_rows(args, python, jcode, c100, c1000)
-    if args.only in (None, "site"):
-        rows += site_rows(args, c100, c1000)
+    if args.only in (None, "site", "serve"):
+        sizes = (
+            [1000] if args.only == "serve" else [100, 1000] if args.quick else [100, 1000, 10_000]
+        )
+        builds = build_times(python, sizes, args.repeat)
+        rows += site_rows(builds)
+    if args.only in (None, "serve"):
+        serve = serve_figures(c1000, OUT / "serve.log", TODAY, args.edits, untimed=100)
+        rows += serve_rows(serve, builds[1000].build)
     if args.only in (None, "setup"):
         rows += setup_rows(args, c100)
     width = max(len(r[0]) for r in rows)
@@ -99,7 +115,7 @@ def lint_rows(
     args: argparse.Namespace, python: str, jcode: list[str], c100: Path, c1000: Path
 ) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
-    size = sum(p.stat().st_size for p in (c1000 / "journeys").iterdir()) / 1e6
+    size = megabytes(c1000)
     t = median_times({"bare": [python, "-c", BARE_LOAD], "lint": jcode}, c1000, args.repeat)
     ratio = t["lint"] / t["bare"]
     rows += [
@@ -149,20 +165,85 @@ def lint_rows(
     return rows
 
 
-def site_rows(args: argparse.Namespace, c100: Path, c1000: Path) -> list[tuple[str, str, str]]:
-    """jcode build of 100 and 1,000 journeys: lint, pages, mkdocs-material."""
-    build = [str(BIN / "jcode"), "build", "--today", "2026-11-22", "--quiet", "--out"]
-    sites = OUT / "sites"
-    b100 = median_times({"b": [*build, str(sites / "s100")]}, c100, args.repeat)["b"]
-    b1000 = median_times({"b": [*build, str(sites / "s1000")]}, c1000, args.repeat)["b"]
-    growth = b1000 / b100
+class Build(NamedTuple):
+    """The median times of `jcode build` and of a bare load of the same journeys, interleaved."""
+
+    megabytes: float
+    build: float
+    bare: float
+
+
+def build_times(python: str, sizes: list[int], repeat: int) -> dict[int, Build]:
+    """jcode build (lint, pages, mkdocs-material) of each size, beside the bare load."""
+    builds = {}
+    for count in sizes:
+        folder = corpus(count)
+        site = [str(BIN / "jcode"), "build", "--today", TODAY, "--quiet", "--out"]
+        commands = {
+            "build": [*site, str(OUT / "sites" / f"s{count}")],
+            "bare": [python, "-c", BARE_LOAD],
+        }
+        t = median_times(commands, folder, repeat if count <= 1000 else max(1, repeat // 2))
+        builds[count] = Build(megabytes(folder), t["build"], t["bare"])
+    return builds
+
+
+def site_rows(builds: dict[int, Build]) -> list[tuple[str, str, str]]:
+    """Each build beside its bare load; 1,000 and 10,000 beside the build of a tenth."""
+    rows: list[tuple[str, str, str]] = []
+    for count, b in builds.items():
+        ratio = b.build / b.bare
+        verdicts = [f"{ratio:.2f}x the bare load"]
+        if count == 1000:
+            verdicts[0] += f" (target <= 2x) {'OK' if ratio <= 2 else 'MISSED'}"
+            verdicts.append(f"target < 20 s {'OK' if b.build < 20 else 'MISSED'}")
+        smaller = count // 10
+        if smaller in builds:  # the cost of ten times as many journeys
+            growth = b.build / builds[smaller].build
+            verdicts.append(
+                f"{growth:.1f}x the {smaller:,}-journey build (target <= 12x) "
+                f"{'OK' if growth <= 12 else 'MISSED'}"
+            )
+        rows += [
+            (
+                f"bare PyYAML C-loader load, {count:,} journeys ({b.megabytes:.1f} MB), "
+                "beside the build",
+                f"{b.bare:.2f} s",
+                "",
+            ),
+            (f"jcode build, {count:,} journeys", f"{b.build:.2f} s", "; ".join(verdicts)),
+        ]
+    return rows
+
+
+def serve_rows(serve: ServeFigures, build: float) -> list[tuple[str, str, str]]:
+    """jcode serve beside the full build of the same journeys."""
+    median, worst = statistics.median(serve.seconds), max(serve.seconds)
+    ratio, growth = median / build, serve.after_kib / serve.first_kib
+    edits = len(serve.seconds)
     return [
-        ("jcode build, 100 journeys", f"{b100:.2f} s", ""),
         (
-            "jcode build, 1,000 journeys",
-            f"{b1000:.2f} s",
-            f"target < 20 s {'OK' if b1000 < 20 else 'MISSED'}; {growth:.1f}x the 100-journey "
-            f"build (target <= 12x) {'OK' if growth <= 12 else 'MISSED'}",
+            f"jcode serve, {serve.journeys:,} journeys: a save to the page's new text "
+            f"(HTTP), median of {edits}",
+            f"{median:.2f} s",
+            f"{ratio:.2f}x the full build (target <= 0.1x) {'OK' if ratio <= 0.1 else 'MISSED'}; "
+            f"target < 0.5 s {'OK' if median < 0.5 else 'MISSED'}",
+        ),
+        (
+            f"the same, the worst of {edits}",
+            f"{worst:.2f} s",
+            f"{worst / build:.2f}x the full build",
+        ),
+        (
+            f"peak memory of jcode serve, {serve.journeys:,} journeys, after the first build",
+            f"{serve.first_kib / 1024:.0f} MB",
+            "",
+        ),
+        (
+            f"the same, after {serve.untimed_edits} edits",
+            f"{serve.after_kib / 1024:.0f} MB",
+            f"{growth:.2f}x that after the first build (target <= 1.2x) "
+            f"{'OK' if growth <= 1.2 else 'MISSED'}",
         ),
     ]
 

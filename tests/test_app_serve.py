@@ -24,6 +24,7 @@ class FakeServer:
     """Builds once more on start (as a change would), then stops as at Ctrl-C."""
 
     watched: list[str]
+    observer: object = None  # the file watcher, which serve may replace
 
     def __init__(self, builder: Callable[[], None], host: str, port: int, root: str) -> None:
         self.builder, self.address, self.root = builder, f"{host}:{port}", Path(root)

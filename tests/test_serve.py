@@ -128,3 +128,45 @@ def test_a_port_in_use_is_a_usage_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_saves_that_arrive_together_are_one_rebuild_and_the_site_is_a_clean_builds(
+    served: Served, tmp_path: Path
+) -> None:
+    """As an editor saving several files, or a `git checkout`, writes them."""
+    project, url, process = served.project, served.url, served.process
+    journeys = sorted((project / "journeys").glob("*.yaml"))
+    edited = []
+    for n, journey in enumerate(journeys):
+        text = journey.read_text(encoding="utf-8")
+        if "\ntitle: " in text:
+            journey.write_text(text.replace("\ntitle: ", f"\ntitle: Burst {n} ", 1), "utf-8")
+            edited.append((journey.stem, f"Burst {n} "))
+    assert len(edited) >= 3
+
+    def shown(stem: str, word: str) -> Callable[[], bool]:
+        return lambda: word in fetch(url + f"journeys/{stem}.html")
+
+    for stem, word in edited:
+        wait_for(shown(stem, word))
+    time.sleep(1)  # any late rebuild would have started by now
+    served_site = next(served.temp.glob("jcode-serve-*")) / "site"
+    served_files = {
+        str(p.relative_to(served_site)): p.read_bytes()
+        for p in sorted(served_site.rglob("*"))
+        if p.is_file()
+    }
+    clean = tmp_path / "clean"
+    subprocess.run(
+        [sys.executable, "-m", "jcode", "build", "--today", "2026-11-22", "--out", str(clean)],
+        cwd=project,
+        capture_output=True,
+        check=False,
+    )
+    clean_files = {
+        str(p.relative_to(clean)): p.read_bytes() for p in sorted(clean.rglob("*")) if p.is_file()
+    }
+    assert served_files == clean_files
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=10)
+    assert len(re.findall(r"^built in ", stderr, re.MULTILINE)) == 2, stderr  # first, and one

@@ -23,7 +23,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import mkdocs.commands.build
 import pytest
 import yaml
 
@@ -34,6 +33,7 @@ from jcode.errors import ExitCode
 from jcode.linter import lint
 from jcode.site import MARKER
 from jcode.site.pages import Page, Site
+from jcode.site.render import Renderer
 from jcode.spec.builtins import PHASE_MODELS
 
 from .helpers import TODAY
@@ -1049,13 +1049,13 @@ def previous(site_a: Built, tmp_path: Path) -> tuple[Path, dict[str, bytes | Non
 def fake_mkdocs(monkeypatch: pytest.MonkeyPatch, also: Callable[[], object] = lambda: None) -> None:
     """mkdocs' build replaced by one that writes a one-page site (and then runs `also`)."""
 
-    def build(config: Any) -> None:
-        site = Path(config["site_dir"])
+    def build(renderer: Any, pages: Any, jobs: Any = None) -> None:
+        site = Path(renderer.config["site_dir"])
         site.mkdir(parents=True)
         (site / "index.html").write_text("new", encoding="utf-8")
         also()
 
-    monkeypatch.setattr("mkdocs.commands.build.build", build)
+    monkeypatch.setattr("jcode.site.render.Renderer.build", build)
 
 
 @pytest.mark.parametrize(
@@ -1078,12 +1078,13 @@ def test_failed_build_keeps_the_previous_site(
 ) -> None:
     out, before = previous
 
-    def build(config: Any) -> None:
-        Path(config["site_dir"]).mkdir(parents=True)  # half-written
-        (Path(config["site_dir"]) / "index.html").write_text("half", encoding="utf-8")
+    def build(renderer: Any, pages: Any, jobs: Any = None) -> None:
+        site = Path(renderer.config["site_dir"])
+        site.mkdir(parents=True)  # half-written
+        (site / "index.html").write_text("half", encoding="utf-8")
         raise failure
 
-    monkeypatch.setattr("mkdocs.commands.build.build", build)
+    monkeypatch.setattr("jcode.site.render.Renderer.build", build)
     run = jcode(*build_argv(out))
     assert (run.code, run.out) == (code, "")
     assert err in run.err
@@ -1092,10 +1093,10 @@ def test_failed_build_keeps_the_previous_site(
 
 
 def test_failed_first_build_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def build(config: Any) -> None:
+    def build(renderer: Any, pages: Any, jobs: Any = None) -> None:
         raise RuntimeError("mkdocs broke")
 
-    monkeypatch.setattr("mkdocs.commands.build.build", build)
+    monkeypatch.setattr("jcode.site.render.Renderer.build", build)
     assert jcode(*build_argv(tmp_path / "site")).code == ExitCode.INTERNAL
     assert names(tmp_path) == []
 
@@ -1297,13 +1298,13 @@ def test_fixture_project_builds_without_mkdocs_warnings(site_a: Built, site_it: 
 
 def test_mkdocs_warnings_are_printed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The check above can fail: a warning mkdocs logs reaches stderr."""
-    real = mkdocs.commands.build.build
+    real = Renderer.build
 
-    def build(config: Any) -> None:
+    def build(renderer: Renderer, pages: Any, jobs: Any = None) -> None:
         logging.getLogger("mkdocs.commands.build").warning("a test warning")
-        real(config)
+        real(renderer, pages, jobs)
 
-    monkeypatch.setattr("mkdocs.commands.build.build", build)
+    monkeypatch.setattr("jcode.site.render.Renderer.build", build)
     assert jcode(*build_argv(tmp_path / "site")) == Run(
         ExitCode.OK, "", "jcode: mkdocs: a test warning\n"
     )

@@ -154,7 +154,7 @@ class _Rules:
         ]
 
 
-class _Checked:
+class Checked:
     """A file after the per-file rules, waiting for the portfolio rules and the final step."""
 
     __slots__ = ("elements", "journey", "member", "path", "problems", "suppressions")
@@ -168,8 +168,8 @@ class _Checked:
         self.suppressions: list[tuple[str, str, str]] = []  # (element, rule, reason)
 
 
-def _check(path: str, doc: Document, rules: _Rules, context: Context) -> _Checked:
-    checked = _Checked(path)
+def _check(path: str, doc: Document, rules: _Rules, context: Context) -> Checked:
+    checked = Checked(path)
     # The fast path builds the journey or nothing; the parse rules say what is wrong.
     journey = parse_journey(doc.data) if doc.readable else None
     problems = checked.problems
@@ -206,7 +206,7 @@ def _placed(problem: Problem, doc: Document) -> Problem:
     return Problem(problem.pointer, problem.message, doc.position(problem.pointer))
 
 
-def _read(path: str) -> bytes | Document:
+def read_file(path: str) -> bytes | Document:
     """The file's content, or a document that says why it cannot be read. A folder that could
     not be listed stands in for its files (collect_files() gives it)."""
     what = "file"
@@ -256,33 +256,118 @@ def _parse(raw: bytes) -> Document:
 Source = str | tuple[str, bytes]  # a file, or (path as shown, content) read from elsewhere
 
 
-def _path(source: Source) -> str:
+def source_path(source: Source) -> str:
     return source if isinstance(source, str) else source[0]
 
 
-def _check_source(source: Source, rules: _Rules, context: Context) -> _Checked:
-    path, content = (source, _read(source)) if isinstance(source, str) else source
+def _check_source(source: Source, linter: Linter) -> Checked:
+    path, content = (source, read_file(source)) if isinstance(source, str) else source
     doc = content if isinstance(content, Document) else _parse(content)
     try:
-        return _check(path, doc, rules, context)
+        return _check(path, doc, linter.rules, linter.context)
     except FastPathError as exc:
         raise FastPathError(f"{path}: {exc}") from None
 
 
-def _check_chunk(
-    sources: Sequence[Source], rules: _Rules, context: Context, keep_models: bool
-) -> list[_Checked]:
+def _check_chunk(sources: Sequence[Source], linter: Linter, keep_models: bool) -> list[Checked]:
     gc.disable()  # the loader makes no reference cycles; collecting only costs time here
     results = []
     try:
         for source in sources:
-            checked = _check_source(source, rules, context)
+            checked = _check_source(source, linter)
             if not keep_models:
                 checked.journey = None  # let it go now: 10,000 models would not fit in memory
             results.append(checked)
     finally:
         gc.enable()
     return results
+
+
+class Linter:
+    """A project's rules for one day, run in steps: the per-file rules on each file (its
+    Checked), then the portfolio rules over all of them, then each file finished. lint() runs
+    them once; the Relinter (jcode.relint) keeps the files' Checked between its runs."""
+
+    def __init__(self, project: Project, today: date) -> None:
+        self.project: Final = project
+        self.rules: Final = _Rules(project)
+        self.context: Final = Context(project, today)
+
+    def check(
+        self, sources: Sequence[Source], jobs: int | None, keep_models: bool
+    ) -> list[Checked]:
+        """The per-file rules on each source, in its order: in parallel when there are many."""
+        workers = jobs if jobs is not None else (os.cpu_count() or 1)
+        if workers > 1 and len(sources) >= PARALLEL_MIN_FILES and hasattr(os, "fork"):
+            # Interleaved shares balance big and small files.
+            shares = [list(sources[i::workers]) for i in range(workers)]
+            work = partial(_check_chunk, linter=self, keep_models=keep_models)
+            by_path = {c.path: c for chunk in forked(work, shares) for c in chunk}
+            return [by_path[source_path(source)] for source in sources]
+        return _check_chunk(sources, self, keep_models)
+
+    def portfolio(
+        self, checked: Sequence[Checked], other_ids: frozenset[str]
+    ) -> list[list[tuple[RuleId, Problem]]]:
+        """What the portfolio rules find in each file, seeing them all together. Kept apart
+        from the Checked, which the Relinter reuses in its next run."""
+        found: list[list[tuple[RuleId, Problem]]] = [[] for _ in checked]
+        portfolio = Portfolio([c.member for c in checked], other_ids)
+        for rule, check_portfolio in self.rules.portfolio:
+            for index, problem in check_portfolio(portfolio):
+                found[index].append((rule, problem))
+        return found
+
+    def project_findings(self) -> list[Finding]:
+        return [
+            Finding(
+                printable(display_path(path)),
+                *(problem.position or (1, 1)),
+                rule,
+                self.rules.severity[rule],
+                printable(problem.pointer),
+                None,
+                printable_message(problem.message),
+            )
+            for rule, check_project in self.rules.project
+            for path, problem in check_project(self.project)
+        ]
+
+    def finish(
+        self, checked: Checked, portfolio_problems: Sequence[tuple[RuleId, Problem]]
+    ) -> JourneyFile:
+        """Rate what the rules found, set the suppressed apart, sort by position."""
+        shown = printable(checked.path)
+        journey_id = checked.member.journey_id
+        findings, suppressed = [], []
+        for rule, problem in sorted(
+            [*checked.problems, *portfolio_problems],
+            key=lambda p: (p[1].position or (1, 1), p[0], str(p[1].message)),
+        ):
+            finding = Finding(
+                shown,
+                *(problem.position or (1, 1)),
+                rule,
+                self.rules.severity[rule],
+                printable(problem.pointer),
+                journey_id,
+                printable_message(problem.message),
+                checked.elements.get(problem.pointer, problem.pointer.lstrip("/")),
+                RULES[rule].whole_file,
+            )
+            reason = _suppression(checked.suppressions, rule, problem.pointer)
+            if reason is None:
+                findings.append(finding)
+            else:
+                suppressed.append(SuppressedFinding(finding, reason))
+        return JourneyFile(
+            checked.path,
+            checked.journey,
+            journey_id,
+            checked.member.valid,
+            tuple(findings),
+            tuple(suppressed),
+        )
 
 
 def lint(
@@ -297,70 +382,11 @@ def lint(
     """Lint journey files (already collected, in path order) with a project's settings. A
     journey that is not a file on disk (a git revision's) is given as (path as shown, content).
     `other_ids`: the ids of journeys that exist beside these files but are not linted now."""
-    context = Context(project, today or date.today())
-    rules = _Rules(project)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    checked: list[_Checked]
-    if workers > 1 and len(paths) >= PARALLEL_MIN_FILES and hasattr(os, "fork"):
-        # Interleaved shares balance big and small files.
-        shares = [list(paths[i::workers]) for i in range(workers)]
-        work = partial(_check_chunk, rules=rules, context=context, keep_models=keep_models)
-        by_path = {c.path: c for chunk in forked(work, shares) for c in chunk}
-        checked = [by_path[_path(source)] for source in paths]
-    else:
-        checked = _check_chunk(paths, rules, context, keep_models)
-    portfolio = Portfolio([c.member for c in checked], other_ids)
-    for rule, check_portfolio in rules.portfolio:
-        for index, problem in check_portfolio(portfolio):
-            checked[index].problems.append((rule, problem))
-    project_findings = [
-        Finding(
-            printable(display_path(path)),
-            *(problem.position or (1, 1)),
-            rule,
-            rules.severity[rule],
-            printable(problem.pointer),
-            None,
-            printable_message(problem.message),
-        )
-        for rule, check_project in rules.project
-        for path, problem in check_project(project)
-    ]
-    return LintResult([_finish(c, rules) for c in checked], project_findings)
-
-
-def _finish(checked: _Checked, rules: _Rules) -> JourneyFile:
-    """Rate what the rules found, set the suppressed apart, sort by position."""
-    shown = printable(checked.path)
-    journey_id = checked.member.journey_id
-    findings, suppressed = [], []
-    for rule, problem in sorted(
-        checked.problems, key=lambda p: (p[1].position or (1, 1), p[0], str(p[1].message))
-    ):
-        finding = Finding(
-            shown,
-            *(problem.position or (1, 1)),
-            rule,
-            rules.severity[rule],
-            printable(problem.pointer),
-            journey_id,
-            printable_message(problem.message),
-            checked.elements.get(problem.pointer, problem.pointer.lstrip("/")),
-            RULES[rule].whole_file,
-        )
-        reason = _suppression(checked.suppressions, rule, problem.pointer)
-        if reason is None:
-            findings.append(finding)
-        else:
-            suppressed.append(SuppressedFinding(finding, reason))
-    return JourneyFile(
-        checked.path,
-        checked.journey,
-        journey_id,
-        checked.member.valid,
-        tuple(findings),
-        tuple(suppressed),
-    )
+    linter = Linter(project, today or date.today())
+    checked = linter.check(paths, jobs, keep_models)
+    found = linter.portfolio(checked, other_ids)
+    files = [linter.finish(c, problems) for c, problems in zip(checked, found, strict=True)]
+    return LintResult(files, linter.project_findings())
 
 
 def _suppression(entries: list[tuple[str, str, str]], rule: str, pointer: str) -> str | None:

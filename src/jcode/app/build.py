@@ -16,7 +16,8 @@ from jcode.layout import SITE
 from jcode.linter import JourneyFile, LintResult, lint
 from jcode.record import Record
 from jcode.site import build_site, check_out_dir
-from jcode.site.build import Progress, check_language, translation_note
+from jcode.site.build import check_language, translation_note
+from jcode.site.render import Progress
 
 
 class BuildRequest(Record):

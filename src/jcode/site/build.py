@@ -16,15 +16,11 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
 
 import yaml
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page as MkDocsPage
 
 from jcode import __version__, i18n
 from jcode.errors import JcodeError
@@ -32,13 +28,12 @@ from jcode.i18n import Message, Template
 from jcode.linter import LintResult
 from jcode.loader import load
 from jcode.site.labels import Words
-from jcode.site.pages import MENU, Page, Site, for_material
+from jcode.site.pages import MENU, Site, for_material
+from jcode.site.render import Pages, Progress, Renderer
 from jcode.spec import Project
 from jcode.text import closest, show
 
 MARKER = ".jcode-site"
-# Told (pages rendered, pages in all) after each page: the CLI draws its progress bar with it.
-Progress = Callable[[int, int], None]
 TEMPLATE = Path(__file__).resolve().parent.parent / "_site_template"
 
 NOT_A_FOLDER: Final = Template(
@@ -177,54 +172,8 @@ def mkdocs_config(project: Project, docs: Path, site: Path) -> dict[str, Any]:
     return config
 
 
-class _JcodePlugin:
-    """An mkdocs plugin in all but registration: hands mkdocs the generated pages from memory,
-    gives search each page's light HTML and the page its full HTML, and reports progress.
-
-    The bodies never go through Markdown: it would parse every tag of every journey map (most
-    of the build's time) to pass them through unchanged.
-    """
-
-    def __init__(self, pages: Sequence[Page], progress: Progress | None) -> None:
-        self.pages = {page.path: page for page in pages}
-        self.progress = progress
-        self.done = 0
-
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        # Pages outside the navigation: Material renders the whole navigation into every page,
-        # so a thousand journeys in it would make the build quadratic (site-facts.md).
-        menu = {path for _, path in MENU}
-        for page in self.pages.values():
-            hidden = page.path not in menu
-            files.append(
-                File.generated(
-                    config,
-                    page.path,
-                    content=page.front_matter() + "<!-- jcode -->\n",
-                    inclusion=InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED,
-                )
-            )
-        return files
-
-    def on_page_content(self, html: str, *, page: MkDocsPage, **_: object) -> str:
-        ours = self.pages[page.file.src_uri]
-        return ours.search if ours.search is not None else ours.html()
-
-    def _page_context(self, context: Any, *, page: MkDocsPage, **_: object) -> Any:
-        page.content = self.pages[page.file.src_uri].html()  # after search has read its part
-        return context
-
-    on_page_context = event_priority(-100)(_page_context)
-
-    def on_post_page(self, output: str, **_: object) -> str:
-        self.done += 1
-        if self.progress is not None:
-            self.progress(self.done, len(self.pages))
-        return output
-
-
 @contextlib.contextmanager
-def _mkdocs_environment() -> Iterator[list[str]]:
+def mkdocs_environment() -> Iterator[list[str]]:
     """Quiet mkdocs (its warnings are collected and returned), and no build date unless
     SOURCE_DATE_EPOCH asks for one: the same inputs give the same bytes."""
     warnings: list[str] = []
@@ -255,35 +204,42 @@ def _mkdocs_environment() -> Iterator[list[str]]:
                 os.environ[key] = value
 
 
-def render(
-    pages: Sequence[Page], project: Project, work: Path, progress: Progress | None
-) -> list[str]:
+def render(site: Pages, project: Project, work: Path, progress: Progress | None) -> list[str]:
     """Write the pages and build them with mkdocs into work/site. Returns mkdocs' warnings."""
-    from mkdocs.commands.build import build
+    with mkdocs_environment() as warnings:
+        renderer = open_renderer(project, work, work / "site", progress)
+        try:
+            renderer.build(site)
+        finally:
+            renderer.close()
+    write_marker(work / "site", project)
+    return warnings
+
+
+def open_renderer(
+    project: Project, work: Path, site: Path, progress: Progress | None = None
+) -> Renderer:
+    """mkdocs-material set up to build the project's site into `site` (its configuration and
+    its empty docs folder in `work`): call inside mkdocs_environment(), close() when done."""
     from mkdocs.config import load_config
 
     docs = work / "docs"
-    docs.mkdir()  # mkdocs wants one; the pages come from memory (_JcodePlugin.on_files)
+    docs.mkdir(exist_ok=True)  # mkdocs wants one; the pages come from memory
     config_file = work / "mkdocs.yml"
     config_file.write_text(
-        yaml.safe_dump(mkdocs_config(project, docs, work / "site"), allow_unicode=True),
+        yaml.safe_dump(mkdocs_config(project, docs, site), allow_unicode=True),
         encoding="utf-8",
     )
-    with _mkdocs_environment() as warnings:
-        config = load_config(config_file=str(config_file))
-        config.plugins["jcode"] = _JcodePlugin(pages, progress)  # type: ignore[assignment]
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    # mkdocs' 404 page links its assets from the server's root (it cannot know the site's
-    # address): from disk or under a sub-path it would load from outside the site. A static,
-    # offline site does without it.
-    (work / "site" / "404.html").unlink(missing_ok=True)
+    config = load_config(config_file=str(config_file))
+    renderer = Renderer(config, progress)
+    config.plugins.on_startup(command="build", dirty=False)
+    return renderer
+
+
+def write_marker(site: Path, project: Project) -> None:
+    """The file that says jcode built the folder, and so may replace it."""
     note = i18n.catalog(project.config.site.language)(MARKER_TEXT, version=__version__)
-    (work / "site" / MARKER).write_text(note + "\n", encoding="utf-8")
-    return warnings
+    (site / MARKER).write_text(note + "\n", encoding="utf-8")
 
 
 def build_site(
@@ -300,7 +256,7 @@ def build_site(
         where = exc.filename if exc.filename is not None else out.parent
         raise JcodeError(CANNOT_CREATE(path=str(where), reason=str(exc.strerror))) from None
     out = out.absolute()  # mkdocs reads relative paths from its config file's folder
-    pages = list(Site(result, project).pages())
+    site = Site(result, project)
     with _exclusive(out):
         _remove_leftovers(out)
         try:
@@ -308,7 +264,7 @@ def build_site(
         except OSError as exc:
             raise JcodeError(CANNOT_WRITE(folder=str(folder), reason=str(exc.strerror))) from None
         try:
-            warnings = render(pages, project, work, progress)
+            warnings = render(site, project, work, progress)
             _swap(work / "site", out, work / "previous")
         finally:
             shutil.rmtree(work, ignore_errors=True)

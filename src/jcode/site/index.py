@@ -18,12 +18,14 @@ from jcode.rules import RULES
 from jcode.site.emotion import emotion_curve, stage_points
 from jcode.site.labels import Words
 from jcode.site.lanes import lanes, names, spans
+from jcode.site.naming import Naming, figure
 from jcode.site.views import (
     BackstageCard,
     Cell,
     ChannelRow,
     Column,
     ExitCard,
+    Feel,
     Gaps,
     JourneyView,
     KeyMoment,
@@ -37,7 +39,7 @@ from jcode.site.views import (
     TouchpointCard,
 )
 from jcode.spec import Journey, Kpi, Project, Stage, Touchpoint
-from jcode.spec.builtins import BUILTIN_CHANNELS, CHANNEL_NAMES, PHASE_MODELS, PHASE_NAMES
+from jcode.spec.builtins import PHASE_MODELS, PHASE_NAMES
 from jcode.spec.stages import ideas, pains
 from jcode.spec.values import MOMENTS, Moment
 from jcode.spec.walk import elements
@@ -56,9 +58,14 @@ def persona_path(persona_id: str) -> str:
 
 
 class Portfolio:
-    """Everything the pages show, indexed once per build."""
+    """Everything the pages show, indexed once per build. `previous`: the portfolio of an
+    earlier lint of the same project (the same Project), whose views of the journeys whose
+    files are unchanged are taken as they are: what a journey's view holds comes from its file
+    and the project only."""
 
-    def __init__(self, result: LintResult, project: Project) -> None:
+    def __init__(
+        self, result: LintResult, project: Project, previous: Portfolio | None = None
+    ) -> None:
         config = project.config
         self.catalog: Final = i18n.catalog(config.site.language)
         self.words: Final = Words(self.catalog)
@@ -69,6 +76,12 @@ class Portfolio:
             Column(p.id, self.catalog.text(PHASE_NAMES[p.id]) if builtin else p.name, p.moment)
             for p in project.phases
         )
+        self._phase_names: Final = {p.id: p.name for p in self.phases}
+        # Every emotion the schema allows (-2 to +2, spec/models.py), as the map writes it.
+        self.feels: Final = {
+            e: Feel(e + 2, f"{e:+d}", self.words[f"emotion_{e}"]) for e in range(-2, 3)
+        }
+        self._names: Final = Naming(project, self.catalog)
         labels = names(project.moment_labels, self.words["other"])
         self.spans: Final = spans((p.moment, labels[p.moment]) for p in project.phases)
         self.invalid_files: Final = tuple(f for f in result.files if f.journey is None)
@@ -80,8 +93,10 @@ class Portfolio:
         repo = (
             ReportOptions(repo_root=find_repo_root(project.root)) if config.site.repo_url else None
         )
-        self.journeys: Final = {
-            journey_id: self._journey(journey_id, first[journey_id], repo)
+        kept = previous.journeys if previous and previous._project is project else {}
+        self.journeys: Final[dict[str, JourneyView]] = {
+            journey_id: _unchanged(kept.get(journey_id), first[journey_id])
+            or self._journey(journey_id, first[journey_id], repo)
             for journey_id in sorted(first)
         }
         owned = self._owned()
@@ -89,58 +104,9 @@ class Portfolio:
         self.unowned: Final = owned.get(None, ())
         self.personas: Final = self._personas()
         used = sorted({t.channel for view in self.journeys.values() for t in _touchpoints(view)})
-        self.channel_names: Final = tuple(self._channel_name(c) for c in used)
+        self.channel_names: Final = tuple(self._names.channel(c) for c in used)
         self.channels: Final = self._channels(used)
-        self.kpis: Final = tuple(
-            (journey, stage, card)
-            for journey in self.journeys.values()
-            for stage in journey.stages
-            for card in stage.kpis
-        )
         self.gaps: Final = self._gaps(result)
-
-    # --- names in the site's language ---------------------------------------------------------
-
-    def _share(self, share: float | None) -> str:
-        """An exit's share as its label reads it: "12.5"; in Italian "il 12,5", "l'8", "lo 0"
-        (Italian says the article of the figure as it is spoken, which no catalog can)."""
-        figure = _figure(share, "")
-        if self.catalog.language != "it" or share is None:
-            return figure
-        whole = int(share)
-        article = (
-            "lo " if whole == 0 else "l'" if whole in (1, 8, 11) or whole // 10 == 8 else "il "
-        )
-        return article + figure.replace(".", ",")
-
-    def _channel_name(self, channel_id: str) -> str:
-        channel = self._project.channels.get(channel_id)
-        if channel is None:
-            return channel_id
-        builtin = BUILTIN_CHANNELS.get(channel_id)
-        if builtin is not None and builtin.name == channel.name:
-            return self.catalog.text(CHANNEL_NAMES[channel_id])
-        return channel.name
-
-    def _channel_mode(self, channel_id: str) -> str:
-        channel = self._project.channels.get(channel_id)
-        return channel.mode if channel else "online"
-
-    def _owner_name(self, owner_id: str) -> str:
-        owner = self._project.config.owners.get(owner_id)
-        return owner.name if owner else owner_id
-
-    def _persona_name(self, persona_id: str) -> str:
-        persona = self._project.config.personas.get(persona_id)
-        return persona.name if persona else persona_id
-
-    def _actor_name(self, actor_id: str | None) -> str | None:
-        """A step's actor: a persona, else a team (unknown-actor reports any other id)."""
-        if actor_id is None:
-            return None
-        if actor_id in self._project.config.personas:
-            return self._persona_name(actor_id)
-        return self._owner_name(actor_id)
 
     # --- journeys -------------------------------------------------------------------------------
 
@@ -157,19 +123,25 @@ class Portfolio:
         for e in elements(journey):
             item = e.item
             if isinstance(item, Touchpoint):
-                channel, mode = self._channel_name(item.channel), self._channel_mode(item.channel)
+                channel, mode = self._names.channel(item.channel), self._names.mode(item.channel)
                 managed = project.managed_by(item)
                 touchpoints[-1].append(TouchpointCard(item, channel, mode, e.owner, managed))
             elif isinstance(item, Kpi):
-                kpis[-1].append(
-                    KpiCard(item, _figure(item.baseline), _figure(item.target), e.owner)
-                )
+                kpis[-1].append(KpiCard(item, figure(item.baseline), figure(item.target), e.owner))
             else:  # a stage, before its touchpoints and KPIs
                 owners.append(e.owner)
                 touchpoints.append([])
                 kpis.append([])
+        touchpoint_names = {t.id: t.name for s in journey.stages for t in s.touchpoints}
         stages = tuple(
-            self._stage(journey, stage, owners[si], tuple(touchpoints[si]), tuple(kpis[si]))
+            self._stage(
+                journey,
+                stage,
+                owners[si],
+                tuple(touchpoints[si]),
+                tuple(kpis[si]),
+                touchpoint_names,
+            )
             for si, stage in enumerate(journey.stages)
         )
         curve = emotion_curve(
@@ -226,23 +198,24 @@ class Portfolio:
         owner: str | None,
         touchpoints: tuple[TouchpointCard, ...],
         kpis: tuple[KpiCard, ...],
+        touchpoint_names: dict[str, str],  # the journey's, by id
     ) -> StageColumn:
         phase = self._project.phase_by_id.get(stage.phase)
-        names = {p.id: p.name for p in self.phases}
-        touchpoint_names = {t.id: t.name for s in journey.stages for t in s.touchpoints}
-        texts = {i.id: i.text for i in ideas(stage) if i.id is not None}
+        stage_ideas = ideas(stage)
+        texts = {i.id: i.text for i in stage_ideas if i.id is not None}
         return StageColumn(
             stage,
-            names.get(stage.phase, stage.phase),
+            self._phase_names.get(stage.phase, stage.phase),
             phase.moment if phase else "other",
             owner,
+            None if stage.emotion is None else self.feels[stage.emotion],
             touchpoints,
             kpis,
             tuple(
                 StepCard(
                     step,
                     touchpoint_names.get(step.touchpoint or ""),
-                    self._actor_name(step.actor) if step.actor != journey.persona else None,
+                    self._names.actor(step.actor) if step.actor != journey.persona else None,
                 )
                 for step in stage.steps
             ),
@@ -251,14 +224,14 @@ class Portfolio:
                 for b in stage.backstage
             ),
             tuple(
-                ExitCard(x, touchpoint_names.get(x.touchpoint or ""), self._share(x.share))
+                ExitCard(x, touchpoint_names.get(x.touchpoint or ""), self._names.share(x.share))
                 for x in stage.exits
             ),
             tuple(
                 PainCard(p.text, tuple(texts.get(i, i) for i in p.addressed_by))
                 for p in pains(stage)
             ),
-            ideas(stage),
+            stage_ideas,
         )
 
     def _scope(self, covered: tuple[Moment, ...], labels: dict[str, str]) -> str:
@@ -303,7 +276,7 @@ class Portfolio:
             owner_id: OwnerView(
                 owner_id,
                 owner_path(owner_id),
-                self._owner_name(owner_id),
+                self._names.owner(owner_id),
                 owner_id in declared,
                 (declared[owner_id].contact or "") if owner_id in declared else "",
                 owned.get(owner_id, ()),
@@ -325,7 +298,7 @@ class Portfolio:
             persona_id: PersonaView(
                 persona_id,
                 persona_path(persona_id),
-                self._persona_name(persona_id),
+                self._names.persona(persona_id),
                 persona_id in declared,
                 (declared[persona_id].description or "") if persona_id in declared else "",
                 tuple(journeys.get(persona_id, ())),
@@ -347,7 +320,7 @@ class Portfolio:
         for mode in ("online", "offline"):
             rows = tuple(
                 ChannelRow(
-                    self._channel_name(channel),
+                    self._names.channel(channel),
                     tuple(
                         (counts[channel, p.id, "owned"], counts[channel, p.id, "third-party"])
                         for p in self.phases
@@ -355,7 +328,7 @@ class Portfolio:
                     sum(n for (c, _, _), n in counts.items() if c == channel),
                 )
                 for channel in used
-                if self._channel_mode(channel) == mode
+                if self._names.mode(channel) == mode
             )
             if rows:
                 by_mode[mode] = rows
@@ -378,12 +351,14 @@ class Portfolio:
         )
 
 
+def _unchanged(view: JourneyView | None, file: JourneyFile) -> JourneyView | None:
+    # Equal files are cheap to compare when their models are the same objects, as an
+    # incremental lint keeps them for the files whose bytes did not change.
+    return view if view is not None and (view.file is file or view.file == file) else None
+
+
 def _touchpoints(view: JourneyView) -> Iterable[Touchpoint]:
     return (t for stage in view.journey.stages for t in stage.touchpoints)
-
-
-def _figure(value: float | None, unknown: str = "?") -> str:
-    return unknown if value is None else f"{value:g}"
 
 
 def _stages_with_findings(findings: Sequence[Finding]) -> set[int]:

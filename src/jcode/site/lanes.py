@@ -30,7 +30,7 @@ _LANES: Final[dict[str, Callable[[StageColumn], object]]] = {
     "steps": lambda c: c.steps,
     "thoughts": lambda c: c.stage.thoughts,
     "feelings": lambda c: c.stage.feelings,
-    "feel": lambda c: c.stage.emotion is not None,
+    "feel": lambda c: c.feel,
     "touchpoints": lambda c: c.touchpoints,
     "backstage": lambda c: c.backstage,
     "exits": lambda c: c.exits,

@@ -10,19 +10,23 @@ so that mkdocs has nothing to rewrite.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import html
 import json
 import posixpath
-from collections.abc import Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
 import jinja2
+from markupsafe import Markup, escape
 
 from jcode.linter import LintResult
 from jcode.site.index import Portfolio
 from jcode.site.rule_docs import rule_docs
+from jcode.site.views import by_journey
 from jcode.spec import Project
 
 
@@ -101,42 +105,102 @@ class Page:
 
 
 class Site:
-    """The pages of a lint result."""
+    """The pages of a lint result, each rendered on its own when asked for: all of them for a
+    build, or only those that a change touched. `previous`: the site of an earlier lint of the
+    same project, whose index of the unchanged journeys is reused (Portfolio)."""
 
-    def __init__(self, result: LintResult, project: Project) -> None:
-        self.portfolio = Portfolio(result, project)
+    def __init__(self, result: LintResult, project: Project, previous: Site | None = None) -> None:
+        with _collector_off():
+            earlier = previous.portfolio if previous else None
+            self.portfolio: Final[Portfolio] = Portfolio(result, project, earlier)
         self._shared = {
             "portfolio": self.portfolio,
             "t": self.portfolio.words,
             "catalog": self.portfolio.catalog,  # for the findings' messages
             "rules": rule_docs(self.portfolio.catalog),
         }
-        self._links: dict[str, dict[str, object]] = {}  # by folder
-
-    def pages(self) -> Iterator[Page]:
-        env = environment()
+        self._folders: dict[str, dict[str, object]] = {}  # what a folder's pages share
+        self._entries: dict[str, tuple[Entry, object]] = {}  # by path, in the order of PAGES
         for entry in PAGES:
-            template = env.get_template(entry.template)
             if not entry.each:
-                yield self._page(template, entry.path, None)
+                self._entries[entry.path] = (entry, None)
                 continue
             items: Mapping[str, object] = getattr(self.portfolio, entry.each)
             for item_id, item in items.items():
-                yield self._page(template, entry.path.format(item_id), item)
+                self._entries[entry.path.format(item_id)] = (entry, item)
 
-    def _page(self, template: jinja2.Template, path: str, item: object) -> Page:
+    def paths(self) -> Iterator[str]:
+        """The Markdown path of every page, in the order in which mkdocs builds them."""
+        return iter(self._entries)
+
+    def page(self, path: str) -> Page:
+        """The page at a Markdown path, rendered alone (KeyError: the site has no such page)."""
+        entry, item = self._entries[path]
+        template = environment().get_template(entry.template)
         folder = posixpath.dirname(path)
-        if folder not in self._links:
-            self._links[folder] = _links(self._shared | {"page": path})
-        return _render(template, path, self._shared | self._links[folder] | {"item": item})
+        with _collector_off():
+            if folder not in self._folders:
+                self._folders[folder] = _macros(self._shared | {"page": path})
+            return _render(template, path, self._shared | self._folders[folder] | {"item": item})
+
+    def pages(self) -> Iterator[Page]:
+        """Every page, in the order of paths(), each rendered when it is reached."""
+        return map(self.page, self.paths())
 
 
-def _links(context: dict[str, object]) -> dict[str, object]:
-    """The macros of links.html, each link or badge rendered once for all the pages of a folder
-    (a link's address depends on the folder only): pages show tens of thousands of them."""
-    module = environment().get_template("links.html").make_module(context)
-    names = ("journey_link", "owner_link", "persona_link", "badge")
-    return {name: cache(getattr(module, name)) for name in names}
+class Rendered(dict[Hashable, str]):
+    """A macro's HTML by its arguments (a tuple of them when there are several), rendered on
+    first use. Templates look it up (`owner_link[id]`, `badge[kind, key]`): a fraction of the
+    cost of a call, and pages show tens of thousands of links and badges."""
+
+    def __init__(self, macro: jinja2.runtime.Macro) -> None:
+        super().__init__()
+        self._macro = macro
+
+    def __missing__(self, key: Hashable) -> str:  # Markup, since the templates autoescape
+        html = self[key] = self._macro(*key) if isinstance(key, tuple) else self._macro(key)
+        return html
+
+
+@contextlib.contextmanager
+def _collector_off() -> Iterator[None]:
+    """The garbage collector off while the index is built or a page rendered. Both make objects
+    that it tracks by the hundred thousand (cards; a Markup per value a template writes), none
+    of them garbage, so it would keep walking them and the whole lint result: a third of the
+    time. The few cycles left (Jinja's contexts) are collected once it is back on."""
+    if not gc.isenabled():  # the caller's choice
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _macros(context: dict[str, object]) -> dict[str, object]:
+    """The macros that the pages of one folder call without importing them, made once for
+    all of them: a link's address depends on the folder only, and an import "with context"
+    would make them again for every page (a tenth of a journey page's time). Those of
+    links.html come as tables of what they render, those of macros.html and map.html as they
+    are. A macro reads the site's variables and the page's folder, never the page's `item`."""
+    env = environment()
+    shared: dict[str, object] = {
+        name: Rendered(macro) for name, macro in _exported(env, "links.html", context)
+    }
+    for template in ("macros.html", "map.html"):
+        shared |= dict(_exported(env, template, context | shared))
+    return shared
+
+
+def _exported(
+    env: jinja2.Environment, template: str, context: dict[str, object]
+) -> Iterator[tuple[str, jinja2.runtime.Macro]]:
+    """The macros a template defines, made with a context."""
+    module = env.get_template(template).make_module(context)
+    for name, value in vars(module).items():
+        if isinstance(value, jinja2.runtime.Macro):
+            yield name, value
 
 
 def _render(template: jinja2.Template, path: str, context: dict[str, object]) -> Page:
@@ -176,17 +240,36 @@ def environment() -> jinja2.Environment:
         auto_reload=False,
     )
     env.filters["href"] = href
+    env.filters["middot"] = middot
+    env.filters["by_journey"] = by_journey
     return env
 
 
 @jinja2.pass_context
 def href(context: jinja2.runtime.Context, path: str, anchor: str = "") -> str:
     """The relative address, from the page, of the page at `path` (a Markdown path)."""
-    address = _address(posixpath.dirname(context["page"]), path)
+    # The page is among the variables the template was rendered with (Context.parent).
+    address = _address(context.parent["page"], path)
     return f"{address}#{anchor}" if anchor else address
 
 
 @cache
-def _address(start: str, path: str) -> str:
+def _address(page: str, path: str) -> str:
     # Pages hold hundreds of thousands of links, to a few thousand pages: relpath is slow.
-    return posixpath.relpath(path.removesuffix(".md") + ".html", start or ".")
+    # Cached by page, not by folder, so that a link costs no dirname either.
+    return posixpath.relpath(path.removesuffix(".md") + ".html", posixpath.dirname(page) or ".")
+
+
+def middot(items: Iterable[str]) -> Markup:
+    """Texts separated by a middle dot, as search indexes lists, each escaped."""
+    texts = list(items)
+    # Escaped at once, not one by one (a journey's search text holds a hundred): joined by a
+    # character that escaping keeps as it is and that no text holds, which then becomes the
+    # separator.
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1:  # a text holds it (the schema forbids it)
+        return Markup(" &middot; ").join(texts)
+    return Markup(str.replace(escape(joined), _SEPARATOR, " &middot; "))
+
+
+_SEPARATOR: Final = "\0"

@@ -3,6 +3,9 @@ are in the site's language; nothing here is HTML but the rule docs (site/rule_do
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from operator import attrgetter
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -12,7 +15,7 @@ from jcode.linter import JourneyFile
 from jcode.site.emotion import Curve
 from jcode.spec import Journey, Kpi, Stage, Touchpoint
 from jcode.spec.runtime import Backstage, Exit, Step
-from jcode.spec.stages import Idea, ideas, pains
+from jcode.spec.stages import Idea
 
 
 class Column(NamedTuple):
@@ -69,6 +72,15 @@ class PainCard(NamedTuple):
     addressed_by: tuple[str, ...]  # the texts of the opportunities that address it
 
 
+class Feel(NamedTuple):
+    """An emotion as the map writes it: the step of its colour (jcode.css: jc-feel-0 for -2 to
+    jc-feel-4 for +2), its figure ("+1") and its word."""
+
+    step: int
+    figure: str
+    word: str
+
+
 class StageColumn(NamedTuple):
     """A stage as the journey map shows it: a column, in the file's order."""
 
@@ -76,6 +88,7 @@ class StageColumn(NamedTuple):
     phase: str  # its phase's name
     moment: str  # "other" when the phase is not in the model
     owner: str | None  # effective
+    feel: Feel | None  # its emotion's, None when it has none
     touchpoints: tuple[TouchpointCard, ...]
     kpis: tuple[KpiCard, ...]
     steps: tuple[StepCard, ...]
@@ -92,7 +105,7 @@ class StageColumn(NamedTuple):
         for card in self.touchpoints:
             words += [card.touchpoint.name, card.channel, card.touchpoint.description or ""]
         words += [k.name for k in stage.kpis]
-        words += [p.text for p in pains(stage)] + [o.text for o in ideas(stage)]
+        words += [p.text for p in self.pains] + [o.text for o in self.ideas]
         return [w for w in words if w]
 
 
@@ -139,6 +152,11 @@ class Owned(NamedTuple):
     journey: JourneyView  # the one it is in
     anchor: str  # its place on the journey's page ("" for the journey itself)
     name: str
+
+
+def by_journey(owned: Iterable[Owned]) -> Iterator[tuple[JourneyView, Iterator[Owned]]]:
+    """What a team owns, journey by journey: each journey's things come together (_owned)."""
+    return groupby(owned, key=attrgetter("journey"))
 
 
 class OwnerView(NamedTuple):

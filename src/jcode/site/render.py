@@ -1,0 +1,266 @@
+"""mkdocs-material's build, driven by jcode: the steps of mkdocs.commands.build.build(), with the
+pages built in forked processes, and kept so that `jcode serve` can build again only the pages
+that changed.
+
+mkdocs renders each page twice over: Markdown to HTML, then the theme's template around it. Our
+pages are HTML already (jcode.site.pages), so the Markdown step is skipped; the theme's
+template, search (Material's plugin, fed each page's light HTML) and the sitemap are mkdocs' and
+Material's own, called as mkdocs calls them. A page's output depends on its own content and on
+the navigation, which holds the menu pages only (pages outside it keep the build linear, see
+site-facts.md): so a page can be built again alone, and the search index and the sitemap be
+written again from what every page gave them, in the order of a full build. The result is the
+same bytes as mkdocs' own build of the same pages (tests/test_site_render.py compares them).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+from collections.abc import Callable, Collection, Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any, Protocol
+
+from mkdocs.commands.build import _build_page, _build_theme_template
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
+
+from jcode.forking import forked
+from jcode.site.pages import MENU, Page
+
+# Told (pages rendered, pages in all) after each page: the CLI draws its progress bar with it.
+Progress = Callable[[int, int], None]
+# Pages built in one process below this many (a fork and its pipe cost more than they save).
+PARALLEL_MIN_PAGES = 40
+_MENU = frozenset(path for _, path in MENU)
+
+
+def _content(page: Page) -> str:
+    """The Markdown file mkdocs reads: the front matter (title, description), and no body."""
+    return page.front_matter() + "<!-- jcode -->\n"
+
+
+def _inclusion(path: str) -> InclusionLevel:
+    return InclusionLevel.UNDEFINED if path in _MENU else InclusionLevel.NOT_IN_NAV
+
+
+class Pages(Protocol):
+    """The pages of a site, each rendered when asked for (jcode.site.pages.Site)."""
+
+    def paths(self) -> Iterator[str]: ...
+
+    def page(self, path: str) -> Page: ...
+
+
+Built = dict[
+    str, tuple[str, list[dict[str, Any]]]
+]  # by path: the page's digest, its search entries
+
+
+class Renderer:
+    """The site of a set of pages in `config.site_dir`: built in full once, then page by page.
+
+    A page is rendered where it is built, in this process or in a forked child, and only a
+    digest of it is kept: the next update renders again the pages it is asked to, and builds
+    those whose digest changed."""
+
+    def __init__(self, config: MkDocsConfig, progress: Progress | None = None) -> None:
+        self.config = config
+        self.progress = progress
+        self.pages: dict[str, Page] = {}  # the pages being built, by path
+        self._order: list[str] = []  # every page's path, in the order of the site
+        self._built: Built = {}
+        self._files: Files | None = None
+        self._doc: list[File] = []  # the pages' files, in order (what templates see as `pages`)
+        self._nav: Navigation | None = None
+        self._env: Any = None
+        self._search: Any = config.plugins.get("material/search")
+        config.plugins["jcode"] = _FullHtml(self)  # type: ignore[assignment]
+
+    def close(self) -> None:
+        self.config.plugins.on_shutdown()
+
+    # A full build ---------------------------------------------------------------------------
+
+    def build(self, site: Pages, jobs: int | None = None) -> None:
+        """Everything mkdocs' build writes, into an emptied site_dir."""
+        from mkdocs import utils
+
+        config = self.config = self.config.plugins.on_config(self.config)
+        config.plugins.on_pre_build(config=config)
+        utils.clean_directory(config.site_dir)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        self._order = list(site.paths())
+        for path in self._order:  # the content comes when the page is built
+            files.append(File.generated(config, path, content="", inclusion=_inclusion(path)))
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        for file in files.documentation_pages():
+            if file.page is None:
+                MkDocsPage(None, file, config)
+        env = config.plugins.on_env(env, config=config, files=files)
+        files.copy_static_files()
+        self._files, self._nav, self._env = files, nav, env
+        self._static_templates()
+        doc = self._doc = list(files.documentation_pages())
+        workers = jobs if jobs is not None else (os.cpu_count() or 1)
+        build = partial(self._build_share, site)
+        if workers > 1 and (jobs or len(doc) >= PARALLEL_MIN_PAGES) and hasattr(os, "fork"):
+            shares = [[f.src_uri for f in doc[i::workers]] for i in range(workers)]
+            for built in forked(build, shares):
+                self._built.update(built)
+        else:
+            self._built = build([f.src_uri for f in doc])
+        self._write_search()
+
+    def _build_share(self, site: Pages, paths: list[str]) -> Built:
+        """Render and build these pages; what is kept of them (sent back from a child)."""
+        built: Built = {}
+        total = len(self._order)
+        gc.disable()  # the pages make no reference cycles; collecting only costs time here
+        try:
+            for n, path in enumerate(paths, 1):
+                page = site.page(path)
+                built[path] = (_digest(page), self._build_one(page))
+                if self.progress is not None:
+                    self.progress(min(n * total // len(paths), total), total)
+        finally:
+            gc.enable()
+        return built
+
+    def _build_one(self, ours: Page) -> list[dict[str, Any]]:
+        """Read and write one page, as mkdocs' _populate_page and _build_page do, its Markdown
+        step aside (the page is HTML): its search entries."""
+        assert self._files is not None and self._nav is not None
+        config, files = self.config, self._files
+        file = files.get_file_from_path(ours.path)
+        assert file is not None and file.page is not None
+        file.content_string = _content(ours)
+        page = file.page
+        self.pages[ours.path] = ours
+        config._current_page = page
+        try:
+            page = config.plugins.on_pre_page(page, config=config, files=files)
+            page.read_source(config)
+            page.content = ours.search if ours.search is not None else ours.html()
+            page.toc = get_toc([])
+        finally:
+            config._current_page = None
+        index = self._search.search_index if self._search is not None else None
+        before = len(index.entries) if index is not None else 0
+        try:
+            _build_page(page, config, self._doc, self._nav, self._env)
+        finally:
+            del self.pages[ours.path]  # only its digest stays
+        if index is None:
+            return []
+        added: list[dict[str, Any]] = index.entries[before:]
+        del index.entries[before:]
+        return added
+
+    def _static_templates(self) -> None:
+        assert self._files is not None and self._nav is not None
+        for template in self.config.theme.static_templates:
+            _build_theme_template(template, self._env, self._files, self.config, self._nav)
+        # mkdocs' 404 page links its assets from the server's root (it cannot know the site's
+        # address): from disk or under a sub-path it would load from outside the site. A
+        # static, offline site does without it.
+        (Path(self.config.site_dir) / "404.html").unlink(missing_ok=True)
+
+    def _write_search(self) -> None:
+        """The search index, and what the plugins make of it (search_index.js for file://)."""
+        if self._search is not None:
+            self._search.search_index.entries = [
+                entry for path in self._order for entry in self._built[path][1]
+            ]
+        self.config.plugins.on_post_build(config=self.config)
+        if self._search is not None:
+            self._search.search_index.entries = []
+
+    # Page by page ---------------------------------------------------------------------------
+
+    def update(self, site: Pages, stale: Collection[str] | None = None) -> list[str]:
+        """Bring the site in line with `site`: render again its new pages and those in `stale`
+        (all of them when None; "*" stands for every page outside journeys/), build those that
+        changed, remove those that went, and write
+        the search index and the sitemap again. The paths that changed."""
+        assert self._files is not None
+        config, files = self.config, self._files
+        order = list(site.paths())
+        kept = set(order)
+        removed = [p for p in self._order if p not in kept]
+        candidates = [p for p in order if p not in self._built or _is_stale(p, stale)]
+        fresh = {path: site.page(path) for path in candidates}
+        changed = [p for p, page in fresh.items() if self._built.get(p, ("",))[0] != _digest(page)]
+        if not changed and not removed:
+            return []
+        for path in removed:
+            file = files.get_file_from_path(path)
+            if file is not None:
+                Path(file.abs_dest_path).unlink(missing_ok=True)
+                files.remove(file)
+            del self._built[path]
+        for path in changed:
+            if files.get_file_from_path(path) is None:  # new: a page outside the navigation
+                file = File.generated(config, path, content="", inclusion=_inclusion(path))
+                files.append(file)
+                MkDocsPage(None, file, config)
+        if order != self._order:
+            self._files = files = _ordered(files, order)
+            self._order = order
+        self._doc = list(files.documentation_pages())
+        gc.disable()
+        try:
+            for path in changed:
+                self._built[path] = (_digest(fresh[path]), self._build_one(fresh[path]))
+        finally:
+            gc.enable()
+        self._static_templates()
+        self._write_search()
+        return changed + removed
+
+
+def _is_stale(path: str, stale: Collection[str] | None) -> bool:
+    """Whether a page is to be rendered again: all are when `stale` is None; "*" in it stands
+    for every page outside journeys/."""
+    if stale is None or path in stale:
+        return True
+    return "*" in stale and not path.startswith("journeys/")
+
+
+def _digest(page: Page) -> str:
+    """What a page's output depends on, in a few bytes."""
+    text = "\0".join((page.front_matter(), page.html(), page.search or ""))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class _FullHtml:
+    """An mkdocs plugin in all but registration: once search has indexed a page's light HTML,
+    the page gets its full HTML. The bodies never go through Markdown: it would parse every tag
+    of every journey map (most of a build's time) to pass them through unchanged."""
+
+    def __init__(self, renderer: Renderer) -> None:
+        self.renderer = renderer
+
+    def _page_context(self, context: Any, *, page: MkDocsPage, **_: object) -> Any:
+        page.content = self.renderer.pages[page.file.src_uri].html()
+        return context
+
+    on_page_context = event_priority(-100)(_page_context)
+
+
+def _ordered(files: Files, paths: list[str]) -> Files:
+    """The files with the pages in the order of the site (as a full build adds them), the
+    theme's files first as mkdocs has them."""
+    pages = {path: files.get_file_from_path(path) for path in paths}
+    others = [f for f in files if f.src_uri not in pages]
+    return Files([*others, *(f for f in pages.values() if f is not None)])
