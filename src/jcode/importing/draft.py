@@ -24,8 +24,6 @@ CONFLICT_JOURNEY = Template(
     "journey '{journey}' has {field} '{value}' here and '{other}' at {place}",
 )
 
-_LISTS = ("steps", "thoughts", "feelings", "backstage", "exits", "pain_points", "opportunities")
-
 
 class Place:
     """Where a value was read: a file, a line and a column."""
@@ -81,14 +79,14 @@ def _plain(value: Any) -> Any:
 
 
 class StageDraft:
-    __slots__ = ("fields", "kpis", "lists", "touchpoints")
+    __slots__ = ("fields", "kpis", "steps", "touchpoints")
 
     def __init__(self, stage_id: str) -> None:
         self.fields: Final = Fields(ELEMENTS["stages"][0](id=stage_id))
         self.fields.values["id"] = stage_id
         self.touchpoints: Final[dict[str, Fields]] = {}
         self.kpis: Final[dict[str, Fields]] = {}
-        self.lists: Final[dict[str, list[Any]]] = {name: [] for name in _LISTS}
+        self.steps: Final[list[Draft]] = []  # in order: rows of a sheet, tasks of a diagram
 
     def element(self, kind: str, element_id: str) -> Fields:
         """The touchpoint or KPI with this id, new when the stage has none."""
@@ -106,33 +104,30 @@ class StageDraft:
         if "owner" in stage and stage["owner"] == journey_owner:
             del stage["owner"]
         inherited = self.fields.values.get("owner", journey_owner)
-        for name, items in self.lists.items():
-            if items:
-                stage[name] = [_without(item, "actor", persona) for item in items]
+        if self.steps:
+            stage["steps"] = [_without(step, "actor", persona) for step in self.steps]
         for name, elements in (("touchpoints", self.touchpoints), ("kpis", self.kpis)):
             if elements:
                 stage[name] = [_without(e.values, "owner", inherited) for e in elements.values()]
         return stage
 
 
-def _without(item: Any, field: str, inherited: Any) -> Any:
-    if isinstance(item, dict) and field in item and item[field] == inherited:
-        return {k: v for k, v in item.items() if k != field}
-    return dict(item) if isinstance(item, dict) else item
+def _without(item: Draft, field: str, inherited: Any) -> Draft:
+    """The item without `field` where it holds what the item inherits anyway."""
+    return {k: v for k, v in item.items() if k != field or v != inherited}
 
 
 class JourneyDraft:
-    """A journey being imported; `sources` are the files it comes from, `notes` what the file's
-    header comment says to the reader, `actors` the Mermaid actors no persona or team matched."""
+    """A journey being imported; `sources` are the files it comes from, `actors` the Mermaid
+    actors no persona or team matched."""
 
-    __slots__ = ("actors", "fields", "notes", "sources", "stages")
+    __slots__ = ("actors", "fields", "sources", "stages")
 
     def __init__(self, journey_id: str) -> None:
         self.fields: Final = Fields(journey_id)
         self.fields.values["id"] = journey_id
         self.stages: Final[dict[str, StageDraft]] = {}
         self.sources: Final[list[str]] = []
-        self.notes: Final[list[str]] = []
         self.actors: Final[list[str]] = []
 
     @property

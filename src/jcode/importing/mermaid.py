@@ -208,8 +208,7 @@ def _draft(
     catalog: Catalog,
     taken: list[str],
 ) -> JourneyDraft:
-    stem = source.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    journey = JourneyDraft(slug(title or stem, taken))
+    journey = JourneyDraft(slug(title or source.stem, taken))
     journey.came_from(source)
     if title:
         journey.fields.values["title"] = title
@@ -239,7 +238,7 @@ def _draft(
         for actor, found in zip(actors, mapped, strict=True):
             if found is None and actor not in journey.actors:
                 journey.actors.append(actor)
-        journey.stages[stage_ids[section]].lists["steps"].append(step)
+        journey.stages[stage_ids[section]].steps.append(step)
     return journey
 
 

@@ -45,6 +45,12 @@ class Source(Record):
         self.text: Final = text
         self.encoding: Final = encoding  # None: UTF-8
 
+    @property
+    def stem(self) -> str:
+        """The file's name without its folder and its extension: a journey's id when the
+        file does not name one."""
+        return self.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
     def error(self, line: int, column: int, problem: Message) -> JcodeError:
         """An error at a place of the file (1-based line and column, in characters)."""
         return JcodeError(AT(file=printable(self.name), line=line, column=column, problem=problem))

@@ -70,7 +70,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "actor": ("attore", "chi"),
     "suppress": ("suppressed", "soppressioni"),
 }
-_COMPUTED = {"moment", "mode", "assisted", "findings", "channel_name", "momento", "modalita"}
+# What export computes from other columns: never read back, so a sheet of only these says nothing.
+_COMPUTED = frozenset({"moment", "mode", "assisted", "findings", "file"})
 _KNOWN = {key(h) for shape in HEADERS.values() for h in shape} | set(ALIASES)
 _COLUMN = {key(alias): name for name, aliases in ALIASES.items() for alias in (name, *aliases)}
 _COLUMN |= {name: name for name in _KNOWN}
@@ -119,7 +120,7 @@ class Sheet:
                 if plural in columns and plural.removesuffix("s") not in columns:
                     columns[plural.removesuffix("s")] = columns.pop(plural)
         self._rows = rows[1:]
-        if not columns.keys() - _COMPUTED - {"file"}:
+        if not columns.keys() - _COMPUTED:
             readable = ", ".join(sorted(ALIASES))
             raise source.error(1, 1, NO_COLUMNS(columns=readable))
         self.shape = (
@@ -163,9 +164,8 @@ class Sheet:
         text, place = self._cell(row, "journey")
         if text is None and "journey" in self._columns:
             raise self._source.error(place.line, place.column, NO_NAME(column="journey"))
-        stem = self._source.name.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        text = text if text is not None else stem  # a sheet of one journey: named by its file
-        ident = text.strip() if is_id(text.strip()) else slug(text)
+        text = text if text is not None else self._source.stem  # one journey: named by its file
+        ident = _ident(text)
         journey = journeys.get(ident)
         if journey is None:
             journey = journeys[ident] = JourneyDraft(ident)
@@ -192,7 +192,7 @@ class Sheet:
         if text is None:
             raise self._source.error(place.line, place.column, NO_NAME(column="stage"))
         name, _ = self._cell(row, "stage_name")
-        ident = text.strip() if is_id(text.strip()) else slug(text)
+        ident = _ident(text)
         stage = journey.stage(ident)
         stage.fields.put("name", name if name is not None else text.strip(), place)
         put = self._putter(row, stage.fields)
@@ -208,8 +208,8 @@ class Sheet:
         put("owner", self._names.owner)
         put("suppress", _suppressions)
         for column, parse in (
-            ("thoughts", _text_item),
-            ("feelings", _text_item),
+            ("thoughts", str),
+            ("feelings", str),
             ("pain_points", _pain_point),
             ("opportunities", _opportunity),
             ("exits", self._exit),
@@ -230,7 +230,7 @@ class Sheet:
             step.put("actor", found if found is not None else actor, place)
         put("emotion", self._number)
         put("key_moment")
-        stage.lists["steps"].append(step.values)
+        stage.steps.append(step.values)
 
     def _element(self, row: list[Cell], journey: JourneyDraft, stage: StageDraft) -> None:
         kind = self.shape
@@ -239,7 +239,7 @@ class Sheet:
         if text is None:
             raise self._source.error(place.line, place.column, NO_NAME(column=column))
         name, _ = self._cell(row, "name")
-        ident = text.strip() if is_id(text.strip()) else slug(text)
+        ident = _ident(text)
         element = stage.element(kind, ident)
         element.put("name", name if name is not None else text.strip(), place)
         put = self._putter(row, element)
@@ -295,15 +295,16 @@ class Sheet:
         return {"text": match[1], "share": self._number(match[2].replace(",", "."))}
 
 
+def _ident(text: str) -> str:
+    """The id a cell names: the cell when it is an id, else one made from the name it holds."""
+    return text.strip() if is_id(text.strip()) else slug(text)
+
+
 def _unquoted(text: str) -> str:
     """A cell without the `'` that export (or a person) put before a formula character."""
     if text.startswith("'") and text[1:].lstrip("'").startswith(FORMULA_START):
         return text[1:]
     return text
-
-
-def _text_item(item: str) -> str:
-    return item
 
 
 def _pain_point(item: str) -> Any:

@@ -80,7 +80,8 @@ def _entry(key: str, value: Any, kind: str, indent: str) -> list[str]:
     if isinstance(value, Noted):
         note, value = f"  # {value.note}", value.value
     if not isinstance(value, list):
-        return _scalar_entry(key, value, indent, note)
+        head = f"{indent}{key}: "
+        return _value(head, value, indent + _INDENT, note, date=key == "reviewed")
     if not value:
         return [f"{indent}{key}: []{note}"]
     if key in _ID_LISTS:
@@ -94,19 +95,17 @@ def _entry(key: str, value: Any, kind: str, indent: str) -> list[str]:
             lines.append(f"{inner}- {body[0].lstrip()}")
             lines.extend(body[1:])
         else:
-            entry = _scalar_entry("", item, inner + _INDENT, "")
-            lines.append(f"{inner}- {entry[0].lstrip().removeprefix(': ')}")
-            lines.extend(entry[1:])
+            lines.extend(_value(f"{inner}- ", item, inner + 2 * _INDENT))
     return lines
 
 
-def _scalar_entry(key: str, value: Any, indent: str, note: str) -> list[str]:
-    """`key: value` (the value alone when `key` is empty, for a list item)."""
-    head = f"{indent}{key}: " if key else f"{indent}: "
+def _value(head: str, value: Any, indent: str, note: str = "", *, date: bool = False) -> list[str]:
+    """A value after `head` (`key: ` or `- `), a block's lines below it at `indent`; `date`: a
+    date as people write it, unquoted."""
     if isinstance(value, str):
-        if key == "reviewed" and _DATE_RE.fullmatch(value):
-            return [f"{head}{value}{note}"]  # a date, as people write it
-        block = _block(value, indent + _INDENT)
+        if date and _DATE_RE.fullmatch(value):
+            return [f"{head}{value}{note}"]
+        block = _block(value, indent)
         if block is not None:
             return [f"{head}{block[0]}{note}", *block[1:]]
         return [f"{head}{scalar(value)}{note}"]
