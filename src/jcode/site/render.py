@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
@@ -188,17 +188,16 @@ class Renderer:
 
     # Page by page ---------------------------------------------------------------------------
 
-    def update(self, site: Pages, stale: Collection[str] | None = None) -> list[str]:
-        """Bring the site in line with `site`: render again its new pages and those in `stale`
-        (all of them when None; "*" stands for every page outside journeys/), build those that
-        changed, remove those that went, and write
-        the search index and the sitemap again. The paths that changed."""
+    def update(self, site: Pages, stale: Callable[[str], bool] | None = None) -> list[str]:
+        """Bring the site in line with `site`: render again its new pages and those `stale`
+        says may have changed (all of them when None), build those that changed, remove those
+        that went, and write the search index and the sitemap again. The paths that changed."""
         assert self._files is not None
         config, files = self.config, self._files
         order = list(site.paths())
         kept = set(order)
         removed = [p for p in self._order if p not in kept]
-        candidates = [p for p in order if p not in self._built or _is_stale(p, stale)]
+        candidates = [p for p in order if p not in self._built or stale is None or stale(p)]
         fresh = {path: site.page(path) for path in candidates}
         changed = [p for p, page in fresh.items() if self._built.get(p, ("",))[0] != _digest(page)]
         if not changed and not removed:
@@ -227,14 +226,6 @@ class Renderer:
         self._static_templates()
         self._write_search()
         return changed + removed
-
-
-def _is_stale(path: str, stale: Collection[str] | None) -> bool:
-    """Whether a page is to be rendered again: all are when `stale` is None; "*" in it stands
-    for every page outside journeys/."""
-    if stale is None or path in stale:
-        return True
-    return "*" in stale and not path.startswith("journeys/")
 
 
 def _digest(page: Page) -> str:

@@ -116,15 +116,17 @@ class LiveSite:
         site = Site(result, project, self._site if key == self._key else None)
         ids = {f.path: f.journey_id for f in result.files}
         lists = frozenset(p for p in site.paths() if p.startswith(("owners/", "personas/")))
-        stale = None if changes is None or lists != self._lists else self._stale(result, changes)
+        journeys = None  # unknown: every page may have changed
+        if changes is not None and lists == self._lists:
+            journeys = self._journeys(result, changes)
         self._ids, self._lists, self._site = ids, lists, site
         with mkdocs_environment() as warnings:
             if self._renderer is not None and key == self._key:
-                if later and stale is not None:
-                    stale.discard("*")
-                    self.pending = True
-                elif stale is None or "*" in stale:
-                    self.pending = False
+                stale: Callable[[str], bool] | None = None  # every page
+                if journeys is not None:
+                    pages = journeys
+                    stale = pages.__contains__ if later else lambda p: p in pages or _listed(p)
+                self.pending = later and journeys is not None
                 self._update(site, stale)
                 return warnings
             check_language(project)
@@ -142,11 +144,11 @@ class LiveSite:
         if not self.pending or self._site is None:
             return []
         with mkdocs_environment() as warnings:
-            self._update(self._site, {"*"})
+            self._update(self._site, _listed)
         self.pending = False
         return warnings
 
-    def _update(self, site: Site, stale: set[str] | None) -> None:
+    def _update(self, site: Site, stale: Callable[[str], bool] | None) -> None:
         assert self._renderer is not None
         try:
             self._renderer.update(site, stale)
@@ -159,10 +161,10 @@ class LiveSite:
             # make cycles: collected now, or every save would leave the last one's behind.
             gc.collect()
 
-    def _stale(self, result: LintResult, changes: Changes) -> set[str]:
-        """The pages a change of these files can change: the pages of the journeys they
-        declare (before and after), of the journeys that name those as related, and every page
-        that is not a journey's (the lists, counts and gaps of the whole portfolio)."""
+    def _journeys(self, result: LintResult, changes: Changes) -> set[str]:
+        """The journey pages a change of these files can change: those of the journeys they
+        declare (before and after), and of the journeys that name those as related. It can
+        change every page that is not a journey's too (_listed())."""
         files = {*changes.added, *changes.changed, *changes.removed}
         touched = {self._ids.get(path) for path in files}
         touched |= {f.journey_id for f in result.files if f.path in files}
@@ -172,13 +174,17 @@ class LiveSite:
             for f in result.files
             if f.journey is not None and touched.intersection(f.journey.related)
         }
-        journeys = {journey_path(i) for i in touched | relating if i is not None}
-        return journeys | {"*"}  # "*": every page outside journeys/
+        return {journey_path(i) for i in touched | relating if i is not None}
 
     def close(self) -> None:
         if self._renderer is not None:
             self._renderer.close()
             self._renderer = None
+
+
+def _listed(path: str) -> bool:
+    """Whether a page is one of the portfolio's (home, lists, counts, gaps), not a journey's."""
+    return not path.startswith("journeys/")
 
 
 def _fingerprint(project: Project) -> tuple[object, ...]:
@@ -208,9 +214,10 @@ def serve(
     site = LiveSite(work / "site", work)
 
     server: Any = None
-    started: list[float] = []  # when the build still being finished began
+    begun: float | None = None  # when the update still being finished began
 
     def rebuild() -> None:
+        nonlocal begun
         start = time.monotonic()
         try:
             result, project, changes = lint()
@@ -218,15 +225,15 @@ def serve(
                 site.finish()  # the lists the last save left: nothing else changed since
             else:
                 site.refresh(result, project, changes, later=server is not None)
-                started.append(start)
+                begun = start if begun is None else begun
             if site.pending and not _again(server):
                 site.finish()
         except JcodeError as exc:  # a half-edited jcode.yaml: say so, keep the last good site
             on_event(BuildFailed(exc))
             return
         if not site.pending:
-            on_event(Built(time.monotonic() - (started or [start])[0], result.counts()))
-            started.clear()
+            on_event(Built(time.monotonic() - (start if begun is None else begun), result.counts()))
+            begun = None
 
     try:
         rebuild()
