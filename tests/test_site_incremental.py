@@ -5,6 +5,7 @@ journey files, and changes to jcode.yaml, the served folder holds the same bytes
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from jcode.config import load_project
 from jcode.linter import lint
 from jcode.relint import Changes, Relinter
 from jcode.site.build import build_site
+from jcode.site.pages import Page, Site
 from jcode.site.serve import LiveSite
 
 from .helpers import ROOT, TODAY
@@ -195,6 +197,31 @@ def test_a_page_by_page_update_writes_only_what_changed(tmp_path: Path) -> None:
     assert tree(site.out) == clean_build(project.root, tmp_path / "clean")
 
 
+# Pages outside the navigation in other folders than the site's: the theme's shared blocks
+# (render.Shell) link from each folder as the folder needs.
+_ELSEWHERE = [
+    Page("extra.md", "At the top", "<p>top</p>"),
+    Page("deep/er/page.md", "Two down", "<p>deep</p>", description="Deep <b>down</b>"),
+    Page("deep/er/other.md", "Two down too", "<p>other</p>"),
+    Page("journeys/extra.md", "Beside the journeys", "<p>beside</p>"),
+]
+
+
+class _WithPages:
+    """A site with more pages after its own."""
+
+    def __init__(self, site: Site, extra: list[Page]) -> None:
+        self.site = site
+        self.extra = {page.path: page for page in extra}
+
+    def paths(self) -> Iterator[str]:
+        yield from self.site.paths()
+        yield from self.extra
+
+    def page(self, path: str) -> Page:
+        return self.extra[path] if path in self.extra else self.site.page(path)
+
+
 class _MkdocsOwnBuild:
     """The pages handed to mkdocs' own build() as jcode did before it drove the build: the
     reference the driver must match byte for byte."""
@@ -232,11 +259,10 @@ def test_the_driver_writes_what_mkdocs_own_build_writes(tmp_path: Path, jobs: in
     from mkdocs.config import load_config
 
     from jcode.site.build import mkdocs_config, mkdocs_environment, open_renderer
-    from jcode.site.pages import Site
 
     result, project = linted(ROOT)
-    site = Site(result, project)
-    pages = list(site.pages())
+    site = _WithPages(Site(result, project), _ELSEWHERE)
+    pages = [site.page(path) for path in site.paths()]
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     with mkdocs_environment():

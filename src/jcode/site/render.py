@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import posixpath
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -108,6 +109,7 @@ class Renderer:
             if file.page is None:
                 MkDocsPage(None, file, config)
         env = config.plugins.on_env(env, config=config, files=files)
+        env.globals["jcode_shell"] = Shell()
         files.copy_static_files()
         self._files, self._nav, self._env = files, nav, env
         self._static_templates()
@@ -247,6 +249,33 @@ class _FullHtml:
         return context
 
     on_page_context = event_priority(-100)(_page_context)
+
+
+class Shell:
+    """The blocks of Material's page that overrides/main.html asks for: each rendered once per
+    folder and set of hidden sidebars, for the pages outside the navigation that have no table
+    of contents. Such a page has no active entry in the menu, no previous or next page, and
+    links that depend only on its folder; what differs from one to the next (title,
+    description, content) is in other blocks. Every other page renders them itself."""
+
+    def __init__(self) -> None:
+        self._blocks: dict[tuple[str, str, tuple[str, ...]], Any] = {}
+
+    def __call__(self, name: str, page: MkDocsPage | None, block: Callable[[], Any]) -> Any:
+        if page is None or page.toc or page.file.inclusion is not InclusionLevel.NOT_IN_NAV:
+            return block()
+        meta = page.meta
+        if not meta.keys() <= _OUR_META:  # front matter jcode did not write: Material reads it
+            return block()
+        key = (name, posixpath.dirname(page.url), tuple(meta.get("hide", ())))
+        found = self._blocks.get(key)
+        if found is None:
+            found = self._blocks[key] = block()
+        return found
+
+
+# The front matter jcode writes (jcode.site.pages.Page.front_matter).
+_OUR_META = frozenset({"title", "description", "hide"})
 
 
 def _ordered(files: Files, paths: list[str]) -> Files:
