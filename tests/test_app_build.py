@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jcode.app.build import BuildRequest, build
-from jcode.site import MARKER
+from jcode.site.checks import MARKER
 
 from .helpers import TODAY
 

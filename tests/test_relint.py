@@ -368,5 +368,6 @@ def test_it_forks_only_when_many_files_changed(tmp_path: Path) -> None:
             for path in changed:
                 path.write_text(path.read_text(encoding="utf-8") + "# saved\n", encoding="utf-8")
             assert relinter.lint(files) == lint(files, project, TODAY, jobs=1)
-        shared = [[len(share) for share in c.args[1]] for c in forking.call_args_list]
-    assert shared == [[2, 2], [2, 1]]  # the first run's four files, then the last run's three
+        # What each fork shared out (the files, taken one by one) and between how many processes.
+        shared = [(len(c.args[0].args[0]), len(c.args[1])) for c in forking.call_args_list]
+    assert shared == [(4, 2), (3, 2)]  # the first run's four files, then the last run's three

@@ -31,7 +31,7 @@ from jcode.collect import collect_files
 from jcode.config import load_project
 from jcode.errors import ExitCode
 from jcode.linter import lint
-from jcode.site import MARKER
+from jcode.site.checks import MARKER
 from jcode.site.pages import Page, Site
 from jcode.site.render import Renderer
 from jcode.spec.builtins import PHASE_MODELS

@@ -221,6 +221,9 @@ class _WithPages:
     def page(self, path: str) -> Page:
         return self.extra[path] if path in self.extra else self.site.page(path)
 
+    def costliest_first(self) -> list[str]:
+        return [*self.site.costliest_first(), *self.extra]
+
 
 class _MkdocsOwnBuild:
     """The pages handed to mkdocs' own build() as jcode did before it drove the build: the

@@ -25,8 +25,9 @@ from jcode.errors import ExitCode, JcodeError
 from jcode.findings import RuleId
 from jcode.i18n import Catalog, Plural, Template
 from jcode.site import build as site_build
+from jcode.site import checks as site_checks
 from jcode.site import labels, serve
-from jcode.site.build import material_languages, translation_note
+from jcode.site.checks import material_languages, translation_note
 from jcode.site.pages import Page
 from jcode.spec import builtins
 from jcode.spec.values import ID_PATTERN
@@ -500,7 +501,7 @@ def test_what_cannot_be_a_language_code_is_refused_with_the_settings(language: s
 
 
 def _templates() -> list[Template]:
-    return module_templates(labels, site_build, serve, builtins)
+    return module_templates(labels, site_build, site_checks, serve, builtins)
 
 
 def test_every_template_of_the_site_is_in_italian_with_its_fields() -> None:

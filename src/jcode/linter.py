@@ -12,7 +12,7 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -29,7 +29,7 @@ from jcode.findings import (
     printable_message,
     rule_id,
 )
-from jcode.forking import forked
+from jcode.forking import Numbers, forked
 from jcode.i18n import Message
 from jcode.loader import MAX_FILE_BYTES, Document, decode, load
 from jcode.record import Record
@@ -269,7 +269,7 @@ def _check_source(source: Source, linter: Linter) -> Checked:
         raise FastPathError(f"{path}: {exc}") from None
 
 
-def _check_chunk(sources: Sequence[Source], linter: Linter, keep_models: bool) -> list[Checked]:
+def _check_chunk(sources: Iterable[Source], linter: Linter, keep_models: bool) -> list[Checked]:
     gc.disable()  # the loader makes no reference cycles; collecting only costs time here
     results = []
     try:
@@ -294,17 +294,38 @@ class Linter:
         self.context: Final = Context(project, today)
 
     def check(
-        self, sources: Sequence[Source], jobs: int | None, keep_models: bool
+        self,
+        sources: Sequence[Source],
+        jobs: int | None,
+        keep_models: bool,
+        meanwhile: Callable[[], object] | None = None,
     ) -> list[Checked]:
-        """The per-file rules on each source, in its order: in parallel when there are many."""
+        """The per-file rules on each source, in its order: in parallel when there are many.
+        `meanwhile`: other work for this process, done while the others start on the files
+        (jcode build prepares the site's theme), which then take more of them."""
         workers = jobs if jobs is not None else (os.cpu_count() or 1)
         if workers > 1 and len(sources) >= PARALLEL_MIN_FILES and hasattr(os, "fork"):
-            # Interleaved shares balance big and small files.
-            shares = [list(sources[i::workers]) for i in range(workers)]
-            work = partial(_check_chunk, linter=self, keep_models=keep_models)
-            by_path = {c.path: c for chunk in forked(work, shares) for c in chunk}
+            # Each process takes the next file when it is free: shares even out by time.
+            with Numbers(len(sources)) as numbers:
+                work = partial(self._check_taken, sources, numbers, keep_models, meanwhile)
+                chunks = forked(work, list(range(workers)))
+            by_path = {c.path: c for chunk in chunks for c in chunk}
             return [by_path[source_path(source)] for source in sources]
+        if meanwhile is not None:
+            meanwhile()
         return _check_chunk(sources, self, keep_models)
+
+    def _check_taken(
+        self,
+        sources: Sequence[Source],
+        numbers: Numbers,
+        keep_models: bool,
+        meanwhile: Callable[[], object] | None,
+        share: int,
+    ) -> list[Checked]:
+        if share == 0 and meanwhile is not None:  # this process, not a child
+            meanwhile()
+        return _check_chunk((sources[n] for n in numbers), self, keep_models)
 
     def portfolio(
         self, checked: Sequence[Checked], other_ids: frozenset[str]
@@ -378,12 +399,14 @@ def lint(
     jobs: int | None = None,
     keep_models: bool = True,
     other_ids: frozenset[str] = frozenset(),
+    meanwhile: Callable[[], object] | None = None,
 ) -> LintResult:
     """Lint journey files (already collected, in path order) with a project's settings. A
     journey that is not a file on disk (a git revision's) is given as (path as shown, content).
-    `other_ids`: the ids of journeys that exist beside these files but are not linted now."""
+    `other_ids`: the ids of journeys that exist beside these files but are not linted now.
+    `meanwhile`: work to do while the files are read (Linter.check)."""
     linter = Linter(project, today or date.today())
-    checked = linter.check(paths, jobs, keep_models)
+    checked = linter.check(paths, jobs, keep_models, meanwhile)
     found = linter.portfolio(checked, other_ids)
     files = [linter.finish(c, problems) for c, problems in zip(checked, found, strict=True)]
     return LintResult(files, linter.project_findings())

@@ -1,13 +1,16 @@
 """`jcode build`: lint the journeys and build the site, unless --strict and lint finds errors.
 
-Imports mkdocs: the CLI imports this module only to build."""
+mkdocs and the theme are imported and made ready while lint reads the journeys, in the process
+that lint leaves free for it (jcode.linter.Linter.check): a build of many journeys waits for
+neither."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from jcode.app.project import journey_files
 from jcode.config import load_project
@@ -15,9 +18,11 @@ from jcode.i18n import Message
 from jcode.layout import SITE
 from jcode.linter import JourneyFile, LintResult, lint
 from jcode.record import Record
-from jcode.site import build_site, check_out_dir
-from jcode.site.build import check_language, translation_note
-from jcode.site.render import Progress
+from jcode.site.checks import check_language, check_out_dir, translation_note
+
+if TYPE_CHECKING:
+    from jcode.site.build import SiteBuild
+    from jcode.site.render import Progress
 
 
 class BuildRequest(Record):
@@ -77,9 +82,25 @@ def build(request: BuildRequest) -> BuildOutcome:
     check_out_dir(out)
     check_language(project)
     files = journey_files(project, request.paths)
-    result = lint(files, project, request.today, keep_models=True)
-    if request.strict and result.counts()["error"]:
-        return BuildOutcome(result, out, built=False)
-    warnings = build_site(result, project, out, progress=request.progress)
+    with contextlib.ExitStack() as stack:
+        site: SiteBuild | None = None
+
+        def prepare() -> None:
+            nonlocal site
+            from jcode.site.build import SiteBuild  # mkdocs: only now, while lint runs
+
+            site = stack.enter_context(SiteBuild(project, out, request.progress))
+            site.prepare()
+
+        # Early only where that makes nothing the user would see: a --strict build that finds
+        # errors must not leave the folders of --out behind.
+        early = prepare if out.parent.is_dir() else None
+        result = lint(files, project, request.today, keep_models=True, meanwhile=early)
+        if request.strict and result.counts()["error"]:
+            return BuildOutcome(result, out, built=False)
+        if site is None:
+            prepare()
+        assert site is not None
+        warnings = site.build(result)
     note = translation_note(project.config.site.language)
     return BuildOutcome(result, out, built=True, warnings=warnings, translation=note)

@@ -1,7 +1,4 @@
-"""The stakeholder site: journey pages generated as HTML, rendered by mkdocs-material."""
+"""The stakeholder site: journey pages generated as HTML, rendered by mkdocs-material.
 
-from __future__ import annotations
-
-from jcode.site.build import MARKER, build_site, check_out_dir
-
-__all__ = ["MARKER", "build_site", "check_out_dir"]
+Nothing is imported here: jcode.site.checks is imported before lint, and the modules that bring
+mkdocs only when the site is built (jcode.app.build)."""

@@ -9,14 +9,12 @@ failed build leaves the previous site as it was.
 from __future__ import annotations
 
 import contextlib
-import functools
 import glob
-import importlib.resources
 import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
@@ -24,134 +22,22 @@ import yaml
 
 from jcode import __version__, i18n
 from jcode.errors import JcodeError
-from jcode.i18n import Message, Template
+from jcode.i18n import Template
 from jcode.linter import LintResult
-from jcode.loader import load
+from jcode.site.checks import MARKER, check_language, check_out_dir, shown_folder
 from jcode.site.labels import Words
 from jcode.site.pages import MENU, Site, for_material
-from jcode.site.render import Pages, Progress, Renderer
+from jcode.site.render import Progress, Renderer
 from jcode.spec import Project
-from jcode.text import closest, show
 
-MARKER = ".jcode-site"
 TEMPLATE = Path(__file__).resolve().parent.parent / "_site_template"
 
-NOT_A_FOLDER: Final = Template(
-    "error.site.out-not-a-folder", "'{out}' exists and is not a folder; choose another --out"
-)
-NOT_OURS: Final = Template(
-    "error.site.out-not-ours",
-    "'{out}' is not empty and was not built by jcode; refusing to replace it "
-    "(choose another --out, or empty it yourself)",
-)
-PARENT_NOT_WRITABLE: Final = Template(
-    "error.site.parent-not-writable",
-    "cannot write in '{folder}': jcode builds the new site there, beside '{out}', and then "
-    "swaps it in",
-)
-OUT_NOT_WRITABLE: Final = Template(
-    "error.site.out-not-writable",
-    "cannot replace '{out}': the folder is not writable (jcode moves the previous site aside, "
-    "then the new one in)",
-)
 CANNOT_CREATE: Final = Template("error.site.cannot-create", "cannot create '{path}': {reason}")
 CANNOT_WRITE: Final = Template("error.site.cannot-write", "cannot write in '{folder}': {reason}")
 CANNOT_OPEN: Final = Template("error.site.cannot-open", "cannot open '{path}': {reason}")
-UNKNOWN_LANGUAGE: Final = Template(
-    "config.site-language",
-    "{file}:{line}:{column}: mkdocs-material has no language '{language}' for site.language "
-    "(it has: {languages})",
-)
-UNKNOWN_LANGUAGE_HINT: Final = Template(
-    "config.site-language.hint",
-    "{file}:{line}:{column}: mkdocs-material has no language '{language}' for site.language; "
-    "did you mean '{hint}'? (it has: {languages})",
-)
-# How much of jcode's catalog the site's language has, said once by `jcode build`.
-UNTRANSLATED: Final = Template(
-    "site.untranslated",
-    "jcode's labels: {done} of {total} translated into {language}; English is used",
-)
-PARTLY_TRANSLATED: Final = Template(
-    "site.partly-translated",
-    "jcode's labels: {done} of {total} translated into {language}; the rest is in English",
-)
 MARKER_TEXT: Final = Template(
     "site.marker", "Built by jcode {version}. jcode build may replace this folder."
 )
-
-
-def check_out_dir(out: Path) -> None:
-    """Refuse (exit 2) to replace a folder that holds anything jcode did not write, or one that
-    jcode could not swap a new site into: before the build, not after it."""
-    if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise JcodeError(NOT_A_FOLDER(out=str(out)))
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
-        raise JcodeError(NOT_OURS(out=str(out)))
-    # The site is built in a folder beside `out`, then renamed into place; renaming a folder
-    # into another one rewrites its "..", so the previous site must be writable too.
-    if out.parent.is_dir() and not os.access(out.parent, os.W_OK | os.X_OK):
-        raise JcodeError(PARENT_NOT_WRITABLE(folder=str(_folder(out.parent)), out=str(out)))
-    if out.is_dir() and not os.access(out, os.W_OK):
-        raise JcodeError(OUT_NOT_WRITABLE(out=str(out)))
-
-
-@functools.cache
-def material_languages() -> tuple[str, ...]:
-    """The languages of the installed mkdocs-material: those it has a translation of."""
-    folder = importlib.resources.files("material") / "templates" / "partials" / "languages"
-    return tuple(
-        sorted(p.name.removesuffix(".html") for p in folder.iterdir() if p.name.endswith(".html"))
-    )
-
-
-def check_language(project: Project) -> None:
-    """Refuse (exit 2) a site.language that Material has no translation for, before the
-    build: Material would fail on it halfway, with a message about its templates."""
-    language = project.config.site.language
-    known = material_languages()
-    if language in known:
-        return
-    path = project.config_path
-    line, column = 1, 1
-    if path is not None:
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            line, column = load(path.read_text(encoding="utf-8")).position("/site/language")
-    where: dict[str, i18n.Arg] = {
-        "file": str(path or "jcode.yaml"),
-        "line": line,
-        "column": column,
-        "language": show(language),
-        "languages": ", ".join(known),
-    }
-    hint = _nearest(language, known)
-    if hint is None:
-        raise JcodeError(UNKNOWN_LANGUAGE(**where))
-    raise JcodeError(UNKNOWN_LANGUAGE_HINT(**where, hint=hint))
-
-
-def _nearest(language: str, known: Sequence[str]) -> str | None:
-    """The language meant: the same code in other letters (pt-br, pt_BR: pt-BR), else its
-    language without the region (pl-PL: pl), else the nearest spelling."""
-    by_key = {code.casefold().replace("_", "-"): code for code in known}
-    key = language.casefold().replace("_", "-")
-    found = by_key.get(key) or by_key.get(key.partition("-")[0])
-    return found or closest(language, known)
-
-
-def translation_note(language: str) -> Message | None:
-    """What `jcode build` says when jcode's catalog lacks templates in the site's language
-    (they are shown in English): nothing for a complete one."""
-    done, total = i18n.completeness(language)
-    if done == total:
-        return None
-    template = UNTRANSLATED if done == 0 else PARTLY_TRANSLATED
-    return template(done=done, total=total, language=language)
-
-
-def _folder(path: Path) -> Path:
-    """A folder as the user can find it: the current one by its name rather than '.'."""
-    return path if path.name else path.absolute()
 
 
 def mkdocs_config(project: Project, docs: Path, site: Path) -> dict[str, Any]:
@@ -204,18 +90,6 @@ def mkdocs_environment() -> Iterator[list[str]]:
                 os.environ[key] = value
 
 
-def render(site: Pages, project: Project, work: Path, progress: Progress | None) -> list[str]:
-    """Write the pages and build them with mkdocs into work/site. Returns mkdocs' warnings."""
-    with mkdocs_environment() as warnings:
-        renderer = open_renderer(project, work, work / "site", progress)
-        try:
-            renderer.build(site)
-        finally:
-            renderer.close()
-    write_marker(work / "site", project)
-    return warnings
-
-
 def open_renderer(
     project: Project, work: Path, site: Path, progress: Progress | None = None
 ) -> Renderer:
@@ -247,28 +121,81 @@ def build_site(
 ) -> list[str]:
     """Build the site of a lint result into `out`, atomically. Returns mkdocs' warnings, for
     the caller to show: nothing here prints."""
-    check_out_dir(out)
-    check_language(project)
-    folder = _folder(out.parent)  # for messages, as the user wrote it
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        where = exc.filename if exc.filename is not None else out.parent
-        raise JcodeError(CANNOT_CREATE(path=str(where), reason=str(exc.strerror))) from None
-    out = out.absolute()  # mkdocs reads relative paths from its config file's folder
-    site = Site(result, project)
-    with _exclusive(out):
-        _remove_leftovers(out)
+    with SiteBuild(project, out, progress) as build:
+        return build.build(result)
+
+
+class SiteBuild:
+    """One build of a project's site into `out`, in steps, so that the theme can be made ready
+    while something else runs (jcode build: while lint reads the journeys):
+
+        with SiteBuild(project, out) as build:  # checks `out`, takes its lock
+            build.prepare()                      # mkdocs-material, up to the pages
+            warnings = build.build(result)       # the pages; the new site swapped in
+
+    Leaving the block without build() leaves `out` as it was, and no work folder behind."""
+
+    def __init__(self, project: Project, out: Path, progress: Progress | None = None) -> None:
+        check_out_dir(out)
+        check_language(project)
+        self.project = project
+        self._given = out  # for messages, as the user wrote it
+        self.out = out.absolute()  # mkdocs reads relative paths from its config file's folder
+        self._shown = shown_folder(out.parent)  # for messages, as the user wrote it
+        self._progress = progress
+        self._stack = contextlib.ExitStack()
+        self._work: Path | None = None
+        self._renderer: Renderer | None = None
+        self._warnings: list[str] = []
+
+    def __enter__(self) -> SiteBuild:
         try:
-            work = Path(tempfile.mkdtemp(prefix=f".{out.name}.jcode-", dir=out.parent))
+            self._given.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise JcodeError(CANNOT_WRITE(folder=str(folder), reason=str(exc.strerror))) from None
+            where = exc.filename if exc.filename is not None else self._given.parent
+            raise JcodeError(CANNOT_CREATE(path=str(where), reason=str(exc.strerror))) from None
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(_exclusive(self.out))
+            _remove_leftovers(self.out)
+            self._warnings = stack.enter_context(mkdocs_environment())
+            self._stack = stack.pop_all()
+        return self
+
+    def __exit__(self, *_: object) -> None:
         try:
-            warnings = render(site, project, work, progress)
-            _swap(work / "site", out, work / "previous")
+            if self._renderer is not None:
+                self._renderer.close()
         finally:
-            shutil.rmtree(work, ignore_errors=True)
-    return warnings
+            if self._work is not None:
+                shutil.rmtree(self._work, ignore_errors=True)
+            self._stack.close()
+
+    def prepare(self) -> None:
+        """mkdocs-material's configuration, theme and templates, ready for the pages."""
+        if self._renderer is not None:
+            return
+        try:
+            name = f".{self.out.name}.jcode-"
+            self._work = Path(tempfile.mkdtemp(prefix=name, dir=self.out.parent))
+        except OSError as exc:
+            raise JcodeError(
+                CANNOT_WRITE(folder=str(self._shown), reason=str(exc.strerror))
+            ) from None
+        self._renderer = open_renderer(
+            self.project, self._work, self._work / "site", self._progress
+        )
+        self._renderer.prepare()
+
+    def build(self, result: LintResult) -> list[str]:
+        """The site of a lint result, swapped into `out`. mkdocs' warnings, for the caller to
+        show: nothing here prints."""
+        site = Site(result, self.project)
+        self.prepare()
+        assert self._renderer is not None and self._work is not None
+        self._renderer.build(site)
+        write_marker(self._work / "site", self.project)
+        _swap(self._work / "site", self.out, self._work / "previous")
+        return list(self._warnings)
 
 
 @contextlib.contextmanager

@@ -133,6 +133,18 @@ class Site:
         """The Markdown path of every page, in the order in which mkdocs builds them."""
         return iter(self._entries)
 
+    def costliest_first(self) -> list[str]:
+        """The paths with the costliest pages first, for a build that shares the pages out
+        between processes as each is free: the lists of the whole portfolio, then the pages
+        of its owners, personas and the rest (each lists some journeys), then the journeys'.
+        The last pages taken are then small, and no process is left building a big one alone.
+        """
+        lists = [path for path, (entry, _) in self._entries.items() if not entry.each]
+        items = [path for path, (entry, _) in self._entries.items() if entry.each]
+        journeys = [path for path in items if self._entries[path][0].each == "journeys"]
+        others = [path for path in items if self._entries[path][0].each != "journeys"]
+        return lists + others + journeys
+
     def page(self, path: str) -> Page:
         """The page at a Markdown path, rendered alone (KeyError: the site has no such page)."""
         entry, item = self._entries[path]

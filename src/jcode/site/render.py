@@ -18,7 +18,7 @@ import gc
 import hashlib
 import os
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,7 +31,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from jcode.forking import forked
+from jcode.forking import Numbers, forked
 from jcode.site.pages import MENU, Page
 
 # Told (pages rendered, pages in all) after each page: the CLI draws its progress bar with it.
@@ -57,6 +57,8 @@ class Pages(Protocol):
 
     def page(self, path: str) -> Page: ...
 
+    def costliest_first(self) -> list[str]: ...
+
 
 Built = dict[
     str, tuple[str, list[dict[str, Any]]]
@@ -81,6 +83,7 @@ class Renderer:
         self._nav: Navigation | None = None
         self._env: Any = None
         self._search: Any = config.plugins.get("material/search")
+        self._theme: tuple[Files, Any] | None = None  # prepare()'s files and environment
         config.plugins["jcode"] = _FullHtml(self)  # type: ignore[assignment]
 
     def close(self) -> None:
@@ -88,8 +91,12 @@ class Renderer:
 
     # A full build ---------------------------------------------------------------------------
 
-    def build(self, site: Pages, jobs: int | None = None) -> None:
-        """Everything mkdocs' build writes, into an emptied site_dir."""
+    def prepare(self) -> None:
+        """The steps of mkdocs' build before the pages: the plugins' configuration, an emptied
+        site_dir, the theme's files and its templates compiled. build() starts with them;
+        called earlier, they are done while something else runs (jcode build: lint)."""
+        if self._theme is not None:
+            return
         from mkdocs import utils
 
         config = self.config = self.config.plugins.on_config(self.config)
@@ -98,6 +105,15 @@ class Renderer:
         files = get_files(config)
         env = config.theme.get_env()
         files.add_files_from_theme(env, config)
+        _compile(env, ["main.html", *config.theme.static_templates])
+        self._theme = (files, env)
+
+    def build(self, site: Pages, jobs: int | None = None) -> None:
+        """Everything mkdocs' build writes, into an emptied site_dir."""
+        self.prepare()
+        assert self._theme is not None
+        config = self.config
+        files, env = self._theme
         self._order = list(site.paths())
         for path in self._order:  # the content comes when the page is built
             files.append(File.generated(config, path, content="", inclusion=_inclusion(path)))
@@ -115,26 +131,39 @@ class Renderer:
         self._static_templates()
         doc = self._doc = list(files.documentation_pages())
         workers = jobs if jobs is not None else (os.cpu_count() or 1)
-        build = partial(self._build_share, site)
+        paths = [f.src_uri for f in doc]
         if workers > 1 and (jobs or len(doc) >= PARALLEL_MIN_PAGES) and hasattr(os, "fork"):
-            shares = [[f.src_uri for f in doc[i::workers]] for i in range(workers)]
-            for built in forked(build, shares):
-                self._built.update(built)
+            # Pages differ in cost (a portfolio page lists every journey): each process takes
+            # the next page when it is free, the costliest first; this one tells the progress.
+            order = site.costliest_first()
+            with Numbers(len(order)) as numbers:
+                work = partial(self._build_taken, site, order, numbers, workers)
+                for built in forked(work, list(range(workers))):
+                    self._built.update(built)
         else:
-            self._built = build([f.src_uri for f in doc])
+            self._built = self._build_share(site, paths, 1, tell=True)
+        if self.progress is not None:
+            self.progress(len(paths), len(paths))
         self._write_search()
 
-    def _build_share(self, site: Pages, paths: list[str]) -> Built:
-        """Render and build these pages; what is kept of them (sent back from a child)."""
+    def _build_taken(
+        self, site: Pages, paths: list[str], numbers: Numbers, workers: int, share: int
+    ) -> Built:
+        return self._build_share(site, (paths[n] for n in numbers), workers, tell=share == 0)
+
+    def _build_share(self, site: Pages, paths: Iterable[str], workers: int, tell: bool) -> Built:
+        """Render and build these pages; what is kept of them (sent back from a child). `tell`:
+        report the progress, as this process's pages times the processes."""
         built: Built = {}
         total = len(self._order)
+        progress = self.progress if tell else None
         gc.disable()  # the pages make no reference cycles; collecting only costs time here
         try:
             for n, path in enumerate(paths, 1):
                 page = site.page(path)
                 built[path] = (_digest(page), self._build_one(page))
-                if self.progress is not None:
-                    self.progress(min(n * total // len(paths), total), total)
+                if progress is not None and n * workers < total:
+                    progress(n * workers, total)
         finally:
             gc.enable()
         return built
@@ -228,6 +257,24 @@ class Renderer:
         self._static_templates()
         self._write_search()
         return changed + removed
+
+
+def _compile(env: Any, names: list[str]) -> None:
+    """These templates compiled, and every template they name (Jinja compiles a template when
+    a page first asks for it: in each process that builds pages, after the fork)."""
+    from jinja2 import meta
+
+    seen: set[str] = set()
+    while names:
+        name = names.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        template = env.get_template(name)
+        source, _, _ = env.loader.get_source(env, name)
+        # A name made at render time (a language's partial, an icon) is None: left for then.
+        names += [n for n in meta.find_referenced_templates(env.parse(source)) if n]
+        del template
 
 
 def _digest(page: Page) -> str:

@@ -27,13 +27,8 @@ from jcode.i18n import Template
 from jcode.linter import LintResult
 from jcode.record import Record
 from jcode.relint import Changes
-from jcode.site.build import (
-    TEMPLATE,
-    check_language,
-    mkdocs_environment,
-    open_renderer,
-    write_marker,
-)
+from jcode.site.build import TEMPLATE, mkdocs_environment, open_renderer, write_marker
+from jcode.site.checks import check_language
 from jcode.site.index import journey_path
 from jcode.site.pages import Site
 from jcode.site.render import Renderer
