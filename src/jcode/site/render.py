@@ -228,32 +228,37 @@ class Renderer:
         order = list(site.paths())
         kept = set(order)
         removed = [p for p in self._order if p not in kept]
-        candidates = [p for p in order if p not in self._built or stale is None or stale(p)]
-        fresh = {path: site.page(path) for path in candidates}
-        changed = [p for p, page in fresh.items() if self._built.get(p, ("",))[0] != _digest(page)]
-        if not changed and not removed:
-            return []
         for path in removed:
             file = files.get_file_from_path(path)
             if file is not None:
                 Path(file.abs_dest_path).unlink(missing_ok=True)
                 files.remove(file)
             del self._built[path]
-        for path in changed:
-            if files.get_file_from_path(path) is None:  # new: a page outside the navigation
+        for path in order:
+            if path not in self._built and files.get_file_from_path(path) is None:
                 file = File.generated(config, path, content="", inclusion=_inclusion(path))
-                files.append(file)
+                files.append(file)  # new: a page outside the navigation
                 MkDocsPage(None, file, config)
         if order != self._order:
             self._files = files = _ordered(files, order)
             self._order = order
         self._doc = list(files.documentation_pages())
+        changed = []
         gc.disable()
         try:
-            for path in changed:
-                self._built[path] = (_digest(fresh[path]), self._build_one(fresh[path]))
+            for path in order:
+                if path in self._built and stale is not None and not stale(path):
+                    continue
+                # One page at a time, let go once built: a portfolio's lists are megabytes.
+                page = site.page(path)
+                digest = _digest(page)
+                if self._built.get(path, ("",))[0] != digest:
+                    self._built[path] = (digest, self._build_one(page))
+                    changed.append(path)
         finally:
             gc.enable()
+        if not changed and not removed:
+            return []
         self._static_templates()
         self._write_search()
         return changed + removed
