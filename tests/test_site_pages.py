@@ -19,7 +19,7 @@ from markupsafe import Markup
 from jcode.collect import collect_files
 from jcode.config import load_project
 from jcode.linter import JourneyFile, LintResult, lint
-from jcode.site import index
+from jcode.site import index, pages
 from jcode.site.pages import MENU, PAGES, Page, Site, environment, middot
 from jcode.spec import Project
 
@@ -88,6 +88,35 @@ def test_values_are_escaped_as_the_standard_library_escapes_them(tmp_path: Path)
     for page in pages.values():
         assert "&#39;" not in page.body + (page.search or "")
         assert "&#34;" not in page.body + (page.search or "")
+
+
+def test_values_are_written_as_jinja_and_markupsafe_write_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The templates write {{ value }} without making a Markup of it (pages._written): the
+    # gallery's pages, and those of a journey full of markup, read byte for byte as with
+    # Jinja's own template, which writes each value through markupsafe.escape.
+    (tmp_path / "journeys").mkdir()
+    stage: dict[str, object] = {
+        "id": "s",
+        "name": PAYLOAD,
+        "phase": "discovery",
+        "goal": PAYLOAD,
+        "emotion": -2,
+    }
+    stage |= {"touchpoints": [{"id": "t", "name": PAYLOAD, "channel": "web"}]}
+    journey: dict[str, object] = {"id": "j", "title": PAYLOAD, "summary": PAYLOAD, "owner": "x"}
+    journey |= {"reviewed": "2026-01-02", "stages": [stage]}
+    (tmp_path / "journeys" / "j.yaml").write_text(json.dumps(journey), encoding="utf-8")
+    written = []
+    for template in (pages._Template, jinja2.Template):
+        monkeypatch.setattr(pages, "_Template", template)
+        pages.environment.cache_clear()
+        sites = [Site(*_lint(ROOT)), Site(*_lint(tmp_path))]
+        written.append([_fields(page) for site in sites for page in site.pages()])
+    pages.environment.cache_clear()
+    assert len(written[0]) > 40 and ("journeys/j.md", PAYLOAD) in [f[:2] for f in written[0]]
+    assert written[0] == written[1]
 
 
 def test_search_lists_each_text_escaped_between_middle_dots(tmp_path: Path) -> None:
