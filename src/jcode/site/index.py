@@ -93,17 +93,25 @@ class Portfolio:
         repo = (
             ReportOptions(repo_root=find_repo_root(project.root)) if config.site.repo_url else None
         )
-        kept = previous.journeys if previous and previous._project is project else {}
+        same = previous is not None and previous._project is project
+        kept = previous.journeys if previous and same else {}
         self.journeys: Final[dict[str, JourneyView]] = {
             journey_id: _unchanged(kept.get(journey_id), first[journey_id])
             or self._journey(journey_id, first[journey_id], repo)
             for journey_id in sorted(first)
         }
+        # What each journey adds to the owners' and the channels' lists, kept with its view:
+        # after a save, only the changed journeys' are made again.
+        self._parts: dict[str, tuple[JourneyView, _Parts]] = {}
+        earlier = previous._parts if previous and same else {}
+        for journey_id, view in self.journeys.items():
+            part = earlier.get(journey_id)
+            self._parts[journey_id] = part if part and part[0] is view else (view, self._part(view))
         owned = self._owned()
         self.owners: Final = self._owners(owned)
         self.unowned: Final = owned.get(None, ())
         self.personas: Final = self._personas()
-        used = sorted({t.channel for view in self.journeys.values() for t in _touchpoints(view)})
+        used = sorted({channel for _, part in self._parts.values() for channel, _, _ in part[1]})
         self.channel_names: Final = tuple(self._names.channel(c) for c in used)
         self.channels: Final = self._channels(used)
         self.gaps: Final = self._gaps(result)
@@ -249,24 +257,37 @@ class Portfolio:
 
     # --- owners and personas ----------------------------------------------------------------
 
+    def _part(self, view: JourneyView) -> _Parts:
+        """What a journey adds to the owners' lists (by effective owner: its stages in file
+        order, each followed by its touchpoints, KPIs and backstage) and to the channels'
+        counts."""
+        owned: dict[str | None, list[Owned]] = defaultdict(list)
+        owned[view.journey.owner].append(Owned("journey", view, "", view.title))
+        for column in view.stages:
+            stage = column.stage
+            owned[column.owner].append(Owned("stage", view, f"stage-{stage.id}", stage.name))
+            for t in column.touchpoints:
+                tp = t.touchpoint
+                owned[t.owner].append(Owned("touchpoint", view, f"touchpoint-{tp.id}", tp.name))
+            for k in column.kpis:
+                owned[k.owner].append(Owned("kpi", view, f"kpi-{k.kpi.id}", k.kpi.name))
+            for b in column.backstage:  # out of sight, so on the map at its stage
+                owned[b.owner].append(
+                    Owned("backstage", view, f"stage-{stage.id}", b.backstage.text)
+                )
+        counts: Counter[tuple[str, str, str]] = Counter()  # (channel, phase, managed) -> n
+        for stage in view.journey.stages:
+            for touchpoint in stage.touchpoints:
+                counts[touchpoint.channel, stage.phase, self._project.managed_by(touchpoint)] += 1
+        return owned, counts
+
     def _owned(self) -> dict[str | None, tuple[Owned, ...]]:
         """Effective owner -> what it owns, journey by journey in id order, each journey's
-        stages in file order, each followed by its touchpoints and KPIs."""
+        things in the order of _part."""
         owned: dict[str | None, list[Owned]] = defaultdict(list)
-        for view in self.journeys.values():
-            owned[view.journey.owner].append(Owned("journey", view, "", view.title))
-            for column in view.stages:
-                stage = column.stage
-                owned[column.owner].append(Owned("stage", view, f"stage-{stage.id}", stage.name))
-                for t in column.touchpoints:
-                    tp = t.touchpoint
-                    owned[t.owner].append(Owned("touchpoint", view, f"touchpoint-{tp.id}", tp.name))
-                for k in column.kpis:
-                    owned[k.owner].append(Owned("kpi", view, f"kpi-{k.kpi.id}", k.kpi.name))
-                for b in column.backstage:  # out of sight, so on the map at its stage
-                    owned[b.owner].append(
-                        Owned("backstage", view, f"stage-{stage.id}", b.backstage.text)
-                    )
+        for _, (by_owner, _) in self._parts.values():
+            for owner, items in by_owner.items():
+                owned[owner].extend(items)
         return {owner: tuple(items) for owner, items in owned.items()}
 
     def _owners(self, owned: dict[str | None, tuple[Owned, ...]]) -> dict[str, OwnerView]:
@@ -312,10 +333,8 @@ class Portfolio:
     def _channels(self, used: list[str]) -> dict[str, tuple[ChannelRow, ...]]:
         """The rows of the channels in use, by mode: online, then offline (when there are)."""
         counts: Counter[tuple[str, str, str]] = Counter()  # (channel, phase, managed) -> n
-        for view in self.journeys.values():
-            for stage in view.journey.stages:
-                for t in stage.touchpoints:
-                    counts[t.channel, stage.phase, self._project.managed_by(t)] += 1
+        for _, (_, part) in self._parts.values():
+            counts.update(part)
         by_mode: dict[str, tuple[ChannelRow, ...]] = {}
         for mode in ("online", "offline"):
             rows = tuple(
@@ -351,14 +370,14 @@ class Portfolio:
         )
 
 
+# A journey's part of the owners' lists and of the channels' counts (Portfolio._part).
+_Parts = tuple[dict[str | None, list[Owned]], Counter[tuple[str, str, str]]]
+
+
 def _unchanged(view: JourneyView | None, file: JourneyFile) -> JourneyView | None:
     # Equal files are cheap to compare when their models are the same objects, as an
     # incremental lint keeps them for the files whose bytes did not change.
     return view if view is not None and (view.file is file or view.file == file) else None
-
-
-def _touchpoints(view: JourneyView) -> Iterable[Touchpoint]:
-    return (t for stage in view.journey.stages for t in stage.touchpoints)
 
 
 def _stages_with_findings(findings: Sequence[Finding]) -> set[int]:
