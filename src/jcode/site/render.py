@@ -269,17 +269,16 @@ def _compile(env: Any, names: list[str]) -> None:
     a page first asks for it: in each process that builds pages, after the fork)."""
     from jinja2 import meta
 
-    seen: set[str] = set()
-    while names:
-        name = names.pop()
+    todo, seen = list(names), set()
+    while todo:
+        name = todo.pop()
         if name in seen:
             continue
         seen.add(name)
-        template = env.get_template(name)
+        env.get_template(name)
         source, _, _ = env.loader.get_source(env, name)
         # A name made at render time (a language's partial, an icon) is None: left for then.
-        names += [n for n in meta.find_referenced_templates(env.parse(source)) if n]
-        del template
+        todo += [n for n in meta.find_referenced_templates(env.parse(source)) if n]
 
 
 def _digest(page: Page) -> str:
