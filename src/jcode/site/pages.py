@@ -15,7 +15,7 @@ import gc
 import html
 import json
 import posixpath
-from collections.abc import Hashable, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
@@ -254,9 +254,9 @@ def _written(value: object) -> str:
     values, and that was a third of its time."""
     if type(value) is str:
         return _escape_inner(value)
-    html = getattr(value, "__html__", None)  # Markup: a macro's HTML, a link
+    html: Callable[[], str] | None = getattr(value, "__html__", None)  # a macro's HTML, a link
     if html is not None:
-        return str(html())
+        return html()  # Markup is a str: joined as it is, not copied
     return _escape_inner(str(value))
 
 
